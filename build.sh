@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# xpreflight's one entry point for building, testing, benchmarking and serving.
+#   ./build.sh dev     build the wasm package and serve the Worker + linter page on 127.0.0.1:${PORT:-8787}
+#   ./build.sh test    install what is missing, then vet, test (host and GOOS=js), fuzz briefly, run JS/Worker/browser tests
+#   ./build.sh bench   benchmarks, reported as ratios against baselines run side by side
+#   ./build.sh wasm    build wasm/dist (the publishable JS package)
+#   ./build.sh gen     regenerate generated code (go generate ./...)
+# Components (wasm/, worker/, web/) keep their own steps in <dir>/test.sh, <dir>/bench.sh, <dir>/build.sh;
+# this script runs them in dependency order when they exist.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+export ROOT
+WASM_EXEC_DIR="$(go env GOROOT)/lib/wasm"
+export WASM_EXEC_DIR
+FUZZTIME=${FUZZTIME:-3s}
+
+log() { printf '\n== %s\n' "$*" >&2; }
+
+# --- installs: everything a fresh machine needs, each only when missing ----------------------------
+
+ensure_go_modules() { go mod download; }
+
+ensure_npm() {
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    log "npm ci (from package-lock.json)"
+    npm ci --no-audit --no-fund --ignore-scripts
+  fi
+}
+
+ensure_chromium() {
+  if ! command -v chromium >/dev/null 2>&1; then
+    log "installing Debian's chromium for browser tests"
+    if [ "$(id -u)" = 0 ]; then
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    else
+      sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    fi
+  fi
+}
+
+# run_component NAME STEP: run NAME/STEP.sh when the component has one.
+run_component() {
+  local dir=$1 step=$2
+  if [ -f "$dir/$step.sh" ]; then
+    log "$dir: $step"
+    bash "$dir/$step.sh"
+  fi
+}
+
+# --- commands ---------------------------------------------------------------------------------------
+
+cmd_wasm() {
+  ensure_go_modules
+  run_component wasm build
+}
+
+go_test_js() {
+  GOOS=js GOARCH=wasm go test -exec "$WASM_EXEC_DIR/go_js_wasm_exec" "$@"
+}
+
+# fuzz_all runs every Fuzz target of the main module for $FUZZTIME each.
+fuzz_all() {
+  local pkg fn
+  for pkg in $(go list ./...); do
+    for fn in $(go test -list '^Fuzz' "$pkg" 2>/dev/null | grep '^Fuzz' || true); do
+      log "fuzz $pkg $fn ($FUZZTIME)"
+      go test -run '^$' -fuzz "^${fn}\$" -fuzztime "$FUZZTIME" "$pkg"
+    done
+  done
+}
+
+cmd_test() {
+  ensure_go_modules
+  log "gofmt"
+  unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './node_modules/*'))
+  [ -z "$unformatted" ] || { echo "gofmt would change: $unformatted" >&2; exit 1; }
+  log "go vet (host and js/wasm)"
+  go vet ./...
+  GOOS=js GOARCH=wasm go vet ./...
+  log "go test (host)"
+  go test -count=1 ./...
+  log "go test (GOOS=js GOARCH=wasm on Node) core/..."
+  go_test_js -count=1 ./core/...
+  fuzz_all
+  if [ -d bench ] && [ -f bench/go.mod ]; then
+    log "bench module builds and its tests pass"
+    (cd bench && go vet ./... && go test -count=1 ./...)
+  fi
+  ensure_npm
+  cmd_wasm
+  run_component wasm test
+  run_component worker test
+  ensure_chromium
+  run_component web test
+  log "all tests passed"
+}
+
+cmd_bench() {
+  ensure_go_modules
+  log "Go benchmarks (core)"
+  go test -run '^$' -bench . -benchmem -count=1 ./core/... | tee /tmp/xpreflight-bench-core.txt
+  if [ -d bench ] && [ -f bench/go.mod ]; then
+    log "side-by-side benchmarks (bench/)"
+    (cd bench && go test -run '^$' -bench . -benchmem -count=1 ./...)
+  fi
+  ensure_npm
+  cmd_wasm
+  run_component wasm bench
+  run_component worker bench
+  ensure_chromium
+  run_component web bench
+}
+
+cmd_dev() {
+  ensure_go_modules
+  ensure_npm
+  cmd_wasm
+  if [ -f worker/dev.sh ]; then
+    exec bash worker/dev.sh
+  fi
+  echo "The Worker is not built yet (worker/dev.sh is missing); nothing to serve." >&2
+  exit 1
+}
+
+cmd_gen() {
+  go generate ./...
+}
+
+case "${1:-}" in
+  test) cmd_test ;;
+  bench) cmd_bench ;;
+  wasm) cmd_wasm ;;
+  dev) cmd_dev ;;
+  gen) cmd_gen ;;
+  *) sed -n '2,9p' "$0" >&2; exit 2 ;;
+esac

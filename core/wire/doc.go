@@ -1,0 +1,19 @@
+// Package wire is the JSON contract every xpreflight frontend speaks: the
+// wasm bridge, the Worker's POST /v1/<op> and Go callers all go through
+// Handle.
+//
+//	Handle(op, requestJSON) → {"ok":true,"result":{…}}
+//	                        | {"ok":false,"error":{"code":…,"message":…}}
+//
+// Error codes:
+//
+//	bad-input   the request is not valid JSON, has an unknown field, a
+//	            field of the wrong type, or a value outside its enum
+//	unknown-op  op is not one of Ops()
+//	internal    a bug: the op panicked or its result could not be encoded
+//
+// Findings about the user's query, request or response are results, not
+// errors: an invalid query is {"ok":true,"result":{"valid":false,…}}.
+//
+// Handle never panics and always returns JSON.
+package wire

@@ -1,0 +1,48 @@
+package wire
+
+import "github.com/xpreflight/xpreflight/core/query"
+
+type validateQueryInput struct {
+	Query    *string        `json:"query"`
+	Endpoint query.Endpoint `json:"endpoint"`
+	Tier     query.Tier     `json:"tier"`
+}
+
+func validateQuery(request []byte) (any, error) {
+	var in validateQueryInput
+	if err := decodeInput(request, &in); err != nil {
+		return nil, err
+	}
+	if in.Query == nil {
+		return nil, badInput(`missing field "query"`)
+	}
+	opts, err := queryOptions(in.Endpoint, in.Tier)
+	if err != nil {
+		return nil, err
+	}
+	return query.Validate(*in.Query, opts), nil
+}
+
+// queryOptions checks the endpoint and tier names and applies the defaults
+// (search_recent, pay-per-use).
+func queryOptions(endpoint query.Endpoint, tier query.Tier) (query.Options, error) {
+	switch endpoint {
+	case "":
+		endpoint = query.SearchRecent
+	case query.SearchRecent, query.SearchAll, query.CountsRecent, query.CountsAll, query.StreamRule:
+	default:
+		return query.Options{}, badInput(`field "endpoint": unknown endpoint %q; expected one of search_recent, search_all, counts_recent, counts_all, stream_rule`, endpoint)
+	}
+	t, err := parseTier(tier)
+	return query.Options{Endpoint: endpoint, Tier: t}, err
+}
+
+func parseTier(tier query.Tier) (query.Tier, error) {
+	switch tier {
+	case "":
+		return query.PayPerUse, nil
+	case query.PayPerUse, query.Enterprise:
+		return tier, nil
+	}
+	return "", badInput(`field "tier": unknown tier %q; expected pay-per-use or enterprise`, tier)
+}
