@@ -53,6 +53,7 @@ run_component() {
 cmd_wasm() {
   ensure_go_modules
   run_component wasm build
+  run_component web build
 }
 
 go_test_js() {
