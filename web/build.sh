@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Assemble web/dist/: the linter page plus the JS package from wasm/dist in dist/pkg/.
+# Run by ../build.sh (wasm, test, bench, dev) after wasm/build.sh.
+set -euo pipefail
+WEB=$(cd "$(dirname "$0")" && pwd)
+ROOT=${ROOT:-$(dirname "$WEB")}
+PKG=$ROOT/wasm/dist
+DIST=$WEB/dist
+
+for f in xpreflight.mjs xpreflight.wasm wasm_exec.js; do
+  if [ ! -f "$PKG/$f" ]; then
+    echo "web/build.sh: $PKG/$f is missing; build the wasm package first (bash wasm/build.sh, or ./build.sh wasm)" >&2
+    exit 1
+  fi
+done
+
+rm -rf "$DIST"
+mkdir -p "$DIST/pkg" "$DIST/src"
+cp "$WEB/index.html" "$WEB/main.js" "$WEB/style.css" "$DIST/"
+cp "$WEB"/src/*.js "$DIST/src/"
+# The whole package (module, wasm, wasm_exec.js, .d.ts, package.json): the page imports ./pkg/xpreflight.mjs.
+cp -R "$PKG"/. "$DIST/pkg/"
+echo "web/build.sh: built $DIST ($(du -sk "$DIST" | cut -f1) KB; pkg from $PKG)" >&2

@@ -1,0 +1,101 @@
+// Query panel: lint the search query as it is typed.
+import { h, replace, debounce } from './dom.js';
+import { bindEditor } from './editor.js';
+
+/**
+ * queryPanel wires the query inputs to validateQuery. Underlines follow every
+ * animation frame (linting is microseconds); the list, the spoken count and
+ * the hash wait until typing pauses, so nothing flickers or chatters.
+ */
+export function queryPanel(xp, onChange) {
+  const $ = (id) => document.getElementById(id);
+  const textarea = $('query');
+  const endpoint = $('endpoint');
+  const tier = $('tier');
+  const editor = bindEditor(textarea, $('query-backdrop'));
+  let frame = 0;
+  let report = null;
+
+  const settle = debounce(() => {
+    renderDetails(report);
+    onChange();
+  }, 150);
+
+  function lint() {
+    frame = 0;
+    try {
+      report = xp.validateQuery({ query: textarea.value, endpoint: endpoint.value, tier: tier.value });
+      $('query-error').hidden = true;
+    } catch (err) {
+      report = null;
+      $('query-error').hidden = false;
+      $('query-error').textContent = `${err.code ?? 'error'}: ${err.message}`;
+    }
+    editor.render(textarea.value, report?.diagnostics ?? []);
+    renderLength(report);
+  }
+
+  function schedule() {
+    if (!frame) frame = requestAnimationFrame(lint);
+    settle();
+  }
+
+  function renderLength(r) {
+    const length = $('query-length');
+    if (!r) return replace(length, '');
+    const over = r.length > r.maxLength;
+    length.classList.toggle('over', over);
+    replace(length, `${r.length} / ${r.maxLength}`);
+    const meter = $('query-meter');
+    meter.max = r.maxLength;
+    meter.value = Math.min(r.length, r.maxLength);
+  }
+
+  let lastList = '';
+  function renderDetails(r) {
+    const diagnostics = r?.diagnostics ?? [];
+    const key = JSON.stringify(diagnostics);
+    if (key !== lastList) {
+      lastList = key;
+      replace($('diagnostics'), diagnostics.map((d) => item(d)));
+    }
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = diagnostics.length - errors;
+    const verdict = !r ? 'Not checked' : !textarea.value.trim() ? 'Empty query' : r.valid ? 'Valid' : 'Invalid';
+    $('query-verdict').textContent = verdict;
+    $('query-verdict').className = `badge ${!r || !textarea.value.trim() ? '' : r.valid ? 'ok' : 'bad'}`;
+    $('diag-count').textContent = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+    $('formatted').textContent = r?.formatted ?? '';
+  }
+
+  function item(d) {
+    const select = () => editor.select(d.span);
+    return h('li', { class: d.severity, dataset: { code: d.code, severity: d.severity } },
+      h('button', { type: 'button', class: 'diag', onclick: select, title: 'Select this in the query' },
+        h('span', { class: `sev ${d.severity}` }, d.severity),
+        h('code', { class: 'code' }, d.code),
+        h('span', { class: 'where' }, `${d.span.start}–${d.span.end}`),
+        h('span', { class: 'message' }, d.message),
+        d.hint ? h('span', { class: 'hint' }, d.hint) : null));
+  }
+
+  textarea.addEventListener('input', schedule);
+  endpoint.addEventListener('change', schedule);
+  tier.addEventListener('change', schedule);
+
+  return {
+    state: () => ({ q: textarea.value, endpoint: endpoint.value, tier: tier.value }),
+    restore(s) {
+      textarea.value = s.q;
+      endpoint.value = s.endpoint;
+      tier.value = s.tier;
+      if (frame) cancelAnimationFrame(frame);
+      lint();
+      renderDetails(report);
+    },
+  };
+}
+
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
