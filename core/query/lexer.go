@@ -1,0 +1,166 @@
+package query
+
+// tokenKind classifies a lexeme. Words cover keywords, OR, hashtags and the
+// like; the parser tells them apart.
+type tokenKind uint8
+
+const (
+	tkEOF      tokenKind = iota
+	tkWord               // a run of non-delimiter bytes
+	tkPhrase             // "…" with an optional ~N suffix
+	tkOperator           // name:value
+	tkLparen             // (
+	tkRparen             // )
+	tkMinus              // '-' directly before a clause
+)
+
+type token struct {
+	kind       tokenKind
+	start, end int
+	// for tkPhrase: closed quote and ~N (-2: no suffix, -1: '~' without a number)
+	closed   bool
+	distance int
+	// for tkOperator
+	colon int
+	arg   ArgKind
+}
+
+// lexer splits a query into tokens. It works on bytes: every delimiter is
+// ASCII, so invalid UTF-8 and multi-byte runes simply land inside words.
+type lexer struct {
+	src string
+	off int
+}
+
+// isSpace reports the separators X's grammar joins clauses with. Only ASCII
+// whitespace is treated as a separator; see doc.go.
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+}
+
+// isDelim ends a bare word or a bare operator value.
+func isDelim(c byte) bool {
+	return isSpace(c) || c == '(' || c == ')' || c == '"'
+}
+
+func isNameStart(c byte) bool {
+	return c == '_' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')
+}
+
+func isNameByte(c byte) bool { return isNameStart(c) || ('0' <= c && c <= '9') }
+
+func (l *lexer) next() token {
+	for l.off < len(l.src) && isSpace(l.src[l.off]) {
+		l.off++
+	}
+	start := l.off
+	if start >= len(l.src) {
+		return token{kind: tkEOF, start: start, end: start}
+	}
+	switch c := l.src[start]; c {
+	case '(':
+		l.off++
+		return token{kind: tkLparen, start: start, end: l.off}
+	case ')':
+		l.off++
+		return token{kind: tkRparen, start: start, end: l.off}
+	case '"':
+		return l.phrase()
+	case '-':
+		if start+1 < len(l.src) && !isSpace(l.src[start+1]) && l.src[start+1] != ')' {
+			l.off++
+			return token{kind: tkMinus, start: start, end: l.off}
+		}
+	}
+	if tok, ok := l.operator(); ok {
+		return tok
+	}
+	// Every byte left here is a non-delimiter, so the word is never empty.
+	l.off = start + l.wordLen(start)
+	return token{kind: tkWord, start: start, end: l.off}
+}
+
+func (l *lexer) wordLen(from int) int {
+	i := from
+	for i < len(l.src) && !isDelim(l.src[i]) {
+		i++
+	}
+	return i - from
+}
+
+// quotedEnd returns the offset just past the closing quote of the string
+// starting at from (a '"'), and whether the quote was closed. A backslash
+// escapes the byte after it.
+func (l *lexer) quotedEnd(from int) (int, bool) {
+	for i := from + 1; i < len(l.src); i++ {
+		switch l.src[i] {
+		case '\\':
+			i++
+		case '"':
+			return i + 1, true
+		}
+	}
+	return len(l.src), false
+}
+
+func (l *lexer) phrase() token {
+	start := l.off
+	end, closed := l.quotedEnd(start)
+	tok := token{kind: tkPhrase, start: start, closed: closed, distance: -2}
+	if closed && end < len(l.src) && l.src[end] == '~' {
+		end++
+		n, digits := 0, 0
+		for end < len(l.src) && '0' <= l.src[end] && l.src[end] <= '9' {
+			if n < 1_000_000 {
+				n = n*10 + int(l.src[end]-'0')
+			}
+			end++
+			digits++
+		}
+		tok.distance = -1
+		if digits > 0 {
+			tok.distance = n
+		}
+	}
+	l.off = end
+	tok.end = end
+	return tok
+}
+
+// operator lexes name:value when the text at l.off has that shape.
+func (l *lexer) operator() (token, bool) {
+	start := l.off
+	if !isNameStart(l.src[start]) {
+		return token{}, false
+	}
+	i := start + 1
+	for i < len(l.src) && isNameByte(l.src[i]) {
+		i++
+	}
+	if i >= len(l.src) || l.src[i] != ':' {
+		return token{}, false
+	}
+	tok := token{kind: tkOperator, start: start, colon: i, closed: true}
+	v := i + 1
+	switch {
+	case v >= len(l.src) || isSpace(l.src[v]) || l.src[v] == '(' || l.src[v] == ')':
+		tok.arg, tok.end = ArgNone, v
+	case l.src[v] == '"':
+		tok.arg = ArgQuoted
+		tok.end, tok.closed = l.quotedEnd(v)
+	case l.src[v] == '[':
+		tok.arg = ArgBracket
+		tok.end, tok.closed = len(l.src), false
+		for j := v + 1; j < len(l.src); j++ {
+			if l.src[j] == ']' {
+				tok.end, tok.closed = j+1, true
+				break
+			}
+		}
+	default:
+		tok.arg = ArgBare
+		tok.end = v + l.wordLen(v)
+	}
+	l.off = tok.end
+	return tok, true
+}

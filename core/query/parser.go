@@ -1,0 +1,267 @@
+package query
+
+// MaxDepth is how deeply the parser nests groups. X documents no nesting
+// limit, but a query needs 2 bytes per level, so 2,048 levels already exceed
+// the longest limit X has (4,096 characters): anything deeper is rejected for
+// its length anyway. Deeper groups become a single Bad node, which keeps
+// every walk over the tree bounded.
+const MaxDepth = 2048
+
+// Syntax error codes reported by Parse.
+const (
+	CodeUnclosedParen     = "unclosed-paren"
+	CodeUnmatchedParen    = "unmatched-paren"
+	CodeEmptyGroup        = "empty-group"
+	CodeUnterminatedQuote = "unterminated-quote"
+	CodeUnclosedBracket   = "unclosed-bracket"
+	CodeMisplacedOr       = "misplaced-or"
+	CodeTooDeep           = "too-deep"
+)
+
+type parser struct {
+	lx    lexer
+	tok   token
+	depth int
+	errs  ErrorList
+}
+
+// Parse parses a search query or filtered-stream rule. It always returns a
+// tree covering the whole input (unparseable text becomes Bad nodes) and the
+// syntax errors found, sorted by position. It never panics, and its
+// recursion is bounded by MaxDepth.
+func Parse(src string) (*Query, ErrorList) {
+	p := parser{lx: lexer{src: src}}
+	p.advance()
+	root := p.parseOr()
+	p.errs.Sort()
+	return &Query{Src: src, Root: root}, p.errs
+}
+
+func (p *parser) advance() { p.tok = p.lx.next() }
+
+func (p *parser) text(t token) string { return p.lx.src[t.start:t.end] }
+
+func (p *parser) isOR(t token) bool {
+	return t.kind == tkWord && t.end-t.start == 2 && p.lx.src[t.start] == 'O' && p.lx.src[t.start+1] == 'R'
+}
+
+// startsClause reports whether t can begin a clause (an OR cannot).
+func (p *parser) startsClause(t token) bool {
+	switch t.kind {
+	case tkWord:
+		return !p.isOR(t)
+	case tkPhrase, tkOperator, tkLparen, tkMinus:
+		return true
+	}
+	return false
+}
+
+// parseOr: or = and { "OR" and }. It returns nil when there is no clause.
+func (p *parser) parseOr() Expr {
+	first := p.parseAnd()
+	if first == nil {
+		return nil
+	}
+	var or *Or
+	for p.isOR(p.tok) {
+		// parseAnd only stops at an OR that joins two clauses.
+		if or == nil {
+			or = &Or{Clauses: []Expr{first}}
+		}
+		or.ORs = append(or.ORs, p.tok.start)
+		p.advance()
+		or.Clauses = append(or.Clauses, p.parseAnd())
+	}
+	if or == nil {
+		return first
+	}
+	return or
+}
+
+// parseAnd: and = unary { unary }. It stops at the end of input, at a ')'
+// closing an open group, and at an OR that has a clause on both sides; any
+// other OR or ')' becomes a Bad clause with an error.
+func (p *parser) parseAnd() Expr {
+	var clauses []Expr
+	for {
+		switch {
+		case p.tok.kind == tkEOF:
+			return andOf(clauses)
+		case p.tok.kind == tkRparen && p.depth > 0:
+			return andOf(clauses)
+		case p.tok.kind == tkRparen:
+			clauses = append(clauses, p.strayParens())
+		case p.isOR(p.tok):
+			if len(clauses) > 0 && p.startsClause(p.peek()) {
+				return andOf(clauses)
+			}
+			p.errs.add(p.tok.start, p.tok.end, CodeMisplacedOr,
+				"OR must join two clauses: nothing to join on one side of this OR", "remove the OR or put a clause on each side of it")
+			clauses = append(clauses, &Bad{Start: p.tok.start, Text: "OR"})
+			p.advance()
+		default:
+			clauses = append(clauses, p.parseUnary())
+		}
+	}
+}
+
+func andOf(clauses []Expr) Expr {
+	switch len(clauses) {
+	case 0:
+		return nil
+	case 1:
+		return clauses[0]
+	}
+	return &And{Clauses: clauses}
+}
+
+func (p *parser) peek() token {
+	saved := p.lx.off
+	t := p.lx.next()
+	p.lx.off = saved
+	return t
+}
+
+// strayParens turns adjacent unmatched ')' into one Bad node.
+func (p *parser) strayParens() Expr {
+	start, end := p.tok.start, p.tok.end
+	p.advance()
+	for p.tok.kind == tkRparen && p.tok.start == end {
+		end = p.tok.end
+		p.advance()
+	}
+	p.errs.add(start, end, CodeUnmatchedParen,
+		"missing EOF at ')': this ')' closes no '('", "remove it, or add the '(' it was meant to close")
+	return &Bad{Start: start, Text: p.lx.src[start:end]}
+}
+
+// parseUnary: unary = { "-" } primary. Negations are collected in a loop so
+// a long run of '-' cannot deepen the recursion.
+func (p *parser) parseUnary() Expr {
+	var minuses []int
+	for p.tok.kind == tkMinus {
+		minuses = append(minuses, p.tok.start)
+		p.advance()
+	}
+	x := p.parsePrimary()
+	for i := len(minuses) - 1; i >= 0; i-- {
+		x = &Not{Minus: minuses[i], X: x}
+	}
+	return x
+}
+
+// parsePrimary: primary = group | phrase | operator | word. The lexer only
+// emits a minus before one of these, so the current token is one of them.
+func (p *parser) parsePrimary() Expr {
+	t := p.tok
+	switch t.kind {
+	case tkLparen:
+		return p.parseGroup()
+	case tkPhrase:
+		p.advance()
+		return p.phraseTerm(t)
+	case tkOperator:
+		p.advance()
+		return p.operator(t)
+	}
+	p.advance()
+	return &Term{Kind: wordKind(p.text(t)), Start: t.start, Text: p.text(t), Closed: true, Distance: -1}
+}
+
+func (p *parser) parseGroup() Expr {
+	lparen := p.tok.start
+	if p.depth >= MaxDepth {
+		return p.skipTooDeep()
+	}
+	p.depth++
+	p.advance()
+	inner := p.parseOr()
+	p.depth--
+	g := &Group{Lparen: lparen, X: inner}
+	if p.tok.kind == tkRparen {
+		g.Rparen, g.Closed = p.tok.start, true
+		p.advance()
+	} else {
+		g.Rparen = p.tok.start
+		p.errs.add(lparen, lparen+1, CodeUnclosedParen,
+			"Missing closing parenthesis: this '(' is never closed", "add a ')' where the group ends")
+	}
+	if inner == nil {
+		p.errs.add(lparen, g.End(), CodeEmptyGroup,
+			"Empty parentheses: a group needs at least one clause", "remove the parentheses or put a clause inside")
+	}
+	return g
+}
+
+// skipTooDeep consumes a group nested beyond MaxDepth, up to its matching
+// ')' or the end of input, as one Bad node.
+func (p *parser) skipTooDeep() Expr {
+	start, open := p.tok.start, 0
+	end := start
+	for p.tok.kind != tkEOF {
+		switch p.tok.kind {
+		case tkLparen:
+			open++
+		case tkRparen:
+			open--
+		}
+		end = p.tok.end
+		p.advance()
+		if open == 0 {
+			break
+		}
+	}
+	p.errs.add(start, start+1, CodeTooDeep,
+		"Parentheses nested deeper than 2048 levels: no query this deep fits X's longest limit of 4,096 characters",
+		"flatten the groups")
+	return &Bad{Start: start, Text: p.lx.src[start:end]}
+}
+
+func (p *parser) phraseTerm(t token) Expr {
+	term := &Term{Kind: Phrase, Start: t.start, Text: p.text(t), Closed: t.closed, Distance: -1}
+	if t.distance != -2 {
+		term.Kind, term.Distance = Proximity, t.distance
+	}
+	if !t.closed {
+		p.errs.add(t.start, t.end, CodeUnterminatedQuote,
+			"Unterminated quote: the phrase "+snippet(term.Text)+" has no closing '\"'", `add a closing " (write \" for a literal quote inside a phrase)`)
+	}
+	return term
+}
+
+func (p *parser) operator(t token) Expr {
+	name := p.lx.src[t.start:t.colon]
+	op := &Operator{Start: t.start, Name: name, Key: toLowerASCII(name), Colon: t.colon, Arg: t.arg,
+		Value: p.lx.src[t.colon+1 : t.end], Closed: t.closed}
+	if !t.closed {
+		switch t.arg {
+		case ArgQuoted:
+			p.errs.add(t.colon+1, t.end, CodeUnterminatedQuote,
+				"Unterminated quote: the argument of "+name+": has no closing '\"'", `add a closing "`)
+		case ArgBracket:
+			p.errs.add(t.colon+1, t.end, CodeUnclosedBracket,
+				"Missing ']': the argument of "+name+": opens '[' and never closes it", "close the list with ']'")
+		}
+	}
+	return op
+}
+
+// wordKind classifies a bare word by its first character.
+func wordKind(w string) TermKind {
+	if len(w) > 1 {
+		switch w[0] {
+		case '#':
+			return Hashtag
+		case '@':
+			return Mention
+		case '$':
+			if isNameStart(w[1]) {
+				return Cashtag
+			}
+		}
+	}
+	if startsWithEmoji(w) {
+		return Emoji
+	}
+	return Keyword
+}
