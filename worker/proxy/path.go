@@ -1,0 +1,104 @@
+package proxy
+
+import (
+	"fmt"
+	"strings"
+)
+
+// PathError says why a request target is refused. Pos is the byte offset in
+// the target where the offending text starts.
+type PathError struct {
+	Pos    int
+	Reason string
+}
+
+func (e *PathError) Error() string { return fmt.Sprintf("byte %d: %s", e.Pos, e.Reason) }
+
+// CheckTarget accepts only a normalised origin-form target under /2/: no empty,
+// "." or ".." segments (also when percent-encoded), no backslashes, no encoded
+// slash or percent sign, no control or non-ASCII bytes in the path. It returns
+// the path and the query (without "?"), unchanged, so the caller forwards
+// exactly what it was sent. The query is only checked for bytes that a URL
+// parser would silently drop or that end the request line.
+func CheckTarget(target string) (path, query string, err error) {
+	path, query, _ = strings.Cut(target, "?")
+	if !strings.HasPrefix(path, "/2/") {
+		return "", "", &PathError{0, "only paths under /2/ are forwarded"}
+	}
+	for i := 0; i < len(query); i++ {
+		if c := query[i]; c <= 0x20 || c == 0x7f || c == '#' {
+			return "", "", &PathError{len(path) + 1 + i, fmt.Sprintf("byte 0x%02x is not allowed in the query", c)}
+		}
+	}
+	start := 1
+	for _, seg := range strings.Split(path[1:], "/") {
+		if err := checkSegment(seg, start); err != nil {
+			return "", "", err
+		}
+		start += len(seg) + 1
+	}
+	return path, query, nil
+}
+
+func checkSegment(seg string, pos int) error {
+	if seg == "" {
+		return &PathError{pos, "empty path segment (\"//\")"}
+	}
+	var decoded strings.Builder
+	for i := 0; i < len(seg); i++ {
+		c := seg[i]
+		switch {
+		case c == '%':
+			d, ok := unhex(seg, i)
+			if !ok {
+				return &PathError{pos + i, "malformed percent-encoding"}
+			}
+			if !isUnreserved(d) {
+				return &PathError{pos + i, fmt.Sprintf("percent-encoded %q is not allowed in a path", rune(d))}
+			}
+			decoded.WriteByte(d)
+			i += 2
+		case isPathByte(c):
+			decoded.WriteByte(c)
+		default:
+			return &PathError{pos + i, fmt.Sprintf("byte %q is not allowed in a path", rune(c))}
+		}
+	}
+	if d := decoded.String(); d == "." || d == ".." {
+		return &PathError{pos, fmt.Sprintf("dot segment %q", seg)}
+	}
+	return nil
+}
+
+// isUnreserved: RFC 3986 unreserved characters, the only ones worth encoding
+// that cannot change how a path is split or resolved.
+func isUnreserved(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+		c == '-' || c == '.' || c == '_' || c == '~'
+}
+
+// isPathByte: unreserved plus the sub-delims, ':' and '@' (RFC 3986 pchar).
+func isPathByte(c byte) bool {
+	return isUnreserved(c) || strings.IndexByte("!$&'()*+,;=:@", c) >= 0
+}
+
+func unhex(s string, i int) (byte, bool) {
+	if i+2 >= len(s) {
+		return 0, false
+	}
+	hi, ok1 := hexVal(s[i+1])
+	lo, ok2 := hexVal(s[i+2])
+	return hi<<4 | lo, ok1 && ok2
+}
+
+func hexVal(c byte) (byte, bool) {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0', true
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10, true
+	case 'A' <= c && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
+}

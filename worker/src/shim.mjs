@@ -1,0 +1,467 @@
+// xpreflight Worker: the JS half. It owns all I/O (reading the request,
+// fetching X, streaming the answer, the Durable Object, static assets) and asks
+// the Go half (app.wasm, one instance per isolate) what to do. See README.md.
+import "./wasm_exec.js";
+import wasmModule from "./app.wasm";
+import { DurableObject } from "cloudflare:workers";
+
+const MAX_BODY = 1 << 20; // request bodies over 1 MB are refused with 413
+const INSPECT_LIMIT = 1 << 20; // answers up to this size are read and classified
+const DEFAULT_ORIGIN = "https://api.x.com";
+const DEFAULT_TIMEOUT_MS = 30000; // until X's response headers arrive
+
+// RFC 9110 §7.6.1 hop-by-hop fields, plus what fetch sets itself, plus our own
+// key (a secret that must never travel on).
+const HOP_BY_HOP = new Set([
+  "connection", "keep-alive", "proxy-connection", "proxy-authenticate", "proxy-authorization",
+  "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "x-preflight-key",
+]);
+const EXPOSED = "x-preflight, x-preflight-class, x-preflight-retry-after-ms, x-preflight-validator, x-preflight-auth, " +
+  "x-rate-limit-limit, x-rate-limit-remaining, x-rate-limit-reset, x-app-limit-24hour-limit, " +
+  "x-app-limit-24hour-remaining, x-app-limit-24hour-reset, x-user-limit-24hour-limit, " +
+  "x-user-limit-24hour-remaining, x-user-limit-24hour-reset";
+
+// ---- the Go instance: started on the first request, then reused -----------
+
+let goStarting = null; // Promise<exports> while starting or started
+let go = null; // exports: configure, handle, decide, annotate, local
+
+// startGo instantiates the Go program once per isolate. It cannot run at
+// module scope: workerd forbids timers and randomness there, and the Go
+// runtime needs both while it starts.
+function startGo(env) {
+  if (goStarting) return goStarting;
+  goStarting = new Promise((resolve, reject) => {
+    globalThis.__xpreflightReady = (exports) => {
+      const problem = exports.configure(JSON.stringify({
+        allowedOrigins: env.ALLOWED_ORIGINS ?? "",
+        preflightKey: env.PREFLIGHT_KEY ?? "",
+        bearerToken: env.X_BEARER_TOKEN ?? "",
+      }));
+      if (problem) reject(new Error("configuration: " + problem));
+      else resolve(exports);
+    };
+    const runtime = new Go();
+    const instance = new WebAssembly.Instance(wasmModule, runtime.importObject);
+    runtime.run(instance).then(() => {
+      // The Go program exited (it never should): start afresh next time.
+      go = null;
+      goStarting = null;
+    }, reject);
+  }).then((exports) => (go = exports), (err) => {
+    goStarting = null;
+    throw err;
+  });
+  return goStarting;
+}
+
+function callGo(name, value) {
+  const out = JSON.parse(go[name](JSON.stringify(value)));
+  if (out && out.error) throw new Error(`Go ${name}: ${out.error}`);
+  return out;
+}
+
+// ---- small helpers ----------------------------------------------------------
+
+// rawTarget is the request target exactly as received: request.url is not
+// normalised by workerd, whereas new URL() would resolve "..", which is the
+// very thing the path guard must see.
+function rawTarget(url) {
+  const afterScheme = url.indexOf("://") + 3;
+  const slash = url.indexOf("/", afterScheme);
+  return slash < 0 ? "/" : url.slice(slash);
+}
+
+function allowedOrigin(env, origin) {
+  if (!origin) return false;
+  return (env.ALLOWED_ORIGINS ?? "").split(",").some((o) => o.trim() === origin);
+}
+
+function corsHeaders(env, request) {
+  const origin = request.headers.get("origin");
+  if (!allowedOrigin(env, origin)) return null;
+  return {
+    "access-control-allow-origin": origin,
+    "access-control-expose-headers": EXPOSED,
+    vary: "origin",
+  };
+}
+
+function withCors(env, request, headers) {
+  const cors = corsHeaders(env, request);
+  if (cors) for (const [k, v] of Object.entries(cors)) headers.set(k, v);
+  else headers.append("vary", "origin");
+  return headers;
+}
+
+function problemResponse(env, request, status, body, preflight, extra = {}) {
+  const headers = new Headers({ "content-type": "application/json; charset=utf-8", "x-preflight": preflight, ...extra });
+  return new Response(body, { status, headers: withCors(env, request, headers) });
+}
+
+function blankProblem(status, title, detail) {
+  return JSON.stringify({ title, type: "about:blank", status, detail });
+}
+
+class TooLarge extends Error {}
+
+// readBody returns the request body as bytes (null when there is none),
+// refusing more than MAX_BODY whether or not content-length says so.
+async function readBody(request) {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) > MAX_BODY) throw new TooLarge();
+  if (request.body === null) return null;
+  const chunks = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY) {
+      reader.cancel().catch(() => {});
+      throw new TooLarge();
+    }
+    chunks.push(value);
+  }
+  return concat(chunks, size);
+}
+
+function concat(chunks, size) {
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+function headerObject(headers) {
+  const out = {};
+  for (const [k, v] of headers) out[k] = v;
+  return out;
+}
+
+// forwardHeaders copies the caller's headers minus hop-by-hop ones (including
+// those the Connection header names) and the caller's Authorization, which
+// the Go decision hands back when it is the one to send.
+function forwardHeaders(request) {
+  const listed = new Set((request.headers.get("connection") ?? "").toLowerCase().split(",").map((s) => s.trim()));
+  const headers = new Headers();
+  for (const [k, v] of request.headers) {
+    if (!HOP_BY_HOP.has(k) && !listed.has(k) && !k.startsWith("cf-")) headers.set(k, v);
+  }
+  return headers;
+}
+
+function answerHeaders(upstream) {
+  const listed = new Set((upstream.headers.get("connection") ?? "").toLowerCase().split(",").map((s) => s.trim()));
+  const headers = new Headers();
+  for (const [k, v] of upstream.headers) {
+    if (k === "set-cookie") continue; // appended one by one below
+    if (!HOP_BY_HOP.has(k) && !listed.has(k)) headers.set(k, v);
+  }
+  for (const c of upstream.headers.getSetCookie?.() ?? []) headers.append("set-cookie", c);
+  return headers;
+}
+
+// readUpTo reads a response body while it stays within limit. It returns
+// {bytes} when the body ended, or {stream} that replays what was read and
+// continues with the rest, when it did not.
+async function readUpTo(body, limit) {
+  if (body === null) return { bytes: new Uint8Array(0) };
+  const reader = body.getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { bytes: concat(chunks, size) };
+    chunks.push(value);
+    size += value.byteLength;
+    if (size > limit) break;
+  }
+  const stream = new ReadableStream({
+    start(controller) {
+      for (const c of chunks) controller.enqueue(c);
+    },
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+  return { stream };
+}
+
+// ---- rate-limit blocks: per-isolate cache in front of the Durable Object ----
+
+const localBlocks = new Map(); // key → {until, headers}
+
+function cachedBlock(key, now) {
+  const b = localBlocks.get(key);
+  if (!b) return null;
+  if (b.until > now) return b;
+  localBlocks.delete(key);
+  return null;
+}
+
+function rateStub(env, key) {
+  return env.RATE_LIMITS.get(env.RATE_LIMITS.idFromName(key));
+}
+
+async function currentBlock(env, key, now) {
+  const cached = cachedBlock(key, now);
+  if (cached || !env.RATE_LIMITS) return cached;
+  try {
+    const b = await rateStub(env, key).check(now);
+    if (b) localBlocks.set(key, b);
+    return b;
+  } catch (err) {
+    // The shared state is an optimisation; without it X still says 429 itself.
+    console.error("xpreflight: rate-limit state unavailable:", String(err));
+    return null;
+  }
+}
+
+async function recordBlock(env, key, block) {
+  localBlocks.set(key, block);
+  if (!env.RATE_LIMITS) return;
+  try {
+    await rateStub(env, key).record(block);
+  } catch (err) {
+    console.error("xpreflight: could not record a rate-limit block:", String(err));
+  }
+}
+
+// ---- routes -------------------------------------------------------------------
+
+async function proxy(request, env, target) {
+  let body;
+  try {
+    body = await readBody(request);
+  } catch (err) {
+    if (err instanceof TooLarge) {
+      return problemResponse(env, request, 413, blankProblem(413, "Payload Too Large",
+        `The request body is larger than the ${MAX_BODY} bytes xpreflight forwards.`), "rejected");
+    }
+    throw err;
+  }
+  const now = Date.now();
+  const headers = forwardHeaders(request);
+  const d = callGo("decide", {
+    method: request.method,
+    target,
+    headers: headerObject(request.headers),
+    body: body ? new TextDecoder().decode(body) : undefined,
+    now,
+  });
+  if (!d.forward) {
+    return problemResponse(env, request, d.status, JSON.stringify(d.problem), "rejected",
+      { "x-preflight-validator": d.validator });
+  }
+  if (d.validator === "unavailable") console.error("xpreflight: validator unavailable, forwarding:", d.reason);
+
+  const blocked = await currentBlock(env, d.key, now);
+  if (blocked) {
+    const local = callGo("local", { block: blocked, now });
+    const h = { ...local.headers, "x-preflight-class": "rate-limited", "x-preflight-validator": d.validator };
+    if (local.retryAfterMs > 0) h["x-preflight-retry-after-ms"] = String(local.retryAfterMs);
+    return problemResponse(env, request, local.status, local.body, "local", h);
+  }
+
+  if (d.authorization) headers.set("authorization", d.authorization);
+  const origin = (env.X_API_ORIGIN || DEFAULT_ORIGIN).replace(/\/+$/, "");
+  const timeoutMs = Number(env.UPSTREAM_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS;
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), timeoutMs);
+  let upstream;
+  try {
+    upstream = await fetch(origin + d.path, {
+      method: request.method, headers, body, redirect: "manual", signal: abort.signal,
+    });
+  } catch (err) {
+    const timedOut = abort.signal.aborted;
+    console.error("xpreflight: upstream", timedOut ? "timed out" : "unreachable", String(err));
+    const status = timedOut ? 504 : 502;
+    const p = timedOut
+      ? blankProblem(504, "Gateway Timeout", "The X API did not answer in time; the request may or may not have been processed.")
+      : blankProblem(502, "Bad Gateway", "The X API could not be reached; the request was not delivered.");
+    return problemResponse(env, request, status, p, "upstream-error", { "x-preflight-validator": d.validator });
+  } finally {
+    clearTimeout(timer);
+  }
+
+  const outHeaders = answerHeaders(upstream);
+  let outBody = upstream.body;
+  let text = null;
+  if (!d.stream) {
+    const read = await readUpTo(upstream.body, INSPECT_LIMIT);
+    if (read.bytes) {
+      outBody = read.bytes;
+      text = new TextDecoder().decode(read.bytes);
+    } else {
+      outBody = read.stream;
+    }
+  }
+  const a = callGo("annotate", {
+    method: request.method,
+    target,
+    status: upstream.status,
+    headers: headerObject(upstream.headers),
+    body: text,
+    stream: d.stream,
+    now: Date.now(),
+    random: Math.random(),
+  });
+  if (a.reason) console.error("xpreflight: response analysis incomplete:", a.reason);
+  if (a.block) await recordBlock(env, d.key, a.block);
+  outHeaders.set("x-preflight", "forwarded");
+  outHeaders.set("x-preflight-class", a.class);
+  outHeaders.set("x-preflight-validator", d.validator);
+  outHeaders.set("x-preflight-auth", d.auth);
+  if (a.retryAfterMs !== undefined && a.retryAfterMs !== null) {
+    outHeaders.set("x-preflight-retry-after-ms", String(a.retryAfterMs));
+  }
+  return new Response(outBody, {
+    status: upstream.status, statusText: upstream.statusText, headers: withCors(env, request, outHeaders),
+  });
+}
+
+const WIRE_STATUS = { "bad-input": 400, "unknown-op": 404, internal: 500 };
+
+async function wireOp(request, env, op) {
+  if (request.method !== "POST") {
+    return problemResponse(env, request, 405, JSON.stringify({
+      ok: false, error: { code: "bad-input", message: `${request.method} is not allowed on /v1/${op}; use POST with a JSON body` },
+    }), "wire", { allow: "POST, OPTIONS" });
+  }
+  let body;
+  try {
+    body = await readBody(request);
+  } catch (err) {
+    if (!(err instanceof TooLarge)) throw err;
+    return problemResponse(env, request, 413, JSON.stringify({
+      ok: false, error: { code: "bad-input", message: `request body over ${MAX_BODY} bytes` },
+    }), "wire");
+  }
+  const out = go.handle(op, body ? new TextDecoder().decode(body) : "");
+  let status = 200;
+  if (out.startsWith('{"ok":false')) status = WIRE_STATUS[JSON.parse(out).error.code] ?? 500;
+  const headers = new Headers({ "content-type": "application/json; charset=utf-8", "x-preflight": "wire" });
+  return new Response(out, { status, headers: withCors(env, request, headers) });
+}
+
+function preflight(request, env) {
+  const cors = corsHeaders(env, request);
+  if (!cors) return new Response(null, { status: 204, headers: { vary: "origin" } });
+  return new Response(null, {
+    status: 204,
+    headers: {
+      ...cors,
+      "access-control-allow-methods": "GET, POST, PUT, DELETE, PATCH, OPTIONS",
+      "access-control-allow-headers": request.headers.get("access-control-request-headers") ?? "authorization, content-type, x-preflight-key",
+      "access-control-max-age": "600",
+    },
+  });
+}
+
+// Asset paths: plain names only, so nothing reaches the disk service that a
+// path resolver could turn into a walk outside web/dist.
+const ASSET_PATH = /^\/(?:[A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)*\/)*(?:[A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)*)?$/;
+// workerd's disk service sends every file as application/octet-stream.
+const MIME = {
+  html: "text/html; charset=utf-8", js: "text/javascript; charset=utf-8", mjs: "text/javascript; charset=utf-8",
+  css: "text/css; charset=utf-8", json: "application/json", wasm: "application/wasm", svg: "image/svg+xml",
+  png: "image/png", ico: "image/x-icon", txt: "text/plain; charset=utf-8", map: "application/json",
+  ts: "text/plain; charset=utf-8", webmanifest: "application/manifest+json",
+};
+
+async function asset(request, env, target) {
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    return new Response("Method Not Allowed\n", { status: 405, headers: { allow: "GET, HEAD" } });
+  }
+  if (!env.ASSETS) return new Response("Not Found\n", { status: 404 });
+  if (env.ASSETS_KIND !== "disk") return env.ASSETS.fetch(request); // Workers static assets (wrangler)
+  let path = target.split("?")[0];
+  if (!ASSET_PATH.test(path)) return new Response("Not Found\n", { status: 404 });
+  if (path.endsWith("/")) path += "index.html";
+  const ext = path.slice(path.lastIndexOf("/") + 1).split(".").pop();
+  const res = await env.ASSETS.fetch(new Request("http://assets" + path, { method: request.method }));
+  if (!res.ok || !path.includes(".", path.lastIndexOf("/"))) {
+    // A miss, or a directory (the disk service would list it).
+    res.body?.cancel();
+    return new Response("Not Found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
+  const headers = new Headers(res.headers);
+  headers.set("content-type", MIME[ext] ?? "application/octet-stream");
+  headers.set("x-content-type-options", "nosniff");
+  return new Response(res.body, { status: 200, headers });
+}
+
+async function route(request, env) {
+  const target = rawTarget(request.url);
+  if (request.method === "OPTIONS") return preflight(request, env);
+  if (target.startsWith("/2/") || target === "/2") {
+    await startGo(env);
+    return proxy(request, env, target);
+  }
+  const v1 = /^\/v1\/([A-Za-z]+)(?:\?.*)?$/.exec(target);
+  if (v1) {
+    await startGo(env);
+    return wireOp(request, env, v1[1]);
+  }
+  return asset(request, env, target);
+}
+
+export default {
+  async fetch(request, env) {
+    try {
+      return await route(request, env);
+    } catch (err) {
+      console.error("xpreflight: internal error:", String(err && err.stack || err));
+      return new Response(blankProblem(500, "Internal Server Error", "xpreflight failed to handle this request."), {
+        status: 500, headers: { "content-type": "application/json; charset=utf-8", "x-preflight": "error" },
+      });
+    }
+  },
+};
+
+// RateLimitState is one rate-limit budget (one credential hash × one route):
+// the Durable Object every isolate asks before forwarding, so a window X
+// reported exhausted is honoured at every edge location until it resets.
+// It stores only the hash-named block {until, headers}; never a credential.
+export class RateLimitState extends DurableObject {
+  async check(now) {
+    if (this.block === undefined) this.block = (await this.ctx.storage.get("block")) ?? null;
+    if (this.block && this.block.until > now) return this.block;
+    if (this.block) {
+      this.block = null;
+      await this.ctx.storage.delete("block");
+    }
+    return null;
+  }
+
+  async record(block) {
+    if (!block || typeof block.until !== "number") throw new TypeError("record(block): block.until must be a number");
+    if (this.block === undefined) this.block = (await this.ctx.storage.get("block")) ?? null;
+    if (this.block && this.block.until >= block.until) return;
+    this.block = { until: block.until, headers: block.headers ?? {} };
+    await this.ctx.storage.put("block", this.block);
+    try {
+      await this.ctx.storage.setAlarm(block.until);
+    } catch {
+      // Storage without alarms (some local setups): check() clears the block lazily.
+    }
+  }
+
+  // alarm clears an expired block so idle objects do not keep storage.
+  async alarm() {
+    this.block = null;
+    await this.ctx.storage.deleteAll();
+  }
+}
