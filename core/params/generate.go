@@ -1,0 +1,3 @@
+package params
+
+//go:generate go run ../../schemas/internal/genrequest
