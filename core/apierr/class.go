@@ -50,3 +50,7 @@ func statusClass(status int) Class {
 	}
 	return Unknown
 }
+
+// ClassOfStatus is the class an HTTP status implies when there is no body to
+// read (or before reading it).
+func ClassOfStatus(status int) Class { return statusClass(status) }
