@@ -61,4 +61,3 @@ func invalidRequestProblem(message string, parameters map[string][]string) json.
 	})
 	return b
 }
-

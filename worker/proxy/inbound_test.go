@@ -1,0 +1,67 @@
+package proxy
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func testGate(t *testing.T) *Gate {
+	t.Helper()
+	g, err := NewGate(Config{AllowedOrigins: "https://app.example", Key: "k", Token: "SERVERTOKEN"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func TestDecideRefusesPathsBeforeValidating(t *testing.T) {
+	g := testGate(t)
+	for _, target := range []string{"/2/tweets/%2e%2e/%2e%2e/admin", "/2//evil.example/x", "/2/a\\b"} {
+		d := g.Decide(Inbound{Method: "GET", Target: target, Headers: Headers{"origin": "https://app.example"}, Now: 1})
+		if d.Forward || d.Status != 400 || d.Validator != ValidatorPath {
+			t.Errorf("Decide(%q) = %+v, want a 400 path rejection", target, d)
+		}
+		var p Problem
+		if err := json.Unmarshal(d.Problem, &p); err != nil || p.Type != "about:blank" || p.Status != 400 {
+			t.Errorf("problem %s is not an about:blank 400 problem (%v)", d.Problem, err)
+		}
+		if d.Authorization != "" || strings.Contains(string(d.Problem), "SERVERTOKEN") {
+			t.Errorf("a refused request carries the server token: %+v", d)
+		}
+	}
+}
+
+// TestDecideForwardsWhatIsNotRejected: whatever the validator says about a
+// well-formed search request, Decide either forwards it with a key, or rejects
+// it with X's invalid-request problem. An internal validator failure forwards.
+func TestDecideForwardsOrRejectsWithProblem(t *testing.T) {
+	g := testGate(t)
+	d := g.Decide(Inbound{Method: "GET", Target: "/2/tweets/search/recent?query=from%3AXDevelopers&max_results=10",
+		Headers: Headers{"x-preflight-key": "k"}, Now: 1_700_000_000_000})
+	if !d.Forward {
+		t.Fatalf("a valid search request was rejected: %+v (%s)", d, d.Problem)
+	}
+	if d.Auth != AuthServer || d.Authorization != "Bearer SERVERTOKEN" || len(d.Key) != 64 {
+		t.Errorf("decision %+v: want the server token and a 64-hex key", d)
+	}
+	if d.Validator == ValidatorUnavailable && d.Reason == "" {
+		t.Errorf("validator unavailable without a reason")
+	}
+}
+
+func TestRateKey(t *testing.T) {
+	a := RateKey("Bearer A", "GET /2/tweets/search/recent")
+	if a != RateKey("Bearer A", "GET /2/tweets/search/recent") {
+		t.Fatal("RateKey is not deterministic")
+	}
+	for _, other := range []string{RateKey("Bearer B", "GET /2/tweets/search/recent"), RateKey("Bearer A", "GET /2/tweets/search/all"),
+		RateKey("Bearer AGET /2/tweets/search/recent", "")} {
+		if other == a {
+			t.Errorf("RateKey collides: %s", a)
+		}
+	}
+	if strings.Contains(a, "Bearer") || len(a) != 64 {
+		t.Errorf("RateKey = %q, want 64 hex digits", a)
+	}
+}

@@ -1,0 +1,81 @@
+package proxy
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestBlockFrom(t *testing.T) {
+	const now = int64(1_700_000_000_000) // Unix ms
+	tests := []struct {
+		name    string
+		headers Headers
+		want    *Block
+	}{
+		{"remaining 0, reset ahead", Headers{"x-rate-limit-limit": "450", "x-rate-limit-remaining": "0", "x-rate-limit-reset": "1700000900"},
+			&Block{Until: 1_700_000_900_000, Headers: Headers{"x-rate-limit-limit": "450", "x-rate-limit-remaining": "0", "x-rate-limit-reset": "1700000900"}}},
+		{"remaining left", Headers{"x-rate-limit-remaining": "3", "x-rate-limit-reset": "1700000900"}, nil},
+		{"reset already past", Headers{"x-rate-limit-remaining": "0", "x-rate-limit-reset": "1699999999"}, nil},
+		{"reset not a number", Headers{"x-rate-limit-remaining": "0", "x-rate-limit-reset": "soon"}, nil},
+		{"no headers", Headers{}, nil},
+		{"24-hour app cap outlasts the window", Headers{
+			"x-rate-limit-remaining": "0", "x-rate-limit-reset": "1700000900",
+			"x-app-limit-24hour-limit": "10000", "x-app-limit-24hour-remaining": "0", "x-app-limit-24hour-reset": "1700050000",
+		}, &Block{Until: 1_700_050_000_000, Headers: Headers{
+			"x-rate-limit-remaining": "0", "x-rate-limit-reset": "1700000900",
+			"x-app-limit-24hour-limit": "10000", "x-app-limit-24hour-remaining": "0", "x-app-limit-24hour-reset": "1700050000",
+		}}},
+		{"user cap only", Headers{"x-rate-limit-remaining": "12", "x-user-limit-24hour-remaining": "0", "x-user-limit-24hour-reset": "1700003600"},
+			&Block{Until: 1_700_003_600_000, Headers: Headers{"x-user-limit-24hour-remaining": "0", "x-user-limit-24hour-reset": "1700003600"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := BlockFrom(tt.headers, now); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("BlockFrom = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLocal(t *testing.T) {
+	b := Block{Until: 1_700_000_900_000, Headers: Headers{"x-rate-limit-remaining": "0", "x-rate-limit-reset": "1700000900"}}
+	got := Local(b, 1_700_000_000_000)
+	want := LocalAnswer{
+		Status: 429,
+		Headers: Headers{"content-type": "application/json; charset=utf-8",
+			"x-rate-limit-remaining": "0", "x-rate-limit-reset": "1700000900"},
+		Body:         `{"title":"Too Many Requests","type":"about:blank","status":429,"detail":"Too Many Requests"}`,
+		RetryAfterMs: 900_000,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Local = %+v\nwant %+v", got, want)
+	}
+}
+
+func TestStatusClass(t *testing.T) {
+	for status, want := range map[int]string{200: "success", 201: "success", 400: "invalid-request", 401: "unauthorized",
+		403: "forbidden", 404: "not-found", 409: "conflict", 429: "rate-limited", 500: "server-error", 503: "server-error",
+		302: "unknown", 418: "unknown"} {
+		if got := statusClass(status); got != want {
+			t.Errorf("statusClass(%d) = %q, want %q", status, got, want)
+		}
+	}
+}
+
+func TestAnnotateClassifiesStreamsByStatus(t *testing.T) {
+	a := Annotate(Outbound{Method: "GET", Target: "/2/tweets/search/stream", Status: 200, Headers: Headers{}, Stream: true, Now: 1})
+	if a.Class != "success" || a.RetryAfterMs != nil || a.Block != nil {
+		t.Errorf("Annotate(stream 200) = %+v, want class success and nothing else", a)
+	}
+}
+
+func TestIsStreamPath(t *testing.T) {
+	for path, want := range map[string]bool{
+		"/2/tweets/search/stream": true, "/2/tweets/sample10/stream": true, "/2/tweets/firehose/stream/lang/en": true,
+		"/2/tweets/search/stream/rules": false, "/2/tweets/search/recent": false, "/2/users/streamer": false,
+	} {
+		if got := isStreamPath(path); got != want {
+			t.Errorf("isStreamPath(%q) = %v, want %v", path, got, want)
+		}
+	}
+}

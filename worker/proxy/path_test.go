@@ -1,0 +1,106 @@
+package proxy
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestCheckTarget(t *testing.T) {
+	tests := []struct {
+		target  string
+		wantErr string // substring of the error; "" means accepted
+		pos     int
+	}{
+		{"/2/tweets/search/recent?query=from%3Ax%20-is%3Aretweet&max_results=10", "", 0},
+		{"/2/users/by/username/XDevelopers", "", 0},
+		{"/2/tweets/search/stream/rules", "", 0},
+		{"/2/users/%31%32", "", 0}, // encoded unreserved characters are harmless
+		{"/2/tweets?ids=1,2,3", "", 0},
+		{"/2/", "empty path segment", 3},
+		{"/2", "only paths under /2/", 0},
+		{"/1.1/statuses", "only paths under /2/", 0},
+		{"//evil.example/2/tweets", "only paths under /2/", 0},
+		{"/2//evil.example/x", "empty path segment", 3},
+		{"/2/tweets/../../admin", "dot segment", 10},
+		{"/2/tweets/./x", "dot segment", 10},
+		{"/2/tweets/%2e%2e/x", "dot segment", 10},
+		{"/2/tweets/%2E%2e/x", "dot segment", 10},
+		{"/2/tweets/.%2e/x", "dot segment", 10},
+		{"/2/tweets/%2e/x", "dot segment", 10},
+		{"/2/tweets/..%2fadmin", "percent-encoded '/'", 12},
+		{"/2/tweets/%2F", "percent-encoded '/'", 10},
+		{"/2/tweets/%5c..", "percent-encoded '\\\\'", 10},
+		{"/2/tweets/%252e%252e", "percent-encoded '%'", 10},
+		{"/2/tweets\\..\\admin", "byte '\\\\'", 9},
+		{"/2/a%09b", "percent-encoded '\\t'", 4},
+		{"/2/a\tb", "byte '\\t'", 4},
+		{"/2/a%zz", "malformed percent-encoding", 4},
+		{"/2/a%2", "malformed percent-encoding", 4},
+		{"/2/é", "byte", 3},
+		{"/2/tweets?q=a b", "byte 0x20", 13},
+		{"/2/tweets?q=a#frag", "byte 0x23", 13},
+	}
+	for _, tt := range tests {
+		t.Run(tt.target, func(t *testing.T) {
+			path, query, err := CheckTarget(tt.target)
+			if tt.wantErr == "" {
+				if err != nil {
+					t.Fatalf("CheckTarget(%q) = %v, want accepted", tt.target, err)
+				}
+				if got := path + map[bool]string{true: "?" + query, false: ""}[strings.Contains(tt.target, "?")]; got != tt.target {
+					t.Errorf("path+query = %q, want the target unchanged", got)
+				}
+				return
+			}
+			if err == nil {
+				t.Fatalf("CheckTarget(%q) accepted (path %q), want %q", tt.target, path, tt.wantErr)
+			}
+			if !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("error %q, want it to mention %q", err, tt.wantErr)
+			}
+			if pe := err.(*PathError); pe.Pos != tt.pos {
+				t.Errorf("error at byte %d, want %d (%v)", pe.Pos, tt.pos, err)
+			}
+		})
+	}
+}
+
+// FuzzCheckTarget: whatever is accepted stays under /2/ after any amount of
+// percent-decoding and dot-segment resolution, so the forwarded URL cannot
+// leave /2/ on X's host nor name another host.
+func FuzzCheckTarget(f *testing.F) {
+	for _, s := range []string{"/2/tweets", "/2/../x", "/2/%2e%2e/x", "//h/2/", "/2/a%2fb", "/2/a\\b", "/2/x?y=../z", "/2/%%32e"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, target string) {
+		path, _, err := CheckTarget(target)
+		if err != nil {
+			return
+		}
+		if !strings.HasPrefix(path, "/2/") {
+			t.Fatalf("accepted %q outside /2/", target)
+		}
+		for _, decoded := range []string{path, percentDecode(path), percentDecode(percentDecode(path))} {
+			for _, seg := range strings.Split(decoded, "/")[1:] {
+				if seg == "" || seg == "." || seg == ".." || strings.ContainsAny(seg, "\\?#") {
+					t.Fatalf("accepted %q: decodes to %q with segment %q", target, decoded, seg)
+				}
+			}
+		}
+	})
+}
+
+func percentDecode(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' {
+			if d, ok := unhex(s, i); ok {
+				b.WriteByte(d)
+				i += 2
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
