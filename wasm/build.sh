@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds wasm/dist/, the publishable JS package: xpreflight.mjs, xpreflight.wasm, xpreflight.d.ts,
+# wasm_exec.js (copied from the Go toolchain that built the .wasm), package.json and README.md.
+# Fails when the gzip size of the .wasm is over wasm/size-budget.txt.
+set -euo pipefail
+ROOT=${ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
+cd "$ROOT"
+SRC=wasm
+DIST=wasm/dist
+
+version=$(node -p 'JSON.parse(require("fs").readFileSync("wasm/package.template.json", "utf8")).version')
+mkdir -p "$DIST"
+
+# Go's build cache makes an unchanged rebuild a link step; the .wasm is replaced only when it changed.
+GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w -X main.version=$version" -o "$DIST/xpreflight.wasm.new" ./wasm
+if cmp -s "$DIST/xpreflight.wasm.new" "$DIST/xpreflight.wasm"; then
+  rm "$DIST/xpreflight.wasm.new"
+else
+  mv "$DIST/xpreflight.wasm.new" "$DIST/xpreflight.wasm"
+fi
+
+cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" "$DIST/wasm_exec.js"
+sed "s/^const VERSION = '0\.0\.0-dev';\$/const VERSION = '$version';/" "$SRC/xpreflight.mjs" >"$DIST/xpreflight.mjs"
+grep -q "^const VERSION = '$version';\$" "$DIST/xpreflight.mjs" || {
+  echo "wasm/build.sh: could not stamp version $version into xpreflight.mjs (VERSION line changed?)" >&2
+  exit 1
+}
+cp "$SRC/xpreflight.d.ts" "$SRC/README.md" "$DIST/"
+cp "$SRC/package.template.json" "$DIST/package.json"
+
+bash "$SRC/size-check.sh" "$DIST/xpreflight.wasm"

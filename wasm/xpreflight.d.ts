@@ -1,0 +1,466 @@
+// Types of xpreflight's JS package: the wire contract of core/wire (see DESIGN.md), written by hand.
+// wasm/contract_test.go fails when an op or a JSON field name of the contract is missing here.
+
+// ---- shared ----------------------------------------------------------------------------------------
+
+/** Where a query is sent; decides length limits and which operators exist. Default `search_recent`. */
+export type Endpoint = 'search_recent' | 'search_all' | 'counts_recent' | 'counts_all' | 'stream_rule';
+
+/** The customer's access level. Default `pay-per-use`. */
+export type Tier = 'pay-per-use' | 'enterprise';
+
+/** `error`: X would reject it. `warning`: probably not what you meant, or the rules are uncertain. */
+export type Severity = 'error' | 'warning';
+
+/** A half-open interval [start, end). */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** HTTP header names and values (names are matched case-insensitively). */
+export type HeaderMap = Record<string, string>;
+
+// ---- validateQuery ---------------------------------------------------------------------------------
+
+export interface ValidateQueryInput {
+  query: string;
+  endpoint?: Endpoint;
+  tier?: Tier;
+}
+
+/** One finding about a query. */
+export interface Diagnostic {
+  /** Stable kebab-case identifier, e.g. `ambiguous-and`. */
+  code: string;
+  severity: Severity;
+  /** Names the offending text; follows X's own wording where X has a message. */
+  message: string;
+  /** In UTF-16 code units: `query.slice(span.start, span.end)` is the offending text. */
+  span: Range;
+  /** The same text in UTF-8 bytes. */
+  byteSpan: Range;
+  hint?: string;
+}
+
+export interface ValidateQueryResult {
+  /** False exactly when some diagnostic has severity `error`. */
+  valid: boolean;
+  /** The query's length as X counts it. */
+  length: number;
+  /** The limit for this endpoint and tier. */
+  maxLength: number;
+  diagnostics: Diagnostic[];
+  /** The query in canonical form. */
+  formatted: string;
+}
+
+// ---- validateRequest -------------------------------------------------------------------------------
+
+export interface ValidateRequestInput {
+  method: string;
+  /** A path with query (`/2/tweets/search/recent?query=…`) or an absolute https://api.x.com/… or https://api.twitter.com/… URL. */
+  url: string;
+  headers?: HeaderMap;
+  body?: string;
+  tier?: Tier;
+  /** Unix milliseconds; without it, rules relative to the current time are skipped. */
+  now?: number;
+}
+
+export interface RequestDiagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  /** The parameter concerned, e.g. `max_results`. */
+  parameter?: string;
+  /** The offending value as sent. */
+  value?: string;
+  /** For a `query` parameter: the query linter's diagnostics, spans relative to the decoded query. */
+  query?: Diagnostic[];
+}
+
+/** One item of an invalid-request problem's `errors`. */
+export interface InvalidRequestError {
+  parameters: Record<string, string[]>;
+  message: string;
+}
+
+/** The body X itself would answer a rejected request with. */
+export interface InvalidRequestProblem {
+  /** `https://api.x.com/2/problems/invalid-request` */
+  type: string;
+  /** `Invalid Request` */
+  title: string;
+  /** `One or more parameters to your request was invalid.` */
+  detail: string;
+  errors: InvalidRequestError[];
+  [field: string]: unknown;
+}
+
+export interface ValidateRequestResult {
+  valid: boolean;
+  /** The matched operation, e.g. `GET /2/tweets/search/recent`; null when no operation matches. */
+  route: string | null;
+  diagnostics: RequestDiagnostic[];
+  /** When invalid: the problem X would send. */
+  problem: InvalidRequestProblem | null;
+}
+
+// ---- parseResponse ---------------------------------------------------------------------------------
+
+export interface ParseResponseInput {
+  status: number;
+  headers?: HeaderMap;
+  /** The body exactly as received; it is never altered. */
+  body: string;
+  method?: string;
+  url?: string;
+}
+
+export type ResponseClass =
+  | 'success'
+  | 'partial'
+  | 'invalid-request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'rate-limited'
+  | 'usage-capped'
+  | 'server-error'
+  | 'unknown';
+
+/**
+ * A problem as X sent it (all of the body's own fields are kept) plus `slug`. Both api.twitter.com and
+ * api.x.com problem URIs, every type of specs 2.166 and 2.167, and legacy `{code, message}` items.
+ */
+export interface Problem {
+  /** The part after `/2/problems/`, or `about:blank`, or `legacy-<code>` for `{"code":88,…}` items. */
+  slug: string;
+  type?: string;
+  title?: string;
+  detail?: string;
+  status?: number;
+  /** Legacy v1.1-style items. */
+  code?: number;
+  message?: string;
+  /** Fields X puts on particular problem types. */
+  errors?: InvalidRequestError[];
+  parameter?: string;
+  value?: unknown;
+  resource_id?: string;
+  resource_type?: string;
+  section?: string;
+  field?: string;
+  reason?: string;
+  scope?: string;
+  period?: string;
+  registration_url?: string;
+  connection_issue?: string;
+  disconnect_type?: string;
+  id?: string;
+  [field: string]: unknown;
+}
+
+/** A 24-hour cap from `x-app-limit-24hour-*` or `x-user-limit-24hour-*`. Null: header absent. */
+export interface RateLimitWindow {
+  limit: number | null;
+  remaining: number | null;
+  /** Unix seconds. */
+  reset: number | null;
+}
+
+/** From `x-rate-limit-*`; a field is null when its header is absent. */
+export interface RateLimit {
+  limit: number | null;
+  remaining: number | null;
+  /** Unix seconds. */
+  reset: number | null;
+  appDay?: RateLimitWindow;
+  userDay?: RateLimitWindow;
+}
+
+/** A rate-limit header that was present but unreadable (reported, not dropped). */
+export interface HeaderIssue {
+  header: string;
+  value: string;
+  message: string;
+}
+
+/** What the body turned out to be. */
+export type BodyShape = 'empty' | 'not-json' | 'not-object' | 'problem' | 'errors' | 'envelope' | 'stream-line' | 'object';
+
+export interface SchemaViolation {
+  instanceLocation: string;
+  keywordLocation: string;
+  message: string;
+}
+
+export interface SchemaCheck {
+  valid: boolean;
+  violations: SchemaViolation[];
+}
+
+export interface ParseResponseResult {
+  class: ResponseClass;
+  status: number;
+  shape: BodyShape;
+  /** Top-level problems (HTTP ≥ 400). */
+  problems: Problem[];
+  /** `errors[]` of a 200 answer. */
+  partialErrors: Problem[];
+  rateLimit: RateLimit | null;
+  /** Present when some rate-limit header could not be read. */
+  headerIssues?: HeaderIssue[];
+  schema: SchemaCheck;
+  retryable: boolean;
+}
+
+// ---- adviseRetry -----------------------------------------------------------------------------------
+
+export interface AdviseRetryInput {
+  /** Attempts made so far (1 after the first failure). */
+  attempt: number;
+  method?: string;
+  url?: string;
+  /** Absent: a network failure (no response). */
+  status?: number;
+  headers?: HeaderMap;
+  body?: string;
+  /** The client's Unix milliseconds. The JS wrapper fills Date.now() when absent. */
+  now?: number;
+  /** In [0, 1): makes jitter deterministic. The JS wrapper fills Math.random() when absent. */
+  random?: number;
+  /** A streaming connection (filtered stream): follows X's reconnect policy. */
+  stream?: boolean;
+  /** The previous delay (decorrelated jitter grows from it). */
+  previousDelayMs?: number;
+  /** Overrides of the default policy; fields left out keep their defaults. */
+  policy?: RetryPolicy;
+}
+
+export type Jitter = 'full' | 'equal' | 'decorrelated' | 'none';
+
+export interface RetryPolicy {
+  /** REST attempts in total; at this attempt there is no retry. Default 5. */
+  maxAttempts?: number;
+  /** Stream reconnects; 0 = no cap. */
+  streamMaxAttempts?: number;
+  /** The longest delay returned with retry=true; a longer wait parks (retry=false, notBefore set). */
+  maxWaitMs?: number;
+  baseDelayMs?: number;
+  maxBackoffMs?: number;
+  jitter?: Jitter;
+  /** Added after a rate-limit reset instant. */
+  resetMarginMs?: number;
+  /** Floor of a reset wait when no Date header anchors the reset against clock skew. */
+  unanchoredResetFloorMs?: number;
+  /** 429 while remaining > 0 (X's per-second limit). */
+  perSecondBaseMs?: number;
+  perSecondMaxMs?: number;
+  /** 429 without rate-limit headers, doubling. */
+  rateLimitBaseMs?: number;
+  streamNetworkStepMs?: number;
+  streamNetworkMaxMs?: number;
+  streamHttpBaseMs?: number;
+  streamHttpMaxMs?: number;
+  streamRateLimitBaseMs?: number;
+  /** Retry POSTs that create things after a 5xx or network failure anyway (the caller deduplicates). */
+  retryNonIdempotent?: boolean;
+}
+
+export type RetryReason =
+  | 'not-an-error'
+  | 'not-retryable'
+  | 'client-error'
+  | 'usage-capped'
+  | 'daily-cap'
+  | 'rate-limit-reset'
+  | 'per-second-limit'
+  | 'rate-limit-backoff'
+  | 'retry-after'
+  | 'server-error-backoff'
+  | 'network-backoff'
+  | 'non-idempotent'
+  | 'attempts-exhausted'
+  | 'stream-network'
+  | 'stream-http-error'
+  | 'stream-rate-limited'
+  | 'stream-too-many-connections'
+  | 'stream-provisioning'
+  | 'stream-disconnected'
+  | 'stream-rules';
+
+export interface RetryAdvice {
+  retry: boolean;
+  delayMs: number;
+  /** Unix milliseconds before which the next attempt should not start (also set when retry is false: park until). */
+  notBefore: number;
+  reason: RetryReason | (string & {});
+  /** The decision in words, naming the headers and numbers it used. */
+  detail: string;
+  /** retry=false only because the wait is over maxWaitMs: try again at notBefore. */
+  parked: boolean;
+}
+
+// ---- the wire envelope (Worker's POST /v1/<op>, Go's wire.Handle) ----------------------------------
+
+export type OpName = 'validateQuery' | 'validateRequest' | 'parseResponse' | 'adviseRetry';
+
+export interface OpTypes {
+  validateQuery: { input: ValidateQueryInput; result: ValidateQueryResult };
+  validateRequest: { input: ValidateRequestInput; result: ValidateRequestResult };
+  parseResponse: { input: ParseResponseInput; result: ParseResponseResult };
+  adviseRetry: { input: AdviseRetryInput; result: RetryAdvice };
+}
+
+export type WireErrorCode = 'bad-input' | 'unknown-op' | 'internal';
+
+export interface WireError {
+  code: WireErrorCode;
+  message: string;
+}
+
+export interface WireSuccess<R> {
+  ok: true;
+  result: R;
+}
+
+export interface WireFailure {
+  ok: false;
+  error: WireError;
+}
+
+/** What wire.Handle and the Worker's POST /v1/<op> answer. */
+export type WireResponse<R> = WireSuccess<R> | WireFailure;
+
+// ---- the module ------------------------------------------------------------------------------------
+
+export type ErrorCode =
+  | WireErrorCode
+  | 'not-initialized'
+  | 'init-failed'
+  | 'invalid-request'
+  | 'network';
+
+export declare const ErrorCodes: Readonly<{
+  BAD_INPUT: 'bad-input';
+  UNKNOWN_OP: 'unknown-op';
+  INTERNAL: 'internal';
+  NOT_INITIALIZED: 'not-initialized';
+  INIT_FAILED: 'init-failed';
+  INVALID_REQUEST: 'invalid-request';
+  NETWORK: 'network';
+}>;
+
+/** Thrown for misuse and failures; findings are returned, never thrown. */
+export declare class XPreflightError extends Error {
+  readonly name: 'XPreflightError';
+  readonly code: ErrorCode;
+  /** The op that failed, for op errors. */
+  readonly op?: OpName;
+  /** `invalid-request`: the body X would have answered with. */
+  readonly problem?: InvalidRequestProblem | null;
+  /** `invalid-request`: every finding about the request. */
+  readonly diagnostics?: RequestDiagnostic[];
+  /** `invalid-request`: the matched operation, or null. */
+  readonly route?: string | null;
+  /** `network`: attempts made. */
+  readonly attempts?: number;
+  /** `network`: the last retry advice. */
+  readonly advice?: RetryAdvice;
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>);
+}
+
+/** Where the .wasm comes from: a URL or path, bytes, a (promised) Response, or a compiled module (Workers). */
+export type WasmSource =
+  | string
+  | URL
+  | ArrayBuffer
+  | ArrayBufferView
+  | Response
+  | PromiseLike<Response>
+  | WebAssembly.Module;
+
+/**
+ * Loads and starts the module (default: xpreflight.wasm beside xpreflight.mjs). Idempotent: returns the same
+ * promise every time; a failed init rejects with code `init-failed` and can be retried.
+ */
+export declare function init(source?: WasmSource | { wasm?: WasmSource }): Promise<void>;
+
+/** The package version. */
+export declare function version(): string;
+
+export declare function validateQuery(input: ValidateQueryInput): ValidateQueryResult;
+export declare function validateRequest(input: ValidateRequestInput): ValidateRequestResult;
+export declare function parseResponse(input: ParseResponseInput): ParseResponseResult;
+/** `now` and `random` default to Date.now() and Math.random(). */
+export declare function adviseRetry(input: AdviseRetryInput): RetryAdvice;
+
+// ---- client ----------------------------------------------------------------------------------------
+
+export interface RetryEvent {
+  /** Attempts made so far. */
+  attempt: number;
+  delayMs: number;
+  notBefore: number;
+  reason: string;
+  detail: string;
+  /** Absent after a network failure. */
+  status?: number;
+  parsed?: ParseResponseResult;
+  /** The network failure, when there was no response. */
+  error?: unknown;
+}
+
+export interface ClientOptions {
+  /** Default: globalThis.fetch. */
+  fetch?: (input: string, init: { method: string; headers: HeaderMap; body?: string; signal?: AbortSignal }) => Promise<Response>;
+  /** Default `https://api.x.com`. Relative request URLs resolve against it. */
+  baseUrl?: string | URL;
+  /** Sent as `Authorization: Bearer …`, only to baseUrl's origin. */
+  bearerToken?: string;
+  /** Attempts in total, including the first. Default: adviseRetry's policy (5). */
+  maxAttempts?: number;
+  /** Called before each wait; may return a promise (awaited) or throw (stops the request). */
+  onRetry?: (event: RetryEvent) => void | Promise<void>;
+  /** Aborts every request of this client, including waits between attempts. */
+  signal?: AbortSignal;
+  /** Tier the requests are validated for. */
+  tier?: Tier;
+  /** Replaces the wait between attempts (tests, custom schedulers). Must reject when signal aborts. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export interface RequestInit {
+  /** Header names are lower-cased. */
+  headers?: HeaderMap | Headers | [string, string][];
+  /** A string is sent as is; anything else is JSON-encoded with `content-type: application/json`. */
+  body?: string | object | null;
+  signal?: AbortSignal;
+}
+
+export interface ClientResponse {
+  status: number;
+  /** Lower-case names. */
+  headers: HeaderMap;
+  /** The body exactly as received. */
+  body: string;
+  parsed: ParseResponseResult;
+  /** Attempts made, including this one. */
+  attempts: number;
+  /** When a non-2xx answer is returned: the advice that stopped the retries (e.g. park until notBefore). */
+  advice?: RetryAdvice;
+}
+
+export interface Client {
+  /**
+   * Validates, sends, parses and retries. Rejects with XPreflightError `invalid-request` (no network call) when X
+   * would reject the request, `network` when no attempt got a response, or the signal's reason when aborted.
+   * Non-2xx answers resolve (see `parsed.class`).
+   */
+  request(method: string, url: string, init?: RequestInit): Promise<ClientResponse>;
+}
+
+export declare function createClient(options?: ClientOptions): Client;

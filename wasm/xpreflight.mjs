@@ -1,0 +1,447 @@
+// xpreflight: catch a bad X API v2 call before it costs quota, read X's answer, and know when to retry.
+// One Go core compiled to WebAssembly; this module loads it and exposes its ops as plain functions.
+// The wire contract (inputs and results of every op) is documented in xpreflight.d.ts.
+
+// Replaced by wasm/build.sh with the package version; the .wasm must carry the same one.
+const VERSION = '0.0.0-dev';
+
+/** Error codes a misuse or failure carries (findings about a query or request are results, never errors). */
+export const ErrorCodes = Object.freeze({
+  BAD_INPUT: 'bad-input', // the input object is malformed (unknown field, wrong type, bad enum value)
+  UNKNOWN_OP: 'unknown-op',
+  INTERNAL: 'internal', // a bug in xpreflight, or the Go runtime stopped
+  NOT_INITIALIZED: 'not-initialized', // an op was called before init() resolved
+  INIT_FAILED: 'init-failed', // the .wasm could not be loaded or started
+  INVALID_REQUEST: 'invalid-request', // createClient: X would reject the request; see .problem
+  NETWORK: 'network', // createClient: every attempt failed without a response
+});
+
+/** The one error type xpreflight throws; `code` is one of ErrorCodes. */
+export class XPreflightError extends Error {
+  constructor(code, message, details = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = 'XPreflightError';
+    this.code = code;
+    for (const [key, value] of Object.entries(details)) {
+      if (key !== 'cause') this[key] = value;
+    }
+  }
+}
+
+// --- loading --------------------------------------------------------------------------------------
+
+let runtime = null; // { call(op, json) → json text, version } once init() succeeded
+let initPromise = null;
+let GoClass = null; // Go's class from the wasm_exec.js copied beside this module
+
+/**
+ * Loads and starts the WebAssembly module. Idempotent: every call returns the same promise, and once it
+ * resolves the ops are synchronous. A failed init rejects with XPreflightError('init-failed') and may be retried.
+ * `source` (or `{ wasm: source }`): a URL or string, bytes (ArrayBuffer, typed array, Response or a promise of
+ * one), or a compiled WebAssembly.Module (what Workers get from `import wasm from './xpreflight.wasm'`).
+ * Default: xpreflight.wasm beside this module.
+ */
+export function init(opts) {
+  if (!initPromise) {
+    initPromise = start(opts).then(
+      (rt) => {
+        runtime = rt;
+      },
+      (err) => {
+        initPromise = null; // let the caller retry
+        throw err instanceof XPreflightError
+          ? err
+          : new XPreflightError(ErrorCodes.INIT_FAILED, `xpreflight: loading the WebAssembly module failed: ${err?.message ?? err}`, { cause: err });
+      },
+    );
+  }
+  return initPromise;
+}
+
+/** The package version (also the version the .wasm was built with). */
+export function version() {
+  return VERSION;
+}
+
+async function start(opts) {
+  const source = sourceOf(opts);
+  if (!GoClass) {
+    // Loaded on demand so that importing this module has no side effects (package.json says so);
+    // wasm_exec.js defines globalThis.Go. Keep our own reference: another Go program on the page may
+    // later install a different wasm_exec.js.
+    await import('./wasm_exec.js');
+    GoClass = globalThis.Go;
+    if (typeof GoClass !== 'function') throw new Error('wasm_exec.js did not define globalThis.Go');
+  }
+  const go = new GoClass();
+  const instance = await instantiate(source, go.importObject);
+  return run(go, instance);
+}
+
+function sourceOf(opts) {
+  if (opts === undefined || opts === null) return defaultWasmURL();
+  if (typeof opts === 'object' && !isLoadable(opts)) {
+    const keys = Object.keys(opts);
+    if (keys.length === 0) return defaultWasmURL();
+    if (keys.length === 1 && keys[0] === 'wasm') return opts.wasm ?? defaultWasmURL();
+    throw new XPreflightError(ErrorCodes.BAD_INPUT, `init(opts): unknown option(s) ${keys.filter((k) => k !== 'wasm').map((k) => JSON.stringify(k)).join(', ')}; expected { wasm }`);
+  }
+  if (!isLoadable(opts)) {
+    throw new XPreflightError(ErrorCodes.BAD_INPUT, `init(source): expected a URL, string, bytes, Response or WebAssembly.Module, got ${describe(opts)}`);
+  }
+  return opts;
+}
+
+function isLoadable(x) {
+  return (
+    typeof x === 'string' ||
+    x instanceof URL ||
+    x instanceof ArrayBuffer ||
+    ArrayBuffer.isView(x) ||
+    x instanceof WebAssembly.Module ||
+    (typeof Response !== 'undefined' && x instanceof Response) ||
+    typeof x?.then === 'function'
+  );
+}
+
+function defaultWasmURL() {
+  // This exact form lets bundlers (Vite, webpack, esbuild with the right loader) find and copy the asset.
+  return new URL('./xpreflight.wasm', import.meta.url);
+}
+
+async function instantiate(source, imports) {
+  source = await source; // a promise of a Response
+  if (source instanceof WebAssembly.Module) return WebAssembly.instantiate(source, imports); // → Instance
+  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
+    return (await WebAssembly.instantiate(source, imports)).instance;
+  }
+  if (typeof Response !== 'undefined' && source instanceof Response) return instantiateResponse(source, imports);
+  return instantiateResponse(await fetchWasm(source), imports);
+}
+
+async function fetchWasm(location) {
+  const url = toURL(location);
+  if (url?.protocol === 'file:' || (url === null && isNode())) {
+    // Node: fetch() cannot read files. The specifier is a variable so that browser bundlers leave it alone.
+    const fsModule = 'node:fs/promises';
+    const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ fsModule);
+    return readFile(url ?? location);
+  }
+  return fetch(url ?? location);
+}
+
+// toURL resolves a string against the page (browsers) and keeps it as a path in Node (null = a file path).
+function toURL(location) {
+  if (location instanceof URL) return location;
+  try {
+    return new URL(location);
+  } catch {
+    if (globalThis.location?.href) return new URL(location, globalThis.location.href);
+    return null;
+  }
+}
+
+function isNode() {
+  return typeof globalThis.process?.versions?.node === 'string';
+}
+
+async function instantiateResponse(response, imports) {
+  if (response instanceof Uint8Array) return (await WebAssembly.instantiate(response, imports)).instance; // Node readFile
+  if (!response.ok) throw new Error(`fetching ${response.url || 'the .wasm'} answered HTTP ${response.status}`);
+  const type = response.headers.get('content-type') ?? '';
+  if (typeof WebAssembly.instantiateStreaming === 'function' && type.split(';')[0].trim() === 'application/wasm') {
+    return (await WebAssembly.instantiateStreaming(response, imports)).instance; // compiles while downloading
+  }
+  return (await WebAssembly.instantiate(await response.arrayBuffer(), imports)).instance;
+}
+
+let runCounter = 0;
+
+// run starts the Go program. Its main registers the bridge under the global name passed as argv[1] and then
+// blocks, so the runtime stays alive; we take the object and remove the global again.
+function run(go, instance) {
+  const name = `__xpreflight_${Date.now().toString(36)}_${(runCounter++).toString(36)}`;
+  go.argv = ['xpreflight', name];
+  go.env = {};
+  let rt = null;
+  let exitError = null;
+  // main runs synchronously until it blocks; the promise settles only if the program ends.
+  go.run(instance).then(
+    () => rt && stopped(rt),
+    (err) => {
+      exitError = err;
+      if (rt) stopped(rt);
+    },
+  );
+  const bridge = globalThis[name];
+  delete globalThis[name];
+  if (!bridge || go.exited) {
+    throw new Error(`the Go program exited before registering its bridge${exitError ? `: ${exitError.message}` : ''}`);
+  }
+  rt = { version: bridge.version, call: null };
+  rt.call = exportedCall(instance.exports, go, rt);
+  if (rt.version !== VERSION) {
+    throw new XPreflightError(ErrorCodes.INIT_FAILED, `xpreflight.wasm is version ${rt.version} but xpreflight.mjs is ${VERSION}; serve the two files of one build together`);
+  }
+  return rt;
+}
+
+// stopped forgets a runtime that can no longer answer, so that init() starts a fresh one.
+function stopped(rt) {
+  if (runtime === rt) {
+    runtime = null;
+    initPromise = null;
+  }
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+// exportedCall moves op and request through linear memory to the go:wasmexport functions of wasm/exports.go
+// (a js.FuncOf callback would add about 14 µs per call).
+function exportedCall(exports, go, rt) {
+  const { xpreflight_reserve: reserve, xpreflight_call: callGo, xpreflight_response: responseAt, mem } = exports;
+  const dead = (op, err) => {
+    stopped(rt); // the next init() starts a fresh runtime
+    return new XPreflightError(ErrorCodes.INTERNAL, `xpreflight's WebAssembly runtime stopped${err ? ` during ${op}: ${err.message ?? err}` : ''}; call init() again`, { cause: err, op });
+  };
+  return (op, json) => {
+    if (go.exited) throw dead(op);
+    try {
+      const max = 3 * (op.length + json.length); // UTF-8 needs at most 3 bytes per UTF-16 unit
+      const at = reserve(max);
+      const bytes = new Uint8Array(mem.buffer, at, max); // re-read mem.buffer: memory may have grown
+      const opLen = encoder.encodeInto(op, bytes).written;
+      const requestLen = encoder.encodeInto(json, bytes.subarray(opLen)).written;
+      const n = callGo(opLen, requestLen);
+      return decoder.decode(new Uint8Array(mem.buffer, responseAt(), n));
+    } catch (err) {
+      throw dead(op, err); // a trap leaves the Go runtime unusable
+    }
+  };
+}
+
+// --- ops ------------------------------------------------------------------------------------------
+
+function callOp(op, input) {
+  if (!runtime) {
+    throw new XPreflightError(ErrorCodes.NOT_INITIALIZED, `xpreflight.${op}() was called before init() resolved; await init() first`, { op });
+  }
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw new XPreflightError(ErrorCodes.BAD_INPUT, `${op}(input): input must be an object, got ${describe(input)}`, { op });
+  }
+  let json;
+  try {
+    json = JSON.stringify(input);
+  } catch (err) {
+    throw new XPreflightError(ErrorCodes.BAD_INPUT, `${op}(input): input cannot be encoded as JSON: ${err.message}`, { op, cause: err });
+  }
+  const response = JSON.parse(runtime.call(op, json));
+  if (!response.ok) {
+    throw new XPreflightError(response.error.code, `${op}: ${response.error.message}`, { op });
+  }
+  return response.result;
+}
+
+/** Lints a search query or stream rule. */
+export function validateQuery(input) {
+  return callOp('validateQuery', input);
+}
+
+/** Checks a request (method, URL, headers, body) against X's API before it is sent. */
+export function validateRequest(input) {
+  return callOp('validateRequest', input);
+}
+
+/** Classifies X's answer: problems, partial errors, rate-limit state, schema check. */
+export function parseResponse(input) {
+  return callOp('parseResponse', input);
+}
+
+/** Says whether and when to retry. Fills `now` (Date.now()) and `random` (Math.random()) when absent. */
+export function adviseRetry(input) {
+  if (input !== null && typeof input === 'object' && !Array.isArray(input) && (input.now === undefined || input.random === undefined)) {
+    input = { ...input, now: input.now ?? Date.now(), random: input.random ?? Math.random() };
+  }
+  return callOp('adviseRetry', input);
+}
+
+function describe(x) {
+  if (x === null) return 'null';
+  if (Array.isArray(x)) return 'an array';
+  if (typeof x === 'object') return x.constructor?.name ? `a ${x.constructor.name}` : 'an object';
+  return `${typeof x} ${String(x).slice(0, 40)}`;
+}
+
+// --- client ---------------------------------------------------------------------------------------
+
+/**
+ * An X API client that validates every request before sending it, parses every answer and retries as
+ * adviseRetry says. Call init() first.
+ */
+export function createClient(options = {}) {
+  const settings = clientSettings(options);
+  return {
+    request: (method, url, init) => send(settings, method, url, init),
+  };
+}
+
+const clientOptions = ['fetch', 'baseUrl', 'bearerToken', 'maxAttempts', 'onRetry', 'signal', 'tier', 'sleep'];
+
+function clientSettings(options) {
+  if (options === null || typeof options !== 'object') {
+    throw new XPreflightError(ErrorCodes.BAD_INPUT, `createClient(options): options must be an object, got ${describe(options)}`);
+  }
+  const unknown = Object.keys(options).filter((k) => !clientOptions.includes(k));
+  if (unknown.length) {
+    throw new XPreflightError(ErrorCodes.BAD_INPUT, `createClient(options): unknown option(s) ${unknown.map((k) => JSON.stringify(k)).join(', ')}; expected ${clientOptions.join(', ')}`);
+  }
+  const s = {
+    fetch: options.fetch ?? globalThis.fetch,
+    baseUrl: new URL(options.baseUrl ?? 'https://api.x.com'),
+    bearerToken: options.bearerToken,
+    maxAttempts: options.maxAttempts, // undefined: adviseRetry's default policy decides (5 attempts)
+    onRetry: options.onRetry,
+    signal: options.signal,
+    tier: options.tier,
+    sleep: options.sleep ?? sleep,
+  };
+  const check = (ok, what) => {
+    if (!ok) throw new XPreflightError(ErrorCodes.BAD_INPUT, `createClient(options): ${what}`);
+  };
+  check(typeof s.fetch === 'function', 'fetch must be a function (no global fetch here)');
+  check(s.maxAttempts === undefined || (Number.isInteger(s.maxAttempts) && s.maxAttempts >= 1), `maxAttempts must be an integer ≥ 1, got ${describe(options.maxAttempts)}`);
+  check(s.onRetry === undefined || typeof s.onRetry === 'function', 'onRetry must be a function');
+  check(typeof s.sleep === 'function', 'sleep must be a function');
+  check(s.bearerToken === undefined || typeof s.bearerToken === 'string', 'bearerToken must be a string');
+  return s;
+}
+
+async function send(s, method, url, init) {
+  init ??= {};
+  if (typeof method !== 'string' || method === '') {
+    throw new XPreflightError(ErrorCodes.BAD_INPUT, `request(method, url): method must be a non-empty string, got ${describe(method)}`);
+  }
+  method = method.toUpperCase();
+  const target = new URL(url, s.baseUrl);
+  const path = target.pathname + target.search;
+  const signal = anySignal([s.signal, init.signal]);
+  const { headers, body } = outgoing(s, target, init);
+
+  const check = validateRequest({
+    method,
+    url: path,
+    headers: redacted(headers),
+    ...(body === undefined ? {} : { body }),
+    ...(s.tier === undefined ? {} : { tier: s.tier }),
+    now: Date.now(),
+  });
+  if (!check.valid) throw rejected(method, path, check);
+
+  let previousDelayMs = 0;
+  for (let attempt = 1; ; attempt++) {
+    signal?.throwIfAborted();
+    let answer = null;
+    let failure = null;
+    try {
+      answer = await exchange(s, target, method, headers, body, signal, path);
+    } catch (err) {
+      if (signal?.aborted) throw signal.reason;
+      failure = err;
+    }
+    if (answer && answer.status >= 200 && answer.status < 300) return { ...answer, attempts: attempt };
+
+    const advice = adviseRetry({
+      attempt,
+      method,
+      url: path,
+      ...(answer ? { status: answer.status, headers: answer.headers, body: answer.body } : {}),
+      now: Date.now(),
+      random: Math.random(),
+      previousDelayMs,
+      ...(s.maxAttempts === undefined ? {} : { policy: { maxAttempts: s.maxAttempts } }),
+    });
+    if (!advice.retry || attempt >= (s.maxAttempts ?? Infinity)) {
+      if (answer) return { ...answer, attempts: attempt, advice };
+      throw new XPreflightError(ErrorCodes.NETWORK, `${method} ${path}: no response after ${attempt} attempt(s): ${failure?.message ?? failure}`, { cause: failure, attempts: attempt, advice });
+    }
+    await s.onRetry?.({ attempt, delayMs: advice.delayMs, notBefore: advice.notBefore, reason: advice.reason, detail: advice.detail, status: answer?.status, parsed: answer?.parsed, error: failure ?? undefined });
+    previousDelayMs = advice.delayMs;
+    await s.sleep(Math.max(0, advice.delayMs), signal);
+  }
+}
+
+// outgoing builds the headers and body to send. The bearer token goes only to baseUrl's origin.
+function outgoing(s, target, init) {
+  const headers = {};
+  for (const [name, value] of new Headers(init.headers ?? {})) headers[name] = value;
+  let body = init.body;
+  if (body !== undefined && body !== null && typeof body !== 'string') {
+    body = JSON.stringify(body);
+    headers['content-type'] ??= 'application/json';
+  }
+  if (body === null) body = undefined;
+  if (s.bearerToken && target.origin === s.baseUrl.origin && headers.authorization === undefined) {
+    headers.authorization = `Bearer ${s.bearerToken}`;
+  }
+  return { headers, body };
+}
+
+// redacted keeps credentials out of whatever the validator might echo in a message.
+function redacted(headers) {
+  const out = { ...headers };
+  if (out.authorization !== undefined) out.authorization = out.authorization.replace(/^(\S+\s+).*$/, '$1[redacted]');
+  return out;
+}
+
+function rejected(method, path, check) {
+  const errors = check.diagnostics.filter((d) => d.severity === 'error');
+  const first = errors[0]?.message ?? 'X would reject this request';
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+  return new XPreflightError(ErrorCodes.INVALID_REQUEST, `${method} ${path}: ${first}${more}; not sent`, {
+    problem: check.problem,
+    diagnostics: check.diagnostics,
+    route: check.route,
+  });
+}
+
+async function exchange(s, target, method, headers, body, signal, path) {
+  const fetchFn = s.fetch;
+  const res = await fetchFn(target.href, { method, headers, body, signal });
+  const text = await res.text();
+  const headerObject = {};
+  for (const [name, value] of res.headers) headerObject[name] = value;
+  const parsed = parseResponse({ status: res.status, headers: headerObject, body: text, method, url: path });
+  return { status: res.status, headers: headerObject, body: text, parsed };
+}
+
+function anySignal(signals) {
+  const live = signals.filter(Boolean);
+  if (live.length <= 1) return live[0];
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any(live);
+  const controller = new AbortController();
+  for (const sig of live) {
+    if (sig.aborted) {
+      controller.abort(sig.reason);
+      break;
+    }
+    sig.addEventListener('abort', () => controller.abort(sig.reason), { once: true });
+  }
+  return controller.signal;
+}
+
+/** Waits ms milliseconds; rejects with the signal's reason when it aborts first. */
+function sleep(ms, signal) {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
