@@ -66,6 +66,8 @@ export function queryPanel(xp, onChange) {
     $('query-verdict').className = `badge ${!r || !textarea.value.trim() ? '' : r.valid ? 'ok' : 'bad'}`;
     $('diag-count').textContent = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
     $('formatted').textContent = r?.formatted ?? '';
+    // Which input the list describes: lets tests (and scripts) wait for it.
+    $('diagnostics').dataset.query = textarea.value;
   }
 
   function item(d) {

@@ -1,6 +1,7 @@
 // Request panel: judge a whole request (method, URL, body) as X would.
 import { h, replace, debounce } from './dom.js';
 import { splitRequestLine, queryParameters } from './headers.js';
+import { pretty } from './format.js';
 
 export function requestPanel(xp, onChange) {
   const $ = (id) => document.getElementById(id);
@@ -43,7 +44,7 @@ export function requestPanel(xp, onChange) {
       result.problem
         ? h('details', { open: true, class: 'problem' },
           h('summary', {}, 'The 400 body X would send'),
-          h('pre', { id: 'req-problem' }, JSON.stringify(result.problem, null, 2)))
+          h('pre', { id: 'req-problem' }, pretty(result.problem)))
         : null);
   }
 

@@ -3,11 +3,11 @@
 // A "park" (wait over the cap: retry=false with notBefore) is a hatched bar to
 // notBefore; "no retry" is a cross on the baseline.
 import { h } from './dom.js';
-import { duration } from './format.js';
+import { duration, short } from './format.js';
 
 const W = 640;
 const H = 240;
-const PAD = { left: 64, right: 12, top: 26, bottom: 40 };
+const PAD = { left: 64, right: 12, top: 36, bottom: 40 };
 const TICKS = [100, 1e3, 1e4, 6e4, 6e5, 36e5, 864e5, 6048e5];
 
 /** kind classifies one piece of advice for the chart and the table. */
@@ -55,7 +55,7 @@ function bar(a, i, now, { x, barW, y, base }) {
   const k = kind(a, now);
   const wait = waitMs(a, now);
   const cx = x + barW / 2;
-  const label = k === 'retry' ? duration(wait) : k === 'park' ? `park ${duration(wait)}` : 'no retry';
+  const label = k === 'retry' ? short(wait) : k === 'park' ? short(wait) : 'no retry';
   const parts = [h('svg:title', {}, `attempt ${i + 1}: ${describe(a, now)}`)];
   if (k === 'no-retry') {
     parts.push(h('svg:path', { class: 'cross', d: `M${cx - 7},${base - 16} l14,14 M${cx + 7},${base - 16} l-14,14` }));
@@ -65,6 +65,7 @@ function bar(a, i, now, { x, barW, y, base }) {
   }
   const labelY = k === 'no-retry' ? base - 22 : Math.min(y(wait), base - 2) - 6;
   parts.push(h('svg:text', { class: `bar-label ${k}`, x: cx, y: labelY, 'text-anchor': 'middle' }, label));
+  if (k === 'park') parts.push(h('svg:text', { class: 'bar-label park', x: cx, y: labelY - 13, 'text-anchor': 'middle' }, 'park'));
   parts.push(h('svg:text', { class: 'attempt', x: cx, y: base + 16, 'text-anchor': 'middle' }, String(i + 1)));
   return h('svg:g', { class: `attempt-bar ${k}`, dataset: { attempt: i + 1, kind: k } }, parts);
 }

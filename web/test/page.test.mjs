@@ -1,0 +1,183 @@
+// Browser tests of the linter page: Debian's chromium driven by
+// playwright-core against web/dist served on 127.0.0.1. Run by web/test.sh.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serve } from './serve.mjs';
+import { launch } from './browser.mjs';
+
+const DIST = fileURLToPath(new URL('../dist', import.meta.url));
+const SHOTS = fileURLToPath(new URL('../screenshots', import.meta.url));
+
+// The codes core/query reports (pinned from core/query's code constants and golden files).
+const CODE_EXPLICIT_AND = 'explicit-and';
+const CODE_STANDALONE = 'standalone-required';
+
+let server;
+let browser;
+let page;
+
+before(async () => {
+  assert.ok(existsSync(`${DIST}/pkg/xpreflight.wasm`), `${DIST} has no pkg/xpreflight.wasm: run web/build.sh first`);
+  mkdirSync(SHOTS, { recursive: true });
+  server = await serve(DIST);
+  browser = await launch();
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (err) => {
+    throw new Error(`page error: ${err.message}`);
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** open loads the page (optionally with a hash) and waits until the checker is ready. */
+async function open(hash = '') {
+  await page.goto(`${server.url}${hash}`);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 10_000 });
+  return page.evaluate(() => window.xpreflightReadyMs);
+}
+
+/** lint types a query and waits until the findings list has settled for it. */
+async function lint(query, { type = false } = {}) {
+  await page.locator('#query').fill('');
+  if (type) await page.locator('#query').pressSequentially(query);
+  else await page.locator('#query').fill(query);
+  await page.waitForFunction((q) => {
+    const want = `#q=${encodeURIComponent(q)}`;
+    const hashed = location.hash === want || location.hash.startsWith(`${want}&`);
+    return hashed && document.getElementById('diagnostics').dataset.query === q;
+  }, query);
+  return page.evaluate(() => ({
+    codes: [...document.querySelectorAll('#diagnostics li[data-code]')].map((li) => li.dataset.code),
+    marks: [...document.querySelectorAll('#query-backdrop mark')].map((m) => ({ text: m.textContent, codes: m.dataset.codes, cls: m.className })),
+    count: document.getElementById('diag-count').textContent,
+    verdict: document.getElementById('query-verdict').textContent,
+  }));
+}
+
+test('time to interactive: query linting is ready after load (reported; budget 1 s)', async (t) => {
+  const ms = await open();
+  t.diagnostic(`time to interactive: ${ms} ms (budget 1000 ms)`);
+  console.log(`web: time to interactive ${ms} ms (first load, fresh profile; budget 1000 ms)`);
+  assert.ok(ms > 0 && ms < 10_000, `ready after ${ms} ms`);
+  assert.equal(server.requests.get('/pkg/xpreflight.wasm'), 1, 'the wasm is fetched exactly once');
+});
+
+test('typing "cat AND dog" underlines AND with the explicit-AND error', async () => {
+  await open();
+  const r = await lint('cat AND dog', { type: true });
+  assert.ok(r.codes.includes(CODE_EXPLICIT_AND), `codes: ${r.codes}`);
+  const mark = r.marks.find((m) => m.codes.split(' ').includes(CODE_EXPLICIT_AND));
+  assert.ok(mark, `no underline for ${CODE_EXPLICIT_AND}: ${JSON.stringify(r.marks)}`);
+  assert.equal(mark.text, 'AND');
+  assert.match(mark.cls, /\berror\b/);
+  assert.equal(r.verdict, 'Invalid');
+  assert.match(r.count, /^[1-9]\d* errors?, \d+ warnings?$/);
+});
+
+test('"has:media" alone is reported as needing a standalone operator', async () => {
+  const r = await lint('has:media');
+  assert.ok(r.codes.includes(CODE_STANDALONE), `codes: ${r.codes}`);
+  const mark = r.marks.find((m) => m.codes.split(' ').includes(CODE_STANDALONE));
+  assert.ok(mark, 'underlined');
+  assert.ok('has:media'.includes(mark.text) && mark.text.length > 0, `underline covers ${JSON.stringify(mark.text)}`);
+});
+
+test('a good query shows no findings and no underlines', async () => {
+  const r = await lint('(cat OR dog) has:images -is:retweet lang:en');
+  assert.deepEqual(r.codes, []);
+  assert.deepEqual(r.marks, []);
+  assert.equal(r.verdict, 'Valid');
+  assert.equal(r.count, '0 errors, 0 warnings');
+  assert.equal(await page.locator('#formatted').textContent(), '(cat OR dog) has:images -is:retweet lang:en');
+});
+
+test('clicking a finding (or Enter on it) selects its span in the editor', async () => {
+  await lint('cat AND dog');
+  const item = page.locator(`#diagnostics li[data-code="${CODE_EXPLICIT_AND}"] button`);
+  await item.click();
+  let sel = await page.evaluate(() => [document.activeElement.id, document.getElementById('query').selectionStart, document.getElementById('query').selectionEnd]);
+  assert.deepEqual(sel, ['query', 4, 7]);
+  await item.focus();
+  await page.keyboard.press('Enter');
+  sel = await page.evaluate(() => [document.activeElement.id, document.getElementById('query').selectionStart, document.getElementById('query').selectionEnd]);
+  assert.deepEqual(sel, ['query', 4, 7]);
+});
+
+test('the hash round-trips: a link restores the query, pickers and response', async () => {
+  await open();
+  await page.locator('#tier').selectOption('enterprise');
+  await page.locator('#endpoint').selectOption('search_all');
+  await page.locator('#res-status').fill('503');
+  await lint('cat AND dog 😀 "a&b=c" #tag');
+  await page.waitForFunction(() => location.hash.includes('status=503'));
+  const hash = await page.evaluate(() => location.hash);
+  assert.ok(hash.startsWith(`#q=${encodeURIComponent('cat AND dog 😀 "a&b=c" #tag')}&`), hash);
+  const before = await page.locator('#diagnostics').innerHTML();
+
+  await page.goto('about:blank');
+  await open(hash);
+  assert.equal(await page.locator('#query').inputValue(), 'cat AND dog 😀 "a&b=c" #tag');
+  assert.equal(await page.locator('#tier').inputValue(), 'enterprise');
+  assert.equal(await page.locator('#endpoint').inputValue(), 'search_all');
+  assert.equal(await page.locator('#res-status').inputValue(), '503');
+  assert.equal(await page.locator('#diagnostics').innerHTML(), before);
+
+  // Changing the hash in place (a pasted link) re-renders the view.
+  await page.evaluate(() => { location.hash = `#q=${encodeURIComponent('has:media')}`; });
+  await page.waitForFunction(() => document.getElementById('query').value === 'has:media');
+  assert.ok(await page.locator(`#diagnostics li[data-code="${CODE_STANDALONE}"]`).count() > 0);
+});
+
+test('a pasted 429 shows the rate-limit state and a retry chart', async () => {
+  await open();
+  const now = Date.now();
+  const reset = Math.floor(now / 1000) + 600;
+  await page.locator('#res-headers').fill(`date: ${new Date(now).toUTCString()}\nx-rate-limit-limit: 450\nx-rate-limit-remaining: 0\nx-rate-limit-reset: ${reset}`);
+  await page.locator('#res-body').fill('{"title":"Too Many Requests","type":"about:blank","status":429,"detail":"Too Many Requests"}');
+  await page.locator('#res-status').fill('429');
+  await page.waitForSelector('#retry-chart');
+  assert.equal(await page.locator('#res-class').textContent(), 'rate-limited');
+  const rows = await page.locator('#rate-limit tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  assert.equal(rows[0][1], '0', 'remaining');
+  assert.equal(rows[0][2], '450', 'limit');
+  assert.match(rows[0][3], /in (9 min 5\d s|10 min)/, 'reset in about ten minutes');
+  assert.equal(await page.locator('#res-problems tbody tr').getAttribute('data-slug'), 'about:blank');
+  const bars = await page.locator('#retry-chart .attempt-bar').evaluateAll((gs) => gs.map((g) => g.dataset.kind));
+  assert.equal(bars.length, 8);
+  assert.ok(bars.every((k) => ['retry', 'park', 'no-retry'].includes(k)), bars.join());
+  // Remaining 0 means waiting for the reset: the first advice waits minutes, not seconds.
+  const first = await page.locator('#retry-table tbody tr').first().evaluate((tr) => [...tr.cells].map((c) => c.textContent));
+  assert.ok(first[1] !== 'retry' || /min/.test(first[2]), `attempt 1: ${first}`);
+});
+
+test('screenshots of the three panels, light, dark and phone', async () => {
+  const fill = async (p) => {
+    await p.goto(server.url);
+    await p.waitForSelector('html[data-ready="true"]');
+    await p.locator('#query').fill('(cat AND dog) has:media OR');
+    await p.click('[data-example="request:search"]');
+    await p.click('[data-example="response:429"]');
+    await p.waitForSelector('#retry-chart');
+    await p.waitForTimeout(300);
+  };
+  for (const colorScheme of ['light', 'dark']) {
+    const b = await launch({ colorScheme });
+    const p = b.context.pages()[0] ?? (await b.context.newPage());
+    await fill(p);
+    for (const id of ['query-panel', 'request-panel', 'response-panel']) {
+      await p.locator(`#${id}`).screenshot({ path: `${SHOTS}/${id}-${colorScheme}.png` });
+    }
+    await p.setViewportSize({ width: 390, height: 844 });
+    await p.screenshot({ path: `${SHOTS}/phone-${colorScheme}.png`, fullPage: true });
+    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways on a phone by ${overflow}px`);
+    await b.close();
+  }
+  console.log(`web: screenshots in ${SHOTS}`);
+});
