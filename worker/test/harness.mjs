@@ -1,0 +1,87 @@
+// Starts the built Worker under workerd from npm, with a generated config, on
+// free loopback ports; stops it again. Used by the tests and the benchmark.
+import { spawn, execFileSync } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import { readFileSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+
+export const root = process.env.ROOT ?? path.resolve(new URL("../..", import.meta.url).pathname);
+const build = path.join(root, "worker", "build");
+
+export async function freePort() {
+  const s = net.createServer();
+  await new Promise((r) => s.listen(0, "127.0.0.1", r));
+  const { port } = s.address();
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+// startWorkerd({env, second, passthrough, xpreflight}) → {port, secondPort, passthroughPort, pid, stop, log()}
+export async function startWorkerd({ env = {}, second = false, passthrough = false, xpreflight = true } = {}) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "xpreflight-workerd-"));
+  const config = path.join(build, `test-${path.basename(dir)}.capnp`);
+  const ports = { port: await freePort() };
+  const args = ["--build", build, "--assets", readFileSync(path.join(build, "assets-dir"), "utf8").trim(), "--out", config, "--port", String(ports.port)];
+  if (second) args.push("--second-port", String((ports.secondPort = await freePort())));
+  if (passthrough) args.push("--passthrough-port", String((ports.passthroughPort = await freePort())));
+  if (!xpreflight) args.push("--no-xpreflight");
+  execFileSync(process.execPath, [path.join(root, "worker", "config.mjs"), ...args]);
+  let output = "";
+  const child = spawn(path.join(root, "node_modules", ".bin", "workerd"), ["serve", config], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout.on("data", (d) => (output += d));
+  child.stderr.on("data", (d) => (output += d));
+  const exited = new Promise((r) => child.on("exit", r));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    await exited;
+    rmSync(config, { force: true });
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const probe = xpreflight ? ports.port : ports.passthroughPort;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error("workerd exited:\n" + output);
+    if (await listening(probe)) break;
+    if (i > 200) {
+      await stop();
+      throw new Error("workerd did not start within 20 s:\n" + output);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { ...ports, pid: child.pid, stop, log: () => output };
+}
+
+function listening(port) {
+  return new Promise((resolve) => {
+    const s = net.connect(port, "127.0.0.1", () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.on("error", () => resolve(false));
+  });
+}
+
+// rawRequest sends a request line exactly as given (fetch would normalise
+// it) and resolves with {status, headers, body}.
+export function rawRequest(port, requestText) {
+  return new Promise((resolve, reject) => {
+    const s = net.connect(port, "127.0.0.1", () => s.write(requestText));
+    const chunks = [];
+    s.on("data", (c) => chunks.push(c));
+    s.on("error", reject);
+    s.on("end", () => {
+      const text = Buffer.concat(chunks).toString("latin1");
+      const [head, ...rest] = text.split("\r\n\r\n");
+      const lines = head.split("\r\n");
+      const headers = {};
+      for (const l of lines.slice(1)) {
+        const i = l.indexOf(":");
+        headers[l.slice(0, i).toLowerCase()] = l.slice(i + 1).trim();
+      }
+      resolve({ status: Number(lines[0].split(" ")[1]), headers, body: rest.join("\r\n\r\n") });
+    });
+  });
+}

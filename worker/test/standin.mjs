@@ -1,0 +1,109 @@
+// A stand-in for api.x.com on 127.0.0.1: answers with recorded X bodies and
+// records every request it receives (method, url, headers, body bytes).
+// Scenarios are picked by path, or by the test-only request header
+// x-standin (a normal end-to-end header the Worker forwards like any other).
+import http from "node:http";
+import { readFileSync } from "node:fs";
+
+const fixture = (name) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
+export const fixtures = {
+  search: fixture("search-recent-200.json"),
+  rateLimited: fixture("rate-limited-429.json"),
+  unauthorized: fixture("unauthorized-401.json"),
+  partial: fixture("tweets-lookup-partial-200.json"),
+  streamLine: fixture("stream-operational-disconnect.jsonl"),
+};
+
+function rateHeaders(remaining, resetSec) {
+  return { "x-rate-limit-limit": "450", "x-rate-limit-remaining": String(remaining), "x-rate-limit-reset": String(resetSec) };
+}
+
+export async function startStandin({ record = true } = {}) {
+  const received = [];
+  const streams = { started: 0, ended: 0, release: null };
+  const server = http.createServer((req, res) => {
+    const chunks = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", () => {
+      if (record) received.push({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks) });
+      answer(req, res, streams);
+    });
+  });
+  server.keepAliveTimeout = 30000;
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  const sockets = new Set();
+  server.on("connection", (s) => {
+    sockets.add(s);
+    s.on("close", () => sockets.delete(s));
+  });
+  return {
+    port: server.address().port,
+    origin: `http://127.0.0.1:${server.address().port}`,
+    received,
+    streams,
+    close: () => new Promise((r) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => r());
+    }),
+  };
+}
+
+const json = { "content-type": "application/json; charset=utf-8" };
+
+function answer(req, res, streams) {
+  const path = req.url.split("?")[0];
+  const nowSec = Math.floor(Date.now() / 1000);
+  const scenario = req.headers["x-standin"];
+  if (scenario === "hang") return; // never answers: the Worker must time out
+  if (scenario === "exhausted") {
+    // X's last allowed call in a window: 200, remaining 0.
+    res.writeHead(200, { ...json, ...rateHeaders(0, nowSec + 120) });
+    return res.end(fixtures.search);
+  }
+  if (scenario === "429") {
+    res.writeHead(429, { ...json, ...rateHeaders(0, nowSec + 120) });
+    return res.end(fixtures.rateLimited);
+  }
+  if (scenario === "503") {
+    res.writeHead(503, { ...json });
+    return res.end('{"title":"Service Unavailable","type":"about:blank","status":503,"detail":"Service Unavailable"}');
+  }
+  switch (path) {
+    case "/2/tweets/search/recent":
+      res.writeHead(200, {
+        ...json, ...rateHeaders(449, nowSec + 900), "x-transaction-id": "a1b2c3d4e5", "x-access-level": "read",
+        "api-version": "2.167", "set-cookie": ["guest_id=v1%3A1; Path=/", "lang=en; Path=/"],
+      });
+      return res.end(fixtures.search);
+    case "/2/tweets":
+      if (req.method === "POST") {
+        res.writeHead(201, json);
+        return res.end('{"data":{"id":"1445880548472328192","text":"Hello world!","edit_history_tweet_ids":["1445880548472328192"]}}');
+      }
+      res.writeHead(200, { ...json, ...rateHeaders(899, nowSec + 900) });
+      return res.end(fixtures.partial);
+    case "/2/users/me":
+      res.writeHead(401, json);
+      return res.end(fixtures.unauthorized);
+    case "/2/tweets/search/stream": {
+      // A stream: one line now, the rest only when the test releases it, so a
+      // Worker that buffered the body would never deliver the first line.
+      streams.started++;
+      res.writeHead(200, { "content-type": "application/json", ...rateHeaders(49, nowSec + 900) });
+      res.write(fixtures.streamLine);
+      const finish = () => {
+        streams.ended++;
+        res.end("\r\n");
+      };
+      const timer = setTimeout(finish, 10000);
+      streams.release = () => {
+        clearTimeout(timer);
+        finish();
+      };
+      return;
+    }
+    default:
+      res.writeHead(404, json);
+      return res.end('{"errors":[{"message":"Sorry, that page does not exist","code":34}]}');
+  }
+}
