@@ -1,8 +1,128 @@
 package query
 
-// Validate judges q as X's server would for the endpoint and tier in opts.
-//
-// FOUNDATION PLACEHOLDER: replaced by the query linter (issue 2).
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"unicode/utf8"
+)
+
+// maxDiagnostics bounds the report for pathological input (a megabyte of
+// stray parentheses would otherwise yield a diagnostic each).
+const maxDiagnostics = 100
+
+// Validate judges q as X's server would for the endpoint and tier in opts
+// and returns the validateQuery report: Valid is false exactly when a
+// diagnostic has severity error; diagnostics are sorted by position, with
+// Span in UTF-16 units and ByteSpan in bytes; Length counts code points
+// (see Length); Formatted is Format of the parsed query.
 func Validate(q string, opts Options) Report {
-	return Report{Valid: true, Length: len(q), MaxLength: 512, Diagnostics: []Diagnostic{}, Formatted: q}
+	c := checker{src: q}
+	var badEndpoint, badTier bool
+	c.opts, badEndpoint, badTier = normalize(opts)
+	if badEndpoint {
+		c.warnAt(CodeUnknownOption, 0, 0, "Unknown endpoint "+strconv.Quote(string(opts.Endpoint))+"; judged as search_recent", "")
+	}
+	if badTier {
+		c.warnAt(CodeUnknownOption, 0, 0, "Unknown tier "+strconv.Quote(string(opts.Tier))+"; judged as pay-per-use", "")
+	}
+	tree, errs := Parse(q)
+	for _, e := range errs {
+		c.errorAt(e.Code, e.Pos, e.End, e.Msg, e.Hint)
+	}
+	c.checkQuery(tree)
+	length, units := Length(q)
+	maxLen := lengthLimits[c.opts.Tier][c.opts.Endpoint]
+	c.checkLength(length, units, maxLen)
+	diags := c.finish()
+	valid := true
+	for i := range diags {
+		if diags[i].Severity == SeverityError {
+			valid = false
+			break
+		}
+	}
+	return Report{Valid: valid, Length: length, MaxLength: maxLen, Diagnostics: diags, Formatted: Format(tree)}
+}
+
+// normalize applies the defaults and reports names it does not know.
+func normalize(opts Options) (out Options, badEndpoint, badTier bool) {
+	out = opts
+	switch opts.Endpoint {
+	case "":
+		out.Endpoint = SearchRecent
+	case SearchRecent, SearchAll, CountsRecent, CountsAll, StreamRule:
+	default:
+		out.Endpoint, badEndpoint = SearchRecent, true
+	}
+	switch opts.Tier {
+	case "":
+		out.Tier = PayPerUse
+	case PayPerUse, Enterprise:
+	default:
+		out.Tier, badTier = PayPerUse, true
+	}
+	return out, badEndpoint, badTier
+}
+
+// finish sorts the diagnostics by position, bounds their number and fills
+// in the UTF-16 spans. The result is never nil.
+func (c *checker) finish() []Diagnostic {
+	d := c.diags
+	if len(d) == 0 {
+		return []Diagnostic{}
+	}
+	slices.SortStableFunc(d, func(a, b Diagnostic) int {
+		return cmp.Or(cmp.Compare(a.ByteSpan.Start, b.ByteSpan.Start), cmp.Compare(a.ByteSpan.End, b.ByteSpan.End))
+	})
+	if len(d) > maxDiagnostics {
+		dropped, sev := d[maxDiagnostics-1:], SeverityWarning
+		for i := range dropped {
+			if dropped[i].Severity == SeverityError {
+				sev = SeverityError
+			}
+		}
+		last := dropped[0].ByteSpan.Start
+		d = append(d[:maxDiagnostics-1], Diagnostic{Code: CodeTooManyDiagnostics, Severity: sev,
+			Message:  strconv.Itoa(len(dropped)) + " more findings from here on are not listed",
+			ByteSpan: Range{Start: last, End: len(c.src)}})
+	}
+	fillUTF16Spans(c.src, d)
+	return d
+}
+
+// fillUTF16Spans converts every ByteSpan to a Span in UTF-16 code units
+// with one pass over the source: invalid bytes count as one unit (each
+// becomes U+FFFD when the string is decoded or JSON-encoded), characters
+// outside the BMP as two.
+func fillUTF16Spans(src string, d []Diagnostic) {
+	offsets := make([]int, 0, 2*len(d))
+	for i := range d {
+		offsets = append(offsets, d[i].ByteSpan.Start, d[i].ByteSpan.End)
+	}
+	slices.Sort(offsets)
+	offsets = slices.Compact(offsets)
+	units := make([]int, len(offsets))
+	pos, u := 0, 0
+	for k, off := range offsets {
+		for pos < off && pos < len(src) {
+			r, n := utf8.DecodeRuneInString(src[pos:])
+			if pos+n > off { // off points inside a character: stop before it
+				break
+			}
+			pos += n
+			u++
+			if r >= 0x10000 {
+				u++
+			}
+		}
+		units[k] = u
+	}
+	at := func(off int) int {
+		k, _ := slices.BinarySearch(offsets, off)
+		return units[k]
+	}
+	for i := range d {
+		d[i].Span = Range{Start: at(d[i].ByteSpan.Start), End: at(d[i].ByteSpan.End)}
+	}
 }

@@ -56,13 +56,13 @@ type facts struct {
 
 // termNames maps the table's rows for plain terms to query.TermKind names.
 var termNames = map[string]string{
-	"keyword":                 "Keyword",
-	"emoji":                   "Emoji",
-	`"exact phrase"`:          "Phrase",
-	`"keyword1 keyword2"~N`:   "Proximity",
-	"#":                       "Hashtag",
-	"@":                       "Mention",
-	"$":                       "Cashtag",
+	"keyword":               "Keyword",
+	"emoji":                 "Emoji",
+	`"exact phrase"`:        "Phrase",
+	`"keyword1 keyword2"~N`: "Proximity",
+	"#":                     "Hashtag",
+	"@":                     "Mention",
+	"$":                     "Cashtag",
 }
 
 // argTypes gives each name:value operator its argument grammar, read from

@@ -1,0 +1,321 @@
+package query
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// deepNestingWarn is the group depth past which the linter warns. X states
+// no limit; v1.1 rejected "too complex" queries, so very deep nesting is
+// flagged as a risk, never as an error.
+const deepNestingWarn = 10
+
+// checker walks a parsed query and collects diagnostics with byte spans.
+// Messages are built only when something is found, so a clean query costs
+// no formatting.
+type checker struct {
+	src   string
+	opts  Options
+	diags []Diagnostic
+
+	lists, entities int
+	deepWarned      bool
+	positive        int // atoms not under a negation
+	standalone      int // of those, standalone ones
+	unclear         int // of those, operators whose kind X leaves blank
+	sample          *Operator
+}
+
+func (c *checker) add(sev Severity, code string, start, end int, msg, hint string) {
+	c.diags = append(c.diags, Diagnostic{Code: code, Severity: sev, Message: msg,
+		ByteSpan: Range{Start: start, End: end}, Hint: hint})
+}
+
+func (c *checker) errorAt(code string, start, end int, msg, hint string) {
+	c.add(SeverityError, code, start, end, msg, hint)
+}
+
+func (c *checker) warnAt(code string, start, end int, msg, hint string) {
+	c.add(SeverityWarning, code, start, end, msg, hint)
+}
+
+// checkQuery runs every tree check, then the whole-query rules.
+func (c *checker) checkQuery(q *Query) {
+	if q.Root == nil {
+		c.errorAt(CodeEmptyQuery, 0, len(q.Src),
+			"Invalid 'query':'"+strings.ToValidUTF8(q.Src, "\uFFFD")+"'. 'query' must be a non-empty string",
+			"write at least one keyword, phrase or standalone operator")
+		return
+	}
+	c.walk(q.Root, false, 0, andNone)
+	c.checkTopLevel(q)
+	if !utf8.ValidString(q.Src) {
+		at := firstInvalidUTF8(q.Src)
+		c.warnAt(CodeInvalidUTF8, at, at+1,
+			"The query is not valid UTF-8 (byte "+strconv.Itoa(at)+"); X receives it percent-encoded and may reject or alter it",
+			"send the query as UTF-8 text")
+	}
+}
+
+func firstInvalidUTF8(s string) int {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return 0
+}
+
+// andPlace says where a clause sits in its AND sequence; X rejects a bare
+// "and" between two clauses.
+type andPlace uint8
+
+const (
+	andNone    andPlace = iota // not directly inside an And
+	andBetween                 // with a clause on both sides
+	andEdge                    // first or last clause
+)
+
+func (c *checker) walk(x Expr, negated bool, depth int, place andPlace) {
+	switch x := x.(type) {
+	case *Or:
+		for _, cl := range x.Clauses {
+			c.walk(cl, negated, depth, andNone)
+		}
+	case *And:
+		c.checkLangs(x, negated)
+		for i, cl := range x.Clauses {
+			p := andBetween
+			if i == 0 || i == len(x.Clauses)-1 {
+				p = andEdge
+			}
+			c.walk(cl, negated, depth, p)
+		}
+	case *Not:
+		c.checkNot(x)
+		inner, _ := unwrapNot(x)
+		c.walk(inner, true, depth, andNone)
+	case *Group:
+		depth++
+		if depth > deepNestingWarn && !c.deepWarned {
+			c.deepWarned = true
+			c.warnAt(CodeDeepNesting, x.Lparen, x.Lparen+1,
+				"Groups nested "+strconv.Itoa(depth)+" deep: X documents no nesting limit, but very complex queries can fail on X's side",
+				"flatten the query where you can")
+		}
+		if x.X != nil {
+			c.walk(x.X, negated, depth, andNone)
+		}
+	case *Term:
+		c.term(x, negated, place)
+	case *Operator:
+		c.operator(x, negated)
+	}
+}
+
+func (c *checker) checkNot(x *Not) {
+	inner, n := unwrapNot(x)
+	if n > 1 {
+		c.warnAt(CodeDoubleNegation, x.Minus, x.Minus+n,
+			"'"+strings.Repeat("-", n)+"' negates "+strconv.Itoa(n)+" times: X does not document double negation and treats the clause as negated",
+			"use a single '-'")
+	}
+	if g, ok := inner.(*Group); ok {
+		c.warnAt(CodeNegatedGroup, x.Minus, g.End(),
+			"Negated group "+snippet(c.src[x.Minus:g.End()])+": X's docs say not to negate grouped operators",
+			"negate each clause instead, e.g. skiing -snow -day instead of skiing -(snow OR day)")
+	}
+}
+
+// countAtom records a clause that is not under a negation for the
+// whole-query rules.
+func (c *checker) countAtom(negated bool, kind OperatorKind) {
+	if negated {
+		return
+	}
+	c.positive++
+	switch kind {
+	case Standalone:
+		c.standalone++
+	case KindUnknown:
+		c.unclear++
+	}
+}
+
+func (c *checker) term(t *Term, negated bool, place andPlace) {
+	c.countAtom(negated, Standalone)
+	info := &catalogue[termIndex[t.Kind]]
+	c.checkAvailability(info, t, false)
+	switch t.Kind {
+	case Keyword:
+		c.keyword(t, negated, place)
+	case Emoji:
+		if hasEmojiModifier(t.Text) {
+			c.warnAt(CodeEmojiVariant, t.Start, t.End(),
+				"Emoji "+snippet(t.Text)+" carries a variation selector or joiner: X says such emoji must be double-quoted",
+				"write \""+t.Text+"\"")
+		}
+	case Phrase:
+		if t.Closed && len(t.Text) == 2 {
+			c.warnAt(CodeEmptyPhrase, t.Start, t.End(), "Empty phrase \"\" matches nothing", "remove it")
+		}
+	case Proximity:
+		c.proximity(t)
+	}
+}
+
+func (c *checker) keyword(t *Term, negated bool, place andPlace) {
+	w := t.Text
+	switch {
+	case strings.EqualFold(w, "and") && !negated:
+		msg := "Ambiguous use of " + w + " as a keyword. Use a space to logically join two clauses, or \"" + w + "\" to find occurrences of " + w + " in text"
+		if place == andBetween {
+			c.errorAt(CodeExplicitAnd, t.Start, t.End(), msg, "remove "+w+": clauses separated by a space are ANDed")
+		} else {
+			c.warnAt(CodeExplicitAnd, t.Start, t.End(), msg+" (X's rule for a leading or lone and is undocumented)", "quote it as \""+w+"\" or remove it")
+		}
+	case strings.EqualFold(w, "or"):
+		c.warnAt(CodeLowercaseOr, t.Start, t.End(),
+			"'"+w+"' is matched as a keyword, not as OR: X's OR operator must be upper-case", "write OR to match either side")
+	case w == "-":
+		c.warnAt(CodeDanglingMinus, t.Start, t.End(),
+			"'-' negates nothing: a negation must touch its clause (-word)", "remove the space after '-', or remove the '-'")
+	}
+	c.keywordPunctuation(t)
+}
+
+// typographicQuotes are the curly and angle quotes that editors substitute
+// for straight ones.
+const typographicQuotes = "“”„‟‘’‚‛«»"
+
+func (c *checker) keywordPunctuation(t *Term) {
+	w := t.Text
+	switch w[0] {
+	case '\'':
+		c.errorAt(CodeSingleQuote, t.Start, t.Start+1,
+			"no viable alternative at character ''': single quotes are not phrase quotes in "+snippet(w),
+			"use double quotes for an exact phrase: \"…\"")
+	case '[':
+		c.errorAt(CodeUnexpectedBracket, t.Start, t.Start+1,
+			"no viable alternative at input '[': brackets are only valid after point_radius: or bounding_box:",
+			"remove the brackets, or quote the text")
+	default:
+		if i := strings.IndexByte(w, '\''); i > 0 {
+			c.warnAt(CodeSingleQuote, t.Start+i, t.Start+i+1,
+				"Single quote inside "+snippet(w)+": X has rejected single quotes as a syntax error (no viable alternative at character ''')",
+				"double-quote the keyword: \""+w+"\"")
+		}
+		if i := strings.IndexAny(w, "[]"); i > 0 {
+			c.warnAt(CodeUnexpectedBracket, t.Start+i, t.Start+i+1,
+				"Bracket inside "+snippet(w)+": X only expects brackets after point_radius: or bounding_box:", "double-quote the keyword")
+		}
+	}
+	if r, n := utf8.DecodeRuneInString(w); strings.ContainsRune(typographicQuotes, r) {
+		c.warnAt(CodeTypographicQuote, t.Start, t.Start+n,
+			"Typographic quote "+string(r)+" in "+snippet(w)+" is not a phrase quote: X only groups words inside straight double quotes",
+			"replace the curly quotes with \"")
+	} else if r, n := utf8.DecodeLastRuneInString(w); strings.ContainsRune(typographicQuotes, r) {
+		c.warnAt(CodeTypographicQuote, t.End()-n, t.End(),
+			"Typographic quote "+string(r)+" in "+snippet(w)+" is not a phrase quote: X only groups words inside straight double quotes",
+			"replace the curly quotes with \"")
+	}
+	if i := strings.IndexByte(w, ':'); i >= 0 && w[0] != '[' {
+		c.warnAt(CodeColonInKeyword, t.Start+i, t.Start+i+1,
+			"Colon in keyword "+snippet(w)+": X may read the text before it as an operator name",
+			"double-quote the keyword: \""+w+"\"")
+	}
+}
+
+func (c *checker) proximity(t *Term) {
+	switch {
+	case t.Distance < 0:
+		c.errorAt(CodeMalformedProximity, t.Start, t.End(),
+			"Proximity "+snippet(t.Text)+" needs a number after '~'", "write \"k1 k2\"~N with N from 1 to 6")
+	case t.Distance > 6:
+		c.errorAt(CodeProximityDistance, t.Start, t.End(),
+			"Proximity distance ~"+strconv.Itoa(t.Distance)+" is over X's maximum of 6", "use ~6 or less")
+	}
+}
+
+// checkAvailability reports an operator or term the endpoint or tier does
+// not offer.
+func (c *checker) checkAvailability(info *OperatorInfo, x Expr, streamDocsAlias bool) {
+	ep, tier := c.opts.Endpoint, c.opts.Tier
+	if info.Endpoints.Has(ep) && !streamDocsAlias && info.Availability != Advanced && info.Availability != EmbeddingTier &&
+		info.Name != "entity:" {
+		return // the common case, decided without building a label
+	}
+	start, end := x.Pos(), x.End()
+	label := c.label(x)
+	switch {
+	case !info.Endpoints.Has(ep):
+		where := "filtered-stream rules"
+		hint := "use it in a filtered-stream rule (endpoint stream_rule)"
+		if ep != StreamRule {
+			where = string(ep)
+		} else {
+			hint = "use it in search or counts queries"
+		}
+		c.errorAt(CodeWrongEndpoint, start, end,
+			"Reference to invalid operator "+label+". Operator is not available in "+where, hint)
+		return
+	case streamDocsAlias && ep != StreamRule:
+		c.warnAt(CodeEndpointUnclear, start, end,
+			"The name "+label+" is documented only for filtered-stream rules", "use the search name "+info.Name)
+	case info.Name == "entity:" && (ep == SearchAll || ep == CountsAll):
+		c.warnAt(CodeEndpointUnclear, start, end,
+			"entity: is documented as available with recent search only", "use search_recent, or check that "+string(ep)+" accepts it")
+	}
+	switch {
+	case info.Availability == Advanced && tier == PayPerUse:
+		c.errorAt(CodeWrongTier, start, end,
+			"Reference to invalid operator "+label+". Operator is not available in current product or product packaging (it needs Enterprise access)",
+			"remove it, or send the query with Enterprise access")
+	case info.Availability == EmbeddingTier && tier == PayPerUse:
+		c.errorAt(CodeWrongTier, start, end,
+			"Reference to invalid operator "+label+". Operator is not available in current product or product packaging (it needs Enterprise with the Embedding tier)",
+			"remove it")
+	case info.Availability == EmbeddingTier:
+		c.warnAt(CodeEmbeddingTier, start, end,
+			label+" needs the Embedding tier on top of Enterprise; without it X answers with an unavailable-operator error", "")
+	}
+}
+
+// label names a clause in messages: 'lang:' for operators, the value too
+// for is:/has:, and the kind and text for terms.
+func (c *checker) label(x Expr) string {
+	switch x := x.(type) {
+	case *Operator:
+		// X names operators without the colon: 'point_radius', 'has:polls'.
+		return "'" + strings.TrimSuffix(x.Label(), ":") + "'"
+	case *Term:
+		return x.Kind.String() + " " + snippet(x.Text)
+	}
+	return snippet(c.src[x.Pos():x.End()])
+}
+
+// checkLangs warns when one AND sequence requires two different languages:
+// a Post has one language, so it matches nothing.
+func (c *checker) checkLangs(x *And, negated bool) {
+	if negated {
+		return
+	}
+	var first *Operator
+	for _, cl := range x.Clauses {
+		op, ok := cl.(*Operator)
+		if !ok || op.Key != "lang" || op.Arg != ArgBare {
+			continue
+		}
+		if first == nil {
+			first = op
+		} else if !strings.EqualFold(first.Value, op.Value) {
+			c.warnAt(CodeMultipleLang, op.Start, op.End(),
+				"lang:"+first.Value+" and lang:"+op.Value+" are both required: a Post has one language, so this matches nothing",
+				"join them with OR: (lang:"+first.Value+" OR lang:"+op.Value+")")
+			return
+		}
+	}
+}

@@ -1,0 +1,91 @@
+package query
+
+import (
+	"strconv"
+	"unicode/utf8"
+)
+
+// countsAllDocumentedLow is the limit the counts build-a-query page gives
+// for counts_all on pay-per-use (512), against 1,024 on the rate-limits
+// page and in the fact sheet's table (x-api-facts.md §3.1 and §7). The
+// linter takes 1,024, which never rejects what X accepts, and warns above 512.
+const countsAllDocumentedLow = 512
+
+// MaxLength is X's query length limit for the endpoint and tier of opts
+// (defaults applied), from the fact sheet's 2026 table.
+func MaxLength(opts Options) int {
+	opts, _, _ = normalize(opts)
+	return lengthLimits[opts.Tier][opts.Endpoint]
+}
+
+// Length counts q as the linter's length check does: in Unicode code points
+// (each invalid UTF-8 byte counts as one). It also returns the count in
+// UTF-16 code units, which is larger when q has characters outside the BMP
+// (most emoji).
+func Length(q string) (codePoints, utf16Units int) {
+	for i := 0; i < len(q); {
+		if q[i] < utf8.RuneSelf {
+			i++
+			codePoints++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(q[i:])
+		i += n
+		codePoints++
+		if r >= 0x10000 {
+			utf16Units++
+		}
+	}
+	return codePoints, codePoints + utf16Units
+}
+
+// byteOffsetOfRune returns the byte offset where the n-th code point
+// (0-based) starts, or len(q).
+func byteOffsetOfRune(q string, n int) int {
+	for i := 0; i < len(q); n-- {
+		if n == 0 {
+			return i
+		}
+		_, size := utf8.DecodeRuneInString(q[i:])
+		i += size
+	}
+	return len(q)
+}
+
+func (c *checker) checkLength(length, units, maxLen int) {
+	where := string(c.opts.Endpoint) + " on " + string(c.opts.Tier)
+	switch {
+	case length > maxLen:
+		c.errorAt(CodeTooLong, byteOffsetOfRune(c.src, maxLen), len(c.src),
+			"The query is "+strconv.Itoa(length)+" characters long; "+where+" allows "+strconv.Itoa(maxLen),
+			"shorten it by "+strconv.Itoa(length-maxLen)+" characters, or split it into several queries")
+		return
+	case units > maxLen:
+		c.warnAt(CodeLengthUTF16, byteOffsetOfRune(c.src, firstRuneOverUTF16(c.src, maxLen)), len(c.src),
+			"The query is "+strconv.Itoa(length)+" characters but "+strconv.Itoa(units)+" UTF-16 units long; "+where+
+				" allows "+strconv.Itoa(maxLen)+" and X does not say which it counts",
+			"emoji and other characters outside the BMP count twice in UTF-16; shorten it to be safe")
+	}
+	if c.opts.Endpoint == CountsAll && c.opts.Tier == PayPerUse && length > countsAllDocumentedLow {
+		c.warnAt(CodeCountsAllLength, byteOffsetOfRune(c.src, countsAllDocumentedLow), len(c.src),
+			"The query is "+strconv.Itoa(length)+" characters long: X's rate-limit page allows 1,024 for counts_all but its counts guide says 512 on pay-per-use",
+			"keep it within 512 characters to be safe")
+	}
+}
+
+// firstRuneOverUTF16 returns the index of the first code point whose end
+// passes max UTF-16 units.
+func firstRuneOverUTF16(q string, max int) int {
+	units, n := 0, 0
+	for _, r := range q {
+		units++
+		if r >= 0x10000 {
+			units++
+		}
+		if units > max {
+			return n
+		}
+		n++
+	}
+	return n
+}

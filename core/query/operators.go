@@ -1,0 +1,113 @@
+package query
+
+// lookupKey builds the catalogue key of op ("from", "has:media") in buf,
+// lower-cased, without allocating.
+func lookupKey(buf []byte, op *Operator) []byte {
+	buf = append(buf[:0], op.Key...)
+	if op.Key == "is" || op.Key == "has" {
+		buf = append(buf, ':')
+		for i := 0; i < len(op.Value); i++ {
+			c := op.Value[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+		}
+	}
+	return buf
+}
+
+func (c *checker) operator(op *Operator, negated bool) {
+	var buf [48]byte
+	key := lookupKey(buf[:0], op)
+	ref, found := operatorIndex[string(key)]
+	if !found {
+		c.countAtom(negated, Standalone) // already an error; don't pile on
+		c.unknownOperator(op)
+		return
+	}
+	info := &catalogue[ref.index]
+	c.countAtom(negated, info.Kind)
+	c.checkAvailability(info, op, ref.streamDocsOnly)
+	if negated && !info.Negatable {
+		c.errorAt(CodeNotNegatable, op.Start, op.End(),
+			"'"+info.Name+"' cannot be negated", "remove the '-' in front of it")
+	}
+	switch info.Name {
+	case "is:nullcast":
+		if !negated {
+			c.errorAt(CodeNullcastNotNegated, op.Start, op.End(),
+				"is:nullcast must always be negated: only -is:nullcast is valid", "write -is:nullcast")
+		}
+	case "list:":
+		if c.lists++; c.lists == 2 {
+			c.errorAt(CodeOneList, op.Start, op.End(),
+				"Only one list: operator is allowed per query", "split the query, one List each")
+		}
+	case "entity:":
+		if c.entities++; c.entities == 2 && c.opts.Endpoint != StreamRule {
+			c.errorAt(CodeOneEntity, op.Start, op.End(),
+				"You can only pass a single entity: operator in a search query", "keep one entity: and move the others to separate queries")
+		}
+	case "sample:":
+		if c.sample == nil {
+			c.sample = op
+		}
+	}
+	if info.Arg == ArgTypeNone {
+		return
+	}
+	if op.Arg == ArgNone {
+		c.errorAt(CodeMissingValue, op.Start, op.End(),
+			info.Name+" has no value: write it without a space, e.g. "+example(info), "")
+		return
+	}
+	c.checkArg(op, info)
+}
+
+// example shows how an operator's argument is written.
+func example(info *OperatorInfo) string {
+	switch info.Arg {
+	case ArgTypeUser:
+		return info.Name + "XDevelopers"
+	case ArgTypePostID, ArgTypeListID:
+		return info.Name + "1234567890"
+	case ArgTypeContext:
+		return info.Name + "10.799022225751871488"
+	case ArgTypeQuotedText, ArgTypePlace:
+		return info.Name + `"new york city"`
+	case ArgTypeURL:
+		return info.Name + `"https://developer.x.com"`
+	case ArgTypeCountry:
+		return info.Name + "US"
+	case ArgTypeLang:
+		return info.Name + "en"
+	case ArgTypePointRadius:
+		return info.Name + "[2.355128 48.861118 16km]"
+	case ArgTypeBoundingBox:
+		return info.Name + "[-105.301758 39.964069 -105.126810 40.09445]"
+	case ArgTypeCount:
+		return info.Name + "100"
+	case ArgTypeCountRange:
+		return info.Name + "100..500"
+	case ArgTypeSample:
+		return info.Name + "10"
+	case ArgTypeThreshold:
+		return info.Name + "0.5"
+	}
+	return info.Name + "word"
+}
+
+func (c *checker) unknownOperator(op *Operator) {
+	label := c.label(op)
+	hint := webSearchHint(op)
+	if hint == "" {
+		if m := nearestOperator(op); m != "" {
+			hint = "did you mean " + m + "?"
+		}
+	}
+	if hint == "" && (op.Key == "http" || op.Key == "https") {
+		hint = `quote URLs: url:"` + op.Name + ":" + op.Value + `" or "` + op.Name + ":" + op.Value + `"`
+	}
+	c.errorAt(CodeUnknownOperator, op.Start, op.End(), "Reference to invalid operator "+label, hint)
+}
