@@ -83,6 +83,7 @@ const (
 	MaxItems
 	UniqueItems
 	ItemPattern
+	NotBefore // a date-time bound stated in the description ("Must be on or after 2010-11-06."), in Pattern as RFC 3339
 )
 
 // Constraint is one check on a parameter value. Versions lists the spec
@@ -104,19 +105,19 @@ type EnumValue struct {
 
 // Param is one parameter of an operation, merged over the spec versions.
 type Param struct {
-	Name        string
-	In          Location
-	Kind        Kind
-	Versions    Version // versions that declare it on this operation
-	Required    Version // versions that require it
-	Dialect     Dialect
+	Name     string
+	In       Location
+	Kind     Kind
+	Versions Version // versions that declare it on this operation
+	Required Version // versions that require it
+	Dialect  Dialect
 	// EnumVersions are the versions that restrict the value (or each list
 	// item) to Enum; a value outside Enum is an error only when every
 	// declaring version restricts it.
 	EnumVersions Version
 	Enum         []EnumValue
 	Constraints  []Constraint
-	Default     string
+	Default      string
 }
 
 // BodySchema names the JSON Schema of a request body in one spec version,
@@ -151,16 +152,16 @@ type Order struct {
 
 // Operation is one method + path template of the API.
 type Operation struct {
-	ID          string
-	Method      string
-	Path        string // template, e.g. /2/tweets/{id}
-	Versions    Version
-	Params      []*Param
-	Body        *Body
-	AtMostOne   []Group // "At most one of `a`, `b` may be provided."
-	ExactlyOne  []Group // "Exactly one of `add`, `delete`, or `?delete_all=true` must be specified."
-	Orders      []Order // "`start_time` must be earlier than `end_time`"
-	segments    []string
+	ID         string
+	Method     string
+	Path       string // template, e.g. /2/tweets/{id}
+	Versions   Version
+	Params     []*Param
+	Body       *Body
+	AtMostOne  []Group // "At most one of `a`, `b` may be provided."
+	ExactlyOne []Group // "Exactly one of `add`, `delete`, or `?delete_all=true` must be specified."
+	Orders     []Order // "`start_time` must be earlier than `end_time`"
+	segments   []string
 }
 
 // Route is the operation's method and template, as the wire contract names

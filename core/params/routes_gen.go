@@ -970,7 +970,11 @@ var param133 = Param{Name: "folder_id", In: InPath, Kind: KindString, Versions: 
 
 var param134 = Param{Name: "max_results", In: InQuery, Kind: KindInteger, Versions: V2166 | V2167, Constraints: []Constraint{{Op: Minimum, N: 5, Versions: V2166 | V2167}, {Op: Maximum, N: 100, Versions: V2166 | V2167}}}
 
-var param135 = Param{Name: "exclude", In: InQuery, Kind: KindList, Versions: V2166 | V2167, EnumVersions: V2166 | V2167, Enum: enum51, Constraints: []Constraint{{Op: UniqueItems, N: 1, Versions: V2166 | V2167}}}
+var param135 = Param{Name: "start_time", In: InQuery, Kind: KindDateTime, Versions: V2166 | V2167, Constraints: []Constraint{{Op: NotBefore, Pattern: "2010-11-06T00:00:00Z", Versions: V2167}}}
+
+var param136 = Param{Name: "end_time", In: InQuery, Kind: KindDateTime, Versions: V2166 | V2167, Constraints: []Constraint{{Op: NotBefore, Pattern: "2010-11-06T00:00:00Z", Versions: V2167}}}
+
+var param137 = Param{Name: "exclude", In: InQuery, Kind: KindList, Versions: V2166 | V2167, EnumVersions: V2166 | V2167, Enum: enum51, Constraints: []Constraint{{Op: UniqueItems, N: 1, Versions: V2166 | V2167}}}
 
 var enum55 = []EnumValue{
 	{Value: "created_at", Versions: V2166 | V2167},
@@ -979,11 +983,11 @@ var enum55 = []EnumValue{
 	{Value: "valid", Versions: V2166 | V2167},
 }
 
-var param136 = Param{Name: "webhook_config.fields", In: InQuery, Kind: KindList, Versions: V2166 | V2167, EnumVersions: V2166 | V2167, Enum: enum55, Constraints: []Constraint{{Op: MinItems, N: 1, Versions: V2166 | V2167}, {Op: UniqueItems, N: 1, Versions: V2166 | V2167}}}
+var param138 = Param{Name: "webhook_config.fields", In: InQuery, Kind: KindList, Versions: V2166 | V2167, EnumVersions: V2166 | V2167, Enum: enum55, Constraints: []Constraint{{Op: MinItems, N: 1, Versions: V2166 | V2167}, {Op: UniqueItems, N: 1, Versions: V2166 | V2167}}}
 
-var param137 = Param{Name: "article_id", In: InPath, Kind: KindString, Versions: V2166 | V2167, Required: V2166 | V2167, Constraints: []Constraint{{Op: Pattern, Pattern: "^[0-9]{1,19}$", Versions: V2167}}}
+var param139 = Param{Name: "article_id", In: InPath, Kind: KindString, Versions: V2166 | V2167, Required: V2166 | V2167, Constraints: []Constraint{{Op: Pattern, Pattern: "^[0-9]{1,19}$", Versions: V2167}}}
 
-var param138 = Param{Name: "id", In: InPath, Kind: KindString, Versions: V2167, Required: V2167, Constraints: []Constraint{{Op: Pattern, Pattern: "^([0-9]{1,19}|[0-9]{1,19}-[0-9]{1,19}|g[0-9]{1,19})$", Versions: V2167}}}
+var param140 = Param{Name: "id", In: InPath, Kind: KindString, Versions: V2167, Required: V2167, Constraints: []Constraint{{Op: Pattern, Pattern: "^([0-9]{1,19}|[0-9]{1,19}-[0-9]{1,19}|g[0-9]{1,19})$", Versions: V2167}}}
 
 var enum56 = []EnumValue{
 	{Value: "created_at", Versions: V2167},
@@ -998,27 +1002,27 @@ var enum56 = []EnumValue{
 	{Value: "upload_url", Versions: V2167},
 }
 
-var param139 = Param{Name: "compliance_job.fields", In: InQuery, Kind: KindList, Versions: V2167, EnumVersions: V2167, Enum: enum56, Constraints: []Constraint{{Op: MinItems, N: 1, Versions: V2167}, {Op: UniqueItems, N: 1, Versions: V2167}}}
+var param141 = Param{Name: "compliance_job.fields", In: InQuery, Kind: KindList, Versions: V2167, EnumVersions: V2167, Enum: enum56, Constraints: []Constraint{{Op: MinItems, N: 1, Versions: V2167}, {Op: UniqueItems, N: 1, Versions: V2167}}}
 
-var param140 = Param{Name: "dm_conversation_id", In: InPath, Kind: KindString, Versions: V2166 | V2167, Required: V2166 | V2167}
+var param142 = Param{Name: "dm_conversation_id", In: InPath, Kind: KindString, Versions: V2166 | V2167, Required: V2166 | V2167}
 
-var param141 = Param{Name: "dry_run", In: InQuery, Kind: KindBoolean, Versions: V2166 | V2167}
+var param143 = Param{Name: "dry_run", In: InQuery, Kind: KindBoolean, Versions: V2166 | V2167}
 
-var param142 = Param{Name: "delete_all", In: InQuery, Kind: KindBoolean, Versions: V2166 | V2167}
+var param144 = Param{Name: "delete_all", In: InQuery, Kind: KindBoolean, Versions: V2166 | V2167}
 
-var param143 = Param{Name: "tweet.fields", In: InQuery, Kind: KindString, Versions: V2166, Dialect: DialectTweet}
+var param145 = Param{Name: "tweet.fields", In: InQuery, Kind: KindString, Versions: V2166, Dialect: DialectTweet}
 
-var param144 = Param{Name: "expansions", In: InQuery, Kind: KindString, Versions: V2166}
+var param146 = Param{Name: "expansions", In: InQuery, Kind: KindString, Versions: V2166}
 
-var param145 = Param{Name: "media.fields", In: InQuery, Kind: KindString, Versions: V2166}
+var param147 = Param{Name: "media.fields", In: InQuery, Kind: KindString, Versions: V2166}
 
-var param146 = Param{Name: "poll.fields", In: InQuery, Kind: KindString, Versions: V2166}
+var param148 = Param{Name: "poll.fields", In: InQuery, Kind: KindString, Versions: V2166}
 
-var param147 = Param{Name: "user.fields", In: InQuery, Kind: KindString, Versions: V2166}
+var param149 = Param{Name: "user.fields", In: InQuery, Kind: KindString, Versions: V2166}
 
-var param148 = Param{Name: "place.fields", In: InQuery, Kind: KindString, Versions: V2166}
+var param150 = Param{Name: "place.fields", In: InQuery, Kind: KindString, Versions: V2166}
 
-var param149 = Param{Name: "id", In: InPath, Kind: KindString, Versions: V2167, Required: V2167, Constraints: []Constraint{{Op: Pattern, Pattern: "^[0-9]{1,19}$", Versions: V2167}}}
+var param151 = Param{Name: "id", In: InPath, Kind: KindString, Versions: V2167, Required: V2167, Constraints: []Constraint{{Op: Pattern, Pattern: "^[0-9]{1,19}$", Versions: V2167}}}
 
 var operations = []*Operation{
 	{ID: "deleteAccountActivitySubscription", Method: "DELETE", Path: "/2/account_activity/webhooks/{webhook_id}/subscriptions/{user_id}/all", Versions: V2166 | V2167,
@@ -1373,7 +1377,7 @@ var operations = []*Operation{
 		Params: []*Param{&param10, &param57, &param79, &param77, &param78, &param37},
 	},
 	{ID: "getUsersMentions", Method: "GET", Path: "/2/users/{id}/mentions", Versions: V2166 | V2167,
-		Params: []*Param{&param10, &param134, &param45, &param18, &param19, &param111, &param112, &param61, &param81, &param37, &param62, &param82, &param83, &param63},
+		Params: []*Param{&param10, &param134, &param45, &param135, &param136, &param111, &param112, &param61, &param81, &param37, &param62, &param82, &param83, &param63},
 		Orders: []Order{{Low: "start_time", High: "end_time", Versions: V2167}, {Low: "since_id", High: "until_id", Versions: V2167}},
 	},
 	{ID: "getUsersMuting", Method: "GET", Path: "/2/users/{id}/muting", Versions: V2166 | V2167,
@@ -1389,15 +1393,15 @@ var operations = []*Operation{
 		Params: []*Param{&param10, &param128},
 	},
 	{ID: "getUsersTimeline", Method: "GET", Path: "/2/users/{id}/timelines/reverse_chronological", Versions: V2166 | V2167,
-		Params: []*Param{&param11, &param132, &param45, &param18, &param19, &param111, &param112, &param135, &param61, &param81, &param37, &param62, &param82, &param83, &param63},
+		Params: []*Param{&param11, &param132, &param45, &param135, &param136, &param111, &param112, &param137, &param61, &param81, &param37, &param62, &param82, &param83, &param63},
 		Orders: []Order{{Low: "start_time", High: "end_time", Versions: V2167}, {Low: "since_id", High: "until_id", Versions: V2167}},
 	},
 	{ID: "getUsersPosts", Method: "GET", Path: "/2/users/{id}/tweets", Versions: V2166 | V2167,
-		Params: []*Param{&param10, &param134, &param45, &param18, &param19, &param111, &param112, &param122, &param61, &param81, &param37, &param62, &param82, &param83, &param63},
+		Params: []*Param{&param10, &param134, &param45, &param135, &param136, &param111, &param112, &param122, &param61, &param81, &param37, &param62, &param82, &param83, &param63},
 		Orders: []Order{{Low: "start_time", High: "end_time", Versions: V2167}, {Low: "since_id", High: "until_id", Versions: V2167}},
 	},
 	{ID: "getWebhooks", Method: "GET", Path: "/2/webhooks", Versions: V2166 | V2167,
-		Params: []*Param{&param136},
+		Params: []*Param{&param138},
 	},
 	{ID: "createAccountActivitySubscription", Method: "POST", Path: "/2/account_activity/webhooks/{webhook_id}/subscriptions/all", Versions: V2166 | V2167,
 		Params: []*Param{&param0},
@@ -1410,7 +1414,7 @@ var operations = []*Operation{
 		Body: &Body{Versions: V2166 | V2167, Required: V2166 | V2167, ContentTypes: []string{"application/json"}, Schemas: []BodySchema{{Versions: V2167, Name: "request/bodies-2.167.json#/$defs/ArticleCreateDraftRequest"}, {Versions: V2166, Name: "request/bodies-2.166.json#/$defs/ArticleDraftCreateRequest"}}},
 	},
 	{ID: "articlePublish", Method: "POST", Path: "/2/articles/{article_id}/publish", Versions: V2166 | V2167,
-		Params: []*Param{&param137},
+		Params: []*Param{&param139},
 	},
 	{ID: "createScheduledBroadcast", Method: "POST", Path: "/2/broadcasts/scheduled", Versions: V2167,
 		Body: &Body{Versions: V2167, Required: V2167, ContentTypes: []string{"application/json"}, Schemas: []BodySchema{{Versions: V2167, Name: "request/bodies-2.167.json#/$defs/CreateScheduledBroadcastRequest"}}},
@@ -1443,7 +1447,7 @@ var operations = []*Operation{
 		Body:   &Body{Versions: V2166 | V2167, Required: V2166 | V2167, ContentTypes: []string{"application/json"}, Schemas: []BodySchema{{Versions: V2167, Name: "request/bodies-2.167.json#/$defs/SendChatMessageRequest"}, {Versions: V2166, Name: "request/bodies-2.166.json#/$defs/ChatSendMessageRequest"}}},
 	},
 	{ID: "deleteChatMessages", Method: "POST", Path: "/2/chat/conversations/{id}/messages/delete", Versions: V2167,
-		Params: []*Param{&param138},
+		Params: []*Param{&param140},
 		Body:   &Body{Versions: V2167, Required: V2167, ContentTypes: []string{"application/json"}, Schemas: []BodySchema{{Versions: V2167, Name: "request/bodies-2.167.json#/$defs/DeleteChatMessagesRequest"}}},
 	},
 	{ID: "markChatConversationRead", Method: "POST", Path: "/2/chat/conversations/{id}/read", Versions: V2166 | V2167,
@@ -1465,7 +1469,7 @@ var operations = []*Operation{
 		Body:   &Body{Versions: V2166 | V2167, Required: V2166 | V2167, ContentTypes: []string{"application/json"}, Schemas: []BodySchema{{Versions: V2167, Name: "request/bodies-2.167.json#/$defs/ChatMediaUploadFinalizeRequest"}, {Versions: V2166, Name: "request/bodies-2.166.json#/$defs/ChatMediaUploadFinalizeRequest"}}},
 	},
 	{ID: "createComplianceJobs", Method: "POST", Path: "/2/compliance/jobs", Versions: V2166 | V2167,
-		Params: []*Param{&param139},
+		Params: []*Param{&param141},
 		Body:   &Body{Versions: V2166 | V2167, Required: V2166 | V2167, ContentTypes: []string{"application/json"}, Schemas: []BodySchema{{Versions: V2167, Name: "request/bodies-2.167.json#/$defs/CreateComplianceJobsRequest"}, {Versions: V2166, Name: "request/bodies-2.166.json#/$defs/CreateComplianceJobRequest"}}},
 	},
 	{ID: "createDirectMessagesConversation", Method: "POST", Path: "/2/dm_conversations", Versions: V2166 | V2167,
@@ -1476,7 +1480,7 @@ var operations = []*Operation{
 		Body:   &Body{Versions: V2166 | V2167, Required: V2167, ContentTypes: []string{"application/json"}, Schemas: []BodySchema{{Versions: V2167, Name: "request/bodies-2.167.json#/$defs/CreateDirectMessagesByParticipantIdRequest"}, {Versions: V2166, Name: "request/bodies-2.166.json#/$defs/CreateMessageRequest"}}},
 	},
 	{ID: "createDirectMessagesByConversationId", Method: "POST", Path: "/2/dm_conversations/{dm_conversation_id}/messages", Versions: V2166 | V2167,
-		Params: []*Param{&param140},
+		Params: []*Param{&param142},
 		Body:   &Body{Versions: V2166 | V2167, Required: V2167, ContentTypes: []string{"application/json"}, Schemas: []BodySchema{{Versions: V2167, Name: "request/bodies-2.167.json#/$defs/CreateDirectMessagesByConversationIdRequest"}, {Versions: V2166, Name: "request/bodies-2.166.json#/$defs/CreateMessageRequest"}}},
 	},
 	{ID: "evaluateCommunityNotes", Method: "POST", Path: "/2/evaluate_note", Versions: V2166,
@@ -1518,19 +1522,19 @@ var operations = []*Operation{
 		Body: &Body{Versions: V2166 | V2167, Required: V2166 | V2167, ContentTypes: []string{"application/json"}, Schemas: []BodySchema{{Versions: V2167, Name: "request/bodies-2.167.json#/$defs/CreatePostsRequest"}, {Versions: V2166, Name: "request/bodies-2.166.json#/$defs/TweetCreateRequest"}}},
 	},
 	{ID: "updateRules", Method: "POST", Path: "/2/tweets/search/stream/rules", Versions: V2166 | V2167,
-		Params:     []*Param{&param141, &param142},
+		Params:     []*Param{&param143, &param144},
 		Body:       &Body{Versions: V2166 | V2167, Required: V2166 | V2167, ContentTypes: []string{"application/json"}, Schemas: []BodySchema{{Versions: V2167, Name: "request/bodies-2.167.json#/$defs/UpdateRulesRequest"}, {Versions: V2166, Name: "request/bodies-2.166.json#/$defs/AddOrDeleteRulesRequest"}}},
 		ExactlyOne: []Group{{Names: []string{"add", "delete", "?delete_all=true"}, Versions: V2167}},
 	},
 	{ID: "createWebhooksStreamLink", Method: "POST", Path: "/2/tweets/search/webhooks/{webhook_id}", Versions: V2166 | V2167,
-		Params: []*Param{&param0, &param143, &param144, &param145, &param146, &param147, &param148},
+		Params: []*Param{&param0, &param145, &param146, &param147, &param148, &param149, &param150},
 	},
 	{ID: "createUsersBookmark", Method: "POST", Path: "/2/users/{id}/bookmarks", Versions: V2166 | V2167,
 		Params: []*Param{&param11},
 		Body:   &Body{Versions: V2166 | V2167, Required: V2166 | V2167, ContentTypes: []string{"application/json"}, Schemas: []BodySchema{{Versions: V2167, Name: "request/bodies-2.167.json#/$defs/CreateUsersBookmarkRequest"}, {Versions: V2166, Name: "request/bodies-2.166.json#/$defs/BookmarkAddRequest"}}},
 	},
 	{ID: "createUsersBookmarkFolder", Method: "POST", Path: "/2/users/{id}/bookmarks/folders", Versions: V2167,
-		Params: []*Param{&param149},
+		Params: []*Param{&param151},
 		Body:   &Body{Versions: V2167, Required: V2167, ContentTypes: []string{"application/json"}, Schemas: []BodySchema{{Versions: V2167, Name: "request/bodies-2.167.json#/$defs/CreateUsersBookmarkFolderRequest"}}},
 	},
 	{ID: "blockUsersDms", Method: "POST", Path: "/2/users/{id}/dm/block", Versions: V2166 | V2167,

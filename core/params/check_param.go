@@ -1,0 +1,262 @@
+package params
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xpreflight/xpreflight/core/query"
+)
+
+const (
+	sevError   = query.SeverityError
+	sevWarning = query.SeverityWarning
+)
+
+// verdict turns the spec versions that reject a value into a severity: an
+// error when every version declaring the parameter rejects it, a warning
+// when only some do (the specs disagree, and X may accept it).
+func verdict(p *Param, rejecting Version) (query.Severity, string) {
+	if rejecting&p.Versions == p.Versions {
+		return sevError, ""
+	}
+	return sevWarning, " (only spec " + (rejecting & p.Versions).String() + " states this; spec " + (p.Versions &^ rejecting).String() + " does not)"
+}
+
+// paramChecker checks one value of one parameter and collects findings.
+type paramChecker struct {
+	p     *Param
+	value string
+	diags []Diagnostic
+	// dialects seen, for the mixed-vocabulary warning
+	sawTweet, sawPost string
+}
+
+func (c *paramChecker) add(code string, rejecting Version, item, msg, hint string) {
+	sev, suffix := verdict(c.p, rejecting)
+	c.diags = append(c.diags, Diagnostic{Code: code, Severity: sev, Message: msg + suffix,
+		Parameter: c.p.Name, Value: item, Hint: hint})
+}
+
+// label is how X names a parameter in messages: "The `id` path parameter".
+func (c *paramChecker) label() string {
+	return "The `" + c.p.Name + "` " + c.p.In.String() + " parameter"
+}
+
+func (c *paramChecker) check() {
+	switch c.p.Kind {
+	case KindList:
+		c.checkList()
+	case KindInteger:
+		c.checkInteger()
+	case KindBoolean:
+		if !strings.EqualFold(c.value, "true") && !strings.EqualFold(c.value, "false") {
+			c.add(CodeNotBoolean, c.p.Versions, c.value, c.label()+" value ["+c.value+"] is not one of [true,false]", "")
+		}
+	case KindDateTime:
+		c.checkDateTime()
+	default:
+		c.checkString(c.value)
+	}
+}
+
+func (c *paramChecker) checkInteger() {
+	n, err := strconv.ParseInt(c.value, 10, 64)
+	if err != nil {
+		c.add(CodeNotInteger, c.p.Versions, c.value, c.label()+" value ["+c.value+"] is not a valid integer", "")
+		return
+	}
+	var rejecting Version
+	var lo, hi *Constraint
+	for i := range c.p.Constraints {
+		k := &c.p.Constraints[i]
+		switch {
+		case k.Op == Minimum && n < k.N, k.Op == Maximum && n > k.N:
+			rejecting |= k.Versions
+		}
+		if k.Op == Minimum && (lo == nil || n < k.N) {
+			lo = k
+		}
+		if k.Op == Maximum && (hi == nil || n > k.N) {
+			hi = k
+		}
+	}
+	if rejecting == 0 {
+		return
+	}
+	v := strconv.FormatInt(n, 10)
+	var msg string
+	switch {
+	case lo != nil && hi != nil:
+		msg = c.label() + " value [" + v + "] is not between " + strconv.FormatInt(lo.N, 10) + " and " + strconv.FormatInt(hi.N, 10)
+	case lo != nil:
+		msg = c.label() + " value [" + v + "] is less than the minimum " + strconv.FormatInt(lo.N, 10)
+	default:
+		msg = c.label() + " value [" + v + "] is greater than the maximum " + strconv.FormatInt(hi.N, 10)
+	}
+	c.add(CodeOutOfRange, rejecting, c.value, msg, "")
+}
+
+// dateTimeLayouts are accepted with a warning: X documents
+// YYYY-MM-DDTHH:mm:ssZ (RFC 3339), and an observed message echoes
+// minute precision ("2006-01-01T00:00Z").
+var dateTimeLayouts = []string{"2006-01-02T15:04Z07:00", "2006-01-02T15:04"}
+
+func parseDateTime(s string) (time.Time, bool, bool) {
+	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		return t, true, true
+	}
+	for _, layout := range dateTimeLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true, false
+		}
+	}
+	return time.Time{}, false, false
+}
+
+func (c *paramChecker) checkDateTime() {
+	t, ok, strict := parseDateTime(c.value)
+	if !ok {
+		c.add(CodeBadDateTime, c.p.Versions, c.value, "Invalid '"+c.p.Name+"':'"+c.value+"'. '"+c.p.Name+"' must be a date-time in the form YYYY-MM-DDTHH:mm:ssZ (RFC 3339)", "")
+		return
+	}
+	if !strict {
+		c.diags = append(c.diags, Diagnostic{Code: CodeBadDateTime, Severity: sevWarning, Parameter: c.p.Name, Value: c.value,
+			Message: "'" + c.p.Name + "':'" + c.value + "' is not RFC 3339; X documents YYYY-MM-DDTHH:mm:ssZ"})
+	}
+	for _, k := range c.p.Constraints {
+		if k.Op != NotBefore {
+			continue
+		}
+		bound, err := time.Parse(time.RFC3339, k.Pattern)
+		if err == nil && t.Before(bound) {
+			c.add(CodeTooEarly, k.Versions, c.value, "Invalid '"+c.p.Name+"':'"+c.value+"'. '"+c.p.Name+"' must be on or after "+bound.Format("2006-01-02T15:04Z"), "")
+		}
+	}
+}
+
+func (c *paramChecker) checkString(v string) {
+	if len(c.p.Enum) > 0 {
+		c.checkEnum(v)
+	}
+	var rejecting Version
+	var msg string
+	n := -1
+	for _, k := range c.p.Constraints {
+		switch k.Op {
+		case MinLength, MaxLength:
+			if c.p.Name == "query" && k.Op == MaxLength {
+				continue // the query linter applies the tier's limit
+			}
+			if n < 0 {
+				n = utf8.RuneCountInString(v)
+			}
+			if (k.Op == MinLength && int64(n) < k.N) || (k.Op == MaxLength && int64(n) > k.N) {
+				rejecting |= k.Versions
+				msg = c.label() + " value [" + v + "] is not between " + strconv.FormatInt(c.bound(MinLength, 0), 10) + " and " + strconv.FormatInt(c.bound(MaxLength, -1), 10) + " characters long"
+				if c.bound(MaxLength, -1) < 0 {
+					msg = c.label() + " value [" + v + "] is shorter than " + strconv.FormatInt(k.N, 10) + " characters"
+				}
+			}
+		case Pattern:
+			if !matchPattern(k.Pattern, v) {
+				c.add(CodePatternMismatch, k.Versions, v, c.label()+" value ["+v+"] does not match "+k.Pattern, "")
+			}
+		}
+	}
+	if rejecting != 0 {
+		c.add(CodeBadLength, rejecting, v, msg, "")
+	}
+}
+
+func (c *paramChecker) bound(op ConstraintOp, def int64) int64 {
+	for _, k := range c.p.Constraints {
+		if k.Op == op {
+			return k.N
+		}
+	}
+	return def
+}
+
+// checkEnum looks item up in the merged enumeration. A value of either
+// spec version is accepted (both vocabularies are valid); its dialect is
+// noted for the mixed-vocabulary check.
+func (c *paramChecker) checkEnum(item string) {
+	for i := range c.p.Enum {
+		e := &c.p.Enum[i]
+		if e.Value != item {
+			continue
+		}
+		switch e.Dialect {
+		case DialectTweet:
+			if c.sawTweet == "" {
+				c.sawTweet = item
+			}
+		case DialectPost:
+			if c.sawPost == "" {
+				c.sawPost = item
+			}
+		}
+		return
+	}
+	names := make([]string, len(c.p.Enum))
+	for i, e := range c.p.Enum {
+		names[i] = e.Value
+	}
+	hint := ""
+	if s := suggest(item, names); s != "" {
+		hint = "did you mean `" + s + "`?"
+	}
+	code := CodeNotInEnum
+	c.add(code, c.p.EnumVersions, item, c.label()+" value ["+item+"] is not one of ["+strings.Join(names, ",")+"]", hint)
+}
+
+func (c *paramChecker) checkList() {
+	items := strings.Split(c.value, ",")
+	var minItems, maxItems int64 = 0, -1
+	var countVersions, uniqueVersions Version
+	for _, k := range c.p.Constraints {
+		switch k.Op {
+		case MinItems:
+			minItems = k.N
+		case MaxItems:
+			if int64(len(items)) > k.N {
+				countVersions |= k.Versions
+			}
+			maxItems = k.N
+		case UniqueItems:
+			uniqueVersions |= k.Versions
+		}
+	}
+	if countVersions != 0 {
+		c.add(CodeTooManyItems, countVersions, c.value, "The number of values in the `"+c.p.Name+"` query parameter list ["+strconv.Itoa(len(items))+"] is not between "+strconv.FormatInt(max(minItems, 1), 10)+" and "+strconv.FormatInt(maxItems, 10), "")
+	}
+	for i, item := range items {
+		if uniqueVersions != 0 && item != "" && count(items[:i], item) == 1 {
+			c.add(CodeDuplicateItem, uniqueVersions, item, c.label()+" value ["+c.value+"] contains ["+item+"] more than once", "")
+		}
+		if item == "" {
+			c.add(CodeEmptyParameter, c.p.Versions, c.value, c.label()+" value ["+c.value+"] contains an empty item", "")
+			continue
+		}
+		if len(c.p.Enum) > 0 {
+			c.checkEnum(item)
+		}
+		for _, k := range c.p.Constraints {
+			if k.Op == ItemPattern && !matchPattern(k.Pattern, item) {
+				c.add(CodePatternMismatch, k.Versions, item, c.label()+" value ["+item+"] does not match "+k.Pattern, "")
+			}
+		}
+	}
+}
+
+func count(list []string, s string) int {
+	n := 0
+	for _, x := range list {
+		if x == s {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,47 @@
+package params
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/xpreflight/xpreflight/core/query"
+)
+
+// queryEndpoints maps the paths whose `query` parameter is X's search
+// grammar to the query linter's endpoint.
+var queryEndpoints = map[string]query.Endpoint{
+	"/2/tweets/search/recent": query.SearchRecent,
+	"/2/tweets/search/all":    query.SearchAll,
+	"/2/tweets/counts/recent": query.CountsRecent,
+	"/2/tweets/counts/all":    query.CountsAll,
+}
+
+// lintQuery runs the query linter and nests its findings in one
+// diagnostic for the parameter (or rule value) named param.
+func (v *validation) lintQuery(param, value string, ep query.Endpoint, code string) {
+	rep := query.Validate(value, query.Options{Endpoint: ep, Tier: v.tier})
+	if len(rep.Diagnostics) == 0 {
+		return
+	}
+	var errs, warns []string
+	for _, d := range rep.Diagnostics {
+		msg := d.Message
+		if !strings.Contains(msg, "(at position") {
+			msg += " (at position " + strconv.Itoa(d.Span.Start+1) + ")"
+		}
+		if d.Severity == query.SeverityError {
+			errs = append(errs, msg)
+		} else {
+			warns = append(warns, msg)
+		}
+	}
+	d := Diagnostic{Code: code, Severity: sevError, Parameter: param, Value: value, Query: rep.Diagnostics}
+	if len(errs) > 0 {
+		// X's wording for a query it cannot process (x-api-facts.md §2).
+		d.Message = "There were errors processing your request: " + strings.Join(errs, ", ")
+	} else {
+		d.Severity = sevWarning
+		d.Message = "The " + param + " value has warnings: " + strings.Join(warns, ", ")
+	}
+	v.add(d)
+}

@@ -1,0 +1,215 @@
+package params
+
+import (
+	"strings"
+
+	"github.com/xpreflight/xpreflight/core/query"
+)
+
+// Validate judges req as X's API would, without sending it. It is pure:
+// the only clock is req.Now.
+func Validate(req Request) Result {
+	v := &validation{req: req, tier: req.Tier}
+	if v.tier == "" {
+		v.tier = query.PayPerUse
+	}
+	v.run()
+	return v.result()
+}
+
+// validation carries the state of one Validate call.
+type validation struct {
+	req   Request
+	tier  query.Tier
+	op    *Operation
+	diags []Diagnostic
+	query []queryPair // known and unknown parameters, first occurrence only
+	// first spellings seen of each vocabulary, for the mixed-vocabulary warning
+	sawTweet, sawPost string
+}
+
+func (v *validation) add(d Diagnostic) { v.diags = append(v.diags, d) }
+
+// get returns the first value of query parameter name.
+func (v *validation) get(name string) (string, bool) {
+	for _, p := range v.query {
+		if p.name == name {
+			return p.value, true
+		}
+	}
+	return "", false
+}
+
+func (v *validation) run() {
+	method := strings.ToUpper(strings.TrimSpace(v.req.Method))
+	t, diags := parseTarget(v.req.URL)
+	v.diags = append(v.diags, diags...)
+	if t == nil {
+		return
+	}
+	op, pathVals := match(method, t.segs)
+	if op == nil {
+		v.noRoute(method, t)
+		return
+	}
+	v.op = op
+	v.checkPath(pathVals)
+	v.checkQuery(t.rawQuery)
+	v.checkRequired()
+	v.checkVocabulary()
+	v.checkCross()
+	v.checkBody()
+}
+
+func (v *validation) noRoute(method string, t *target) {
+	route := method + " " + t.path
+	if methods := methodsFor(t.segs); len(methods) > 0 {
+		v.add(Diagnostic{Code: CodeMethodNotAllowed, Severity: sevError, Value: method,
+			Message: "The route [" + route + "] does not exist; X serves " + strings.Join(methods, ", ") + " on this path"})
+		return
+	}
+	v.add(Diagnostic{Code: CodeUnknownRoute, Severity: sevError, Value: t.path,
+		Message: "The route [" + route + "] is not an operation of X API v2 (specs 2.166 and 2.167)"})
+}
+
+func (v *validation) checkPath(vals []string) {
+	i := 0
+	for _, seg := range v.op.segments {
+		if !isParamSegment(seg) {
+			continue
+		}
+		name := seg[1 : len(seg)-1]
+		if p := v.op.Param(name, InPath); p != nil {
+			v.checkValue(p, vals[i])
+		}
+		i++
+	}
+}
+
+func (v *validation) checkQuery(raw string) {
+	pairs, diags := parseQuery(raw)
+	v.diags = append(v.diags, diags...)
+	for i, pair := range pairs {
+		if repeatedBefore(pairs[:i], pair.name) {
+			v.add(Diagnostic{Code: CodeRepeatedParameter, Severity: sevWarning, Parameter: pair.name, Value: pair.value,
+				Message: "The query parameter [" + pair.name + "] is given more than once; only one value is expected, so join list values with commas"})
+			continue
+		}
+		v.query = append(v.query, pair)
+		p := v.op.Param(pair.name, InQuery)
+		if p == nil {
+			v.unknownParam(pair)
+			continue
+		}
+		if p.Dialect != DialectNeutral {
+			v.noteDialect(p.Dialect, "`"+p.Name+"`")
+		}
+		if pair.value == "" {
+			v.add(Diagnostic{Code: CodeEmptyParameter, Severity: sevError, Parameter: p.Name,
+				Message:       "The " + p.Name + " query parameter can not be empty",
+				problemParams: map[string][]string{p.Name: {}}})
+			continue
+		}
+		if p.Name == "query" {
+			if ep, ok := queryEndpoints[v.op.Path]; ok {
+				v.lintQuery(p.Name, pair.value, ep, CodeInvalidQuery)
+			}
+		}
+		v.checkValue(p, pair.value)
+	}
+}
+
+func repeatedBefore(pairs []queryPair, name string) bool {
+	for _, p := range pairs {
+		if p.name == name {
+			return true
+		}
+	}
+	return false
+}
+
+func (v *validation) unknownParam(pair queryPair) {
+	var names []string
+	for _, p := range v.op.Params {
+		if p.In == InQuery {
+			names = append(names, p.Name)
+		}
+	}
+	hint := ""
+	if s := suggest(pair.name, names); s != "" {
+		hint = "did you mean `" + s + "`?"
+	}
+	v.add(Diagnostic{Code: CodeUnknownParameter, Severity: sevError, Parameter: pair.name, Value: pair.value, Hint: hint,
+		Message: "The query parameter [" + pair.name + "] is not one of [" + strings.Join(names, ",") + "]"})
+}
+
+func (v *validation) checkValue(p *Param, value string) {
+	c := paramChecker{p: p, value: value}
+	c.check()
+	v.diags = append(v.diags, c.diags...)
+	if c.sawTweet != "" {
+		v.noteDialect(DialectTweet, "`"+p.Name+"="+c.sawTweet+"`")
+	}
+	if c.sawPost != "" {
+		v.noteDialect(DialectPost, "`"+p.Name+"="+c.sawPost+"`")
+	}
+}
+
+func (v *validation) noteDialect(d Dialect, what string) {
+	if d == DialectTweet && v.sawTweet == "" {
+		v.sawTweet = what
+	}
+	if d == DialectPost && v.sawPost == "" {
+		v.sawPost = what
+	}
+}
+
+func (v *validation) checkVocabulary() {
+	if v.sawTweet == "" || v.sawPost == "" {
+		return
+	}
+	v.add(Diagnostic{Code: CodeMixedVocabulary, Severity: sevWarning,
+		Message: "This request mixes spec 2.166's tweet vocabulary (" + v.sawTweet + ") with spec 2.167's post vocabulary (" + v.sawPost + "); X answers each in the spelling it was asked in, so keep to one"})
+}
+
+func (v *validation) checkRequired() {
+	for _, p := range v.op.Params {
+		if p.In != InQuery || p.Required == 0 {
+			continue
+		}
+		if _, ok := v.get(p.Name); ok {
+			continue
+		}
+		sev, suffix := verdict(p, p.Required)
+		if p.Required&v.op.Versions != v.op.Versions {
+			sev, suffix = sevWarning, " (only spec "+p.Required.String()+" requires it)"
+		}
+		msg := "The " + p.Name + " query parameter can not be empty"
+		if p.Name == "query" {
+			msg = "Invalid 'query':''. 'query' must be a non-empty string"
+		}
+		v.add(Diagnostic{Code: CodeMissingParameter, Severity: sev, Parameter: p.Name, Message: msg + suffix,
+			problemParams: map[string][]string{p.Name: {}}})
+	}
+}
+
+func (v *validation) result() Result {
+	r := Result{Valid: true, Diagnostics: v.diags}
+	if r.Diagnostics == nil {
+		r.Diagnostics = []Diagnostic{}
+	}
+	if v.op != nil {
+		route := v.op.Route()
+		r.Route = &route
+	}
+	for _, d := range v.diags {
+		if d.Severity == sevError {
+			r.Valid = false
+			break
+		}
+	}
+	if !r.Valid {
+		r.Problem = buildProblem(v.diags)
+	}
+	return r
+}
