@@ -1,6 +1,47 @@
 package wire
 
-// FOUNDATION PLACEHOLDER: replaced by issue 3.
+import (
+	"time"
+
+	"github.com/xpreflight/xpreflight/core/params"
+	"github.com/xpreflight/xpreflight/core/query"
+)
+
+type validateRequestInput struct {
+	Method  *string           `json:"method"`
+	URL     *string           `json:"url"`
+	Headers map[string]string `json:"headers"`
+	Body    *string           `json:"body"`
+	Tier    query.Tier        `json:"tier"`
+	Now     *int64            `json:"now"` // Unix milliseconds
+}
+
+// validateRequest judges one HTTP request against X's API (core/params).
+// Without "now", rules relative to the current time are skipped.
 func validateRequest(request []byte) (any, error) {
-	return nil, &Error{Code: CodeInternal, Message: "validateRequest is not implemented yet"}
+	var in validateRequestInput
+	if err := decodeInput(request, &in); err != nil {
+		return nil, err
+	}
+	if in.Method == nil || *in.Method == "" {
+		return nil, badInput(`missing field "method"`)
+	}
+	if in.URL == nil || *in.URL == "" {
+		return nil, badInput(`missing field "url"`)
+	}
+	tier, err := parseTier(in.Tier)
+	if err != nil {
+		return nil, err
+	}
+	req := params.Request{Method: *in.Method, URL: *in.URL, Headers: in.Headers, Tier: tier}
+	if in.Body != nil {
+		req.Body = []byte(*in.Body)
+	}
+	if in.Now != nil {
+		if *in.Now <= 0 {
+			return nil, badInput(`field "now": %d is not a positive Unix time in milliseconds`, *in.Now)
+		}
+		req.Now = time.UnixMilli(*in.Now).UTC()
+	}
+	return params.Validate(req), nil
 }
