@@ -159,9 +159,11 @@ func parseTarget(raw string) (*target, []Diagnostic) {
 	return t, diags
 }
 
-// queryPair is one name=value of the query string, decoded.
+// queryPair is one name=value of the query string, decoded. A pair that
+// does not decode keeps its raw text and is marked bad.
 type queryPair struct {
 	name, value string
+	bad         bool
 }
 
 // parseQuery decodes the query string in order, keeping repeats. A piece
@@ -179,11 +181,12 @@ func parseQuery(raw string) ([]queryPair, []Diagnostic) {
 		dn, err1 := unescape(name)
 		dv, err2 := unescape(value)
 		if err1 != nil || err2 != nil {
-			diags = append(diags, Diagnostic{Code: CodeBadEncoding, Severity: sevError, Parameter: dn, Value: piece,
+			diags = append(diags, Diagnostic{Code: CodeBadEncoding, Severity: sevError, Parameter: name, Value: piece,
 				Message: "The query string piece [" + piece + "] is not valid percent-encoding"})
+			pairs = append(pairs, queryPair{name: name, value: value, bad: true})
 			continue
 		}
-		pairs = append(pairs, queryPair{dn, dv})
+		pairs = append(pairs, queryPair{name: dn, value: dv})
 	}
 	return pairs, diags
 }

@@ -96,6 +96,9 @@ func (v *validation) checkQuery(raw string) {
 			continue
 		}
 		v.query = append(v.query, pair)
+		if pair.bad {
+			continue // reported by parseQuery
+		}
 		p := v.op.Param(pair.name, InQuery)
 		if p == nil {
 			v.unknownParam(pair)
