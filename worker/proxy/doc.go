@@ -8,18 +8,19 @@
 // Inbound decision table (first matching row wins):
 //
 //	path not a normalised /2/ path            → reject 400 about:blank problem (no upstream call)
-//	validateRequest ok, valid=false           → reject with its problem (status from problem, else 400)
-//	validateRequest ok, valid=true            → forward (validator "valid")
-//	validateRequest failed (internal/bad-input) → forward (validator "unavailable"): our own bug
+//	core/params says invalid                  → reject 400 with its problem: X's invalid-request body
+//	core/params says valid                    → forward (validator "valid")
+//	core/params panics                        → forward (validator "unavailable"): our own bug
 //	                                            must never cost the caller a request X would accept
 //
 // Token rule: the server token is attached only when the caller sent no
 // Authorization of its own AND (its Origin is in the allow list OR its
 // x-preflight-key equals the configured key, compared in constant time).
 //
-// Outbound: class from parseResponse (or from the status alone when the body
-// was streamed unread or the parser failed); x-preflight-retry-after-ms from
-// adviseRetry when it says retry; a block (local 429s until reset) when
+// Outbound: class from core/apierr (or from the status alone when the body
+// was streamed unread or the parser failed; a plain 2xx JSON object naming
+// neither "errors" nor "type" is success without a full parse);
+// x-preflight-retry-after-ms from core/retry when it says retry; a block (local 429s until reset) when
 // x-rate-limit-remaining or a 24-hour remaining header is 0 with a reset in
 // the future.
 package proxy

@@ -2,9 +2,11 @@ package proxy
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
+	"time"
 
-	"github.com/xpreflight/xpreflight/core/wire"
+	"github.com/xpreflight/xpreflight/core/params"
 )
 
 // Inbound is one request to /2/*, as the shim saw it.
@@ -44,22 +46,9 @@ type Decision struct {
 	Reason string `json:"reason,omitempty"`
 }
 
-// validateRequestResult is the part of validateRequest's answer the proxy uses.
-type validateRequestResult struct {
-	Valid   bool            `json:"valid"`
-	Route   *string         `json:"route"`
-	Problem json.RawMessage `json:"problem"`
-}
-
-type wireAnswer[T any] struct {
-	OK     bool        `json:"ok"`
-	Result T           `json:"result"`
-	Error  *wire.Error `json:"error"`
-}
-
 // Decide judges one request: path guard, credential, then validateRequest.
 func (g *Gate) Decide(in Inbound) Decision {
-	path, query, err := CheckTarget(in.Target)
+	path, _, err := CheckTarget(in.Target)
 	if err != nil {
 		p := blank(400, "Bad Request", "xpreflight forwards only normalised /2/ paths: "+err.Error()+".")
 		return Decision{Status: 400, Problem: json.RawMessage(p.Body()), Validator: ValidatorPath}
@@ -78,7 +67,7 @@ func (g *Gate) Decide(in Inbound) Decision {
 	case verr != nil:
 		d.Validator, d.Reason = ValidatorUnavailable, verr.Error()
 	case !v.Valid:
-		return rejection(v, path, query)
+		return rejection(v, path)
 	default:
 		d.Validator = ValidatorValid
 	}
@@ -91,37 +80,33 @@ func (g *Gate) Decide(in Inbound) Decision {
 	return d
 }
 
-func validate(in Inbound, headers Headers) (validateRequestResult, error) {
-	req, _ := json.Marshal(map[string]any{
-		"method": in.Method, "url": in.Target, "headers": headers, "body": in.Body, "now": in.Now,
-	})
-	var ans wireAnswer[validateRequestResult]
-	if err := json.Unmarshal(wire.Handle("validateRequest", req), &ans); err != nil {
-		return ans.Result, &wire.Error{Code: wire.CodeInternal, Message: "validateRequest answer: " + err.Error()}
-	}
-	if !ans.OK {
-		if ans.Error == nil {
-			return ans.Result, &wire.Error{Code: wire.CodeInternal, Message: "validateRequest failed without an error"}
+// validate runs core/params. A panic there is our bug, reported as an
+// error so Decide forwards instead of refusing a request X might accept.
+func validate(in Inbound, headers Headers) (res params.Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("validateRequest panicked: %v", r)
 		}
-		return ans.Result, ans.Error
+	}()
+	req := params.Request{Method: in.Method, URL: in.Target, Headers: headers}
+	if in.Body != "" {
+		req.Body = []byte(in.Body)
 	}
-	return ans.Result, nil
+	if in.Now > 0 {
+		req.Now = time.UnixMilli(in.Now).UTC()
+	}
+	return params.Validate(req), nil
 }
 
-func rejection(v validateRequestResult, path, query string) Decision {
-	problem := v.Problem
-	if len(problem) == 0 || string(problem) == "null" {
+func rejection(v params.Result, path string) Decision {
+	var problem json.RawMessage
+	if v.Problem != nil {
+		problem, _ = json.Marshal(v.Problem)
+	}
+	if len(problem) == 0 {
 		problem = invalidRequestProblem("The request to "+path+" is invalid.", nil)
 	}
-	var head struct {
-		Status int `json:"status"`
-	}
-	_ = json.Unmarshal(problem, &head)
-	status := head.Status
-	if status < 400 || status > 499 {
-		status = 400
-	}
-	d := Decision{Status: status, Problem: problem, Validator: ValidatorInvalid}
+	d := Decision{Status: 400, Problem: problem, Validator: ValidatorInvalid}
 	if v.Route != nil {
 		d.Route = *v.Route
 	}

@@ -32,10 +32,7 @@ func TestDecideRefusesPathsBeforeValidating(t *testing.T) {
 	}
 }
 
-// TestDecideForwardsWhatIsNotRejected: whatever the validator says about a
-// well-formed search request, Decide either forwards it with a key, or rejects
-// it with X's invalid-request problem. An internal validator failure forwards.
-func TestDecideForwardsOrRejectsWithProblem(t *testing.T) {
+func TestDecideForwardsValidRequests(t *testing.T) {
 	g := testGate(t)
 	d := g.Decide(Inbound{Method: "GET", Target: "/2/tweets/search/recent?query=from%3AXDevelopers&max_results=10",
 		Headers: Headers{"x-preflight-key": "k"}, Now: 1_700_000_000_000})
@@ -45,8 +42,32 @@ func TestDecideForwardsOrRejectsWithProblem(t *testing.T) {
 	if d.Auth != AuthServer || d.Authorization != "Bearer SERVERTOKEN" || len(d.Key) != 64 {
 		t.Errorf("decision %+v: want the server token and a 64-hex key", d)
 	}
-	if d.Validator == ValidatorUnavailable && d.Reason == "" {
-		t.Errorf("validator unavailable without a reason")
+	if d.Validator != ValidatorValid || d.Route != "GET /2/tweets/search/recent" {
+		t.Errorf("validator %q route %q, want valid GET /2/tweets/search/recent", d.Validator, d.Route)
+	}
+}
+
+func TestDecideRejectsWithXsProblem(t *testing.T) {
+	g := testGate(t)
+	d := g.Decide(Inbound{Method: "GET", Target: "/2/tweets/search/recent?query=cats&max_results=5",
+		Headers: Headers{"origin": "https://app.example"}, Now: 1_700_000_000_000})
+	if d.Forward || d.Status != 400 || d.Validator != ValidatorInvalid {
+		t.Fatalf("Decide = %+v, want a 400 rejection by the validator", d)
+	}
+	var p struct {
+		Type   string `json:"type"`
+		Errors []struct {
+			Parameters map[string][]string `json:"parameters"`
+		} `json:"errors"`
+	}
+	if err := json.Unmarshal(d.Problem, &p); err != nil {
+		t.Fatal(err)
+	}
+	if p.Type != "https://api.x.com/2/problems/invalid-request" || len(p.Errors) == 0 || p.Errors[0].Parameters["max_results"][0] != "5" {
+		t.Errorf("problem %s: want X's invalid-request problem naming max_results [5]", d.Problem)
+	}
+	if strings.Contains(string(d.Problem), "SERVERTOKEN") {
+		t.Error("the problem echoes the server token")
 	}
 }
 

@@ -1,11 +1,13 @@
 package proxy
 
 import (
-	"encoding/json"
+	"bytes"
+	"fmt"
 	"strconv"
 	"strings"
 
-	"github.com/xpreflight/xpreflight/core/wire"
+	"github.com/xpreflight/xpreflight/core/apierr"
+	"github.com/xpreflight/xpreflight/core/retry"
 )
 
 // Outbound is X's answer to a forwarded request. Body is nil when the shim
@@ -30,66 +32,68 @@ type Annotation struct {
 	Reason string `json:"reason,omitempty"`
 }
 
-type parseResponseResult struct {
-	Class string `json:"class"`
-}
-
-type adviseRetryResult struct {
-	Retry   bool  `json:"retry"`
-	DelayMs int64 `json:"delayMs"`
-}
-
 // Annotate classifies X's answer, asks for retry advice on failures and
 // derives a local block from exhausted rate-limit windows.
 func Annotate(out Outbound) Annotation {
 	a := Annotation{Class: statusClass(out.Status), Block: BlockFrom(out.Headers, out.Now)}
-	var reasons []string
+	var body []byte
 	if out.Body != nil {
-		var pr parseResponseResult
-		if err := call("parseResponse", map[string]any{
-			"status": out.Status, "headers": out.Headers, "body": *out.Body, "method": out.Method, "url": out.Target,
-		}, &pr); err != nil {
-			reasons = append(reasons, err.Error())
-		} else if pr.Class != "" {
-			a.Class = pr.Class
-		}
+		body = []byte(*out.Body)
+	}
+	var reasons []string
+	if class, err := classify(out, body); err != nil {
+		reasons = append(reasons, err.Error())
+	} else if class != "" {
+		a.Class = class
 	}
 	if out.Status >= 400 {
-		in := map[string]any{
-			"attempt": 1, "method": out.Method, "url": out.Target, "status": out.Status,
-			"headers": out.Headers, "now": out.Now, "random": out.Random, "stream": out.Stream,
-		}
-		if out.Body != nil {
-			in["body"] = *out.Body
-		}
-		var ar adviseRetryResult
-		if err := call("adviseRetry", in, &ar); err != nil {
+		if adv, err := advise(out, body); err != nil {
 			reasons = append(reasons, err.Error())
-		} else if ar.Retry {
-			a.RetryAfterMs = &ar.DelayMs
+		} else if adv.Retry {
+			a.RetryAfterMs = &adv.DelayMs
 		}
 	}
 	a.Reason = strings.Join(reasons, "; ")
 	return a
 }
 
-func call[T any](op string, in map[string]any, result *T) error {
-	req, err := json.Marshal(in)
-	if err != nil {
-		return &wire.Error{Code: wire.CodeInternal, Message: op + " input: " + err.Error()}
+// classify returns core/apierr's class, or "" when the body was not read.
+// A 2xx JSON object that names neither "errors" nor "type" cannot hold a
+// problem or a partial error, so apierr.Parse would say success: that
+// common case skips the full parse (and its schema checks).
+func classify(out Outbound, body []byte) (class string, err error) {
+	if out.Body == nil {
+		return "", nil
 	}
-	var ans wireAnswer[T]
-	if err := json.Unmarshal(wire.Handle(op, req), &ans); err != nil {
-		return &wire.Error{Code: wire.CodeInternal, Message: op + " answer: " + err.Error()}
+	if out.Status >= 200 && out.Status < 300 && plainSuccess(body) {
+		return "success", nil
 	}
-	if !ans.OK {
-		if ans.Error == nil {
-			return &wire.Error{Code: wire.CodeInternal, Message: op + " failed without an error"}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("parseResponse panicked: %v", r)
 		}
-		return ans.Error
-	}
-	*result = ans.Result
-	return nil
+	}()
+	res := apierr.Parse(apierr.Response{Status: out.Status, Headers: out.Headers, Body: body, Method: out.Method, URL: out.Target})
+	return string(res.Class), nil
+}
+
+func plainSuccess(body []byte) bool {
+	trimmed := bytes.TrimSpace(body)
+	return len(trimmed) > 1 && trimmed[0] == '{' && trimmed[len(trimmed)-1] == '}' &&
+		!bytes.Contains(body, []byte(`"errors"`)) && !bytes.Contains(body, []byte(`"type"`))
+}
+
+// advise runs core/retry for the first failed attempt.
+func advise(out Outbound, body []byte) (adv retry.Advice, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("adviseRetry panicked: %v", r)
+		}
+	}()
+	return retry.Advise(retry.Input{
+		Attempt: 1, Method: out.Method, URL: out.Target, Status: out.Status, Headers: out.Headers,
+		Body: body, Now: out.Now, Random: out.Random, Stream: out.Stream,
+	}), nil
 }
 
 // statusClass is the class an answer gets from its status alone: used when
