@@ -108,6 +108,10 @@ func TestDTSDeclaresWhatOpsReturn(t *testing.T) {
 	}
 }
 
+// recordFields hold maps whose keys are data, not contract (the .d.ts types
+// them as Record<string, …>): invalid-request errors' parameters by name.
+var recordFields = map[string]bool{"parameters": true, "headers": true}
+
 // jsonKeys collects every object key in v, recursively, sorted and unique.
 func jsonKeys(v any, into map[string]bool) []string {
 	if into == nil {
@@ -117,7 +121,9 @@ func jsonKeys(v any, into map[string]bool) []string {
 	case map[string]any:
 		for k, child := range v {
 			into[k] = true
-			jsonKeys(child, into)
+			if !recordFields[k] {
+				jsonKeys(child, into)
+			}
 		}
 	case []any:
 		for _, child := range v {

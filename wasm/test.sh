@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Tests of the wasm/ package: the Go bridge under GOOS=js on Node, then Node's test runner against wasm/dist.
+set -euo pipefail
+ROOT=${ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
+WASM_EXEC_DIR=${WASM_EXEC_DIR:-"$(go env GOROOT)/lib/wasm"}
+cd "$ROOT"
+
+# Rebuild dist when it is missing or older than anything it is built from.
+if [ ! -f wasm/dist/xpreflight.wasm ] ||
+  [ -n "$(find wasm core schemas go.mod go.sum -newer wasm/dist/xpreflight.wasm -type f \
+    \( -name '*.go' -o -name '*.mjs' -o -name '*.d.ts' -o -name '*.json' -o -name 'go.*' -o -name '*.md' \) \
+    -not -path 'wasm/dist/*' -not -path 'wasm/test/*' -print -quit)" ]; then
+  bash wasm/build.sh
+else
+  bash wasm/size-check.sh wasm/dist/xpreflight.wasm
+fi
+
+echo "== go test (GOOS=js GOARCH=wasm on Node) ./wasm/..." >&2
+GOOS=js GOARCH=wasm go test -count=1 -exec "$WASM_EXEC_DIR/go_js_wasm_exec" ./wasm/...
+
+echo "== node --test wasm/test" >&2
+node --test wasm/test/*.test.mjs

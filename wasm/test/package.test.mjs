@@ -1,0 +1,53 @@
+// The built package: files, package.json fit to publish, the size budget, the .d.ts beside the module.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, readdir } from 'node:fs/promises';
+import { gzipSync, constants } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { DIST, WASM_URL, xp } from './helpers.mjs';
+
+const pkg = JSON.parse(await readFile(new URL('package.json', DIST), 'utf8'));
+
+test('dist holds exactly the published files', async () => {
+  const files = (await readdir(DIST)).sort();
+  assert.deepEqual(files, ['README.md', 'package.json', 'wasm_exec.js', 'xpreflight.d.ts', 'xpreflight.mjs', 'xpreflight.wasm']);
+  assert.deepEqual([...pkg.files].sort(), files.filter((f) => f !== 'package.json'));
+});
+
+test('package.json: exports, types, sideEffects, version', () => {
+  assert.equal(pkg.name, 'xpreflight');
+  assert.equal(pkg.type, 'module');
+  assert.equal(pkg.types, './xpreflight.d.ts');
+  assert.deepEqual(pkg.exports['.'], { types: './xpreflight.d.ts', default: './xpreflight.mjs' });
+  assert.equal(pkg.exports['./xpreflight.wasm'], './xpreflight.wasm');
+  assert.equal(pkg.sideEffects, false);
+  assert.equal(pkg.version, xp.version());
+});
+
+test('importing the module has no side effects on globalThis', async () => {
+  const before = new Set(Object.keys(globalThis));
+  await import(new URL('xpreflight.mjs?side-effects', DIST).href);
+  assert.deepEqual(Object.keys(globalThis).filter((k) => !before.has(k)), []);
+});
+
+test('wasm_exec.js is the one of the Go toolchain that built the .wasm, and is not committed', async () => {
+  const goroot = execFileSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).trim();
+  assert.equal(await readFile(new URL('wasm_exec.js', DIST), 'utf8'), await readFile(`${goroot}/lib/wasm/wasm_exec.js`, 'utf8'));
+  const tracked = execFileSync('git', ['ls-files', 'wasm'], { encoding: 'utf8', cwd: new URL('..', import.meta.url) });
+  assert.doesNotMatch(tracked, /wasm_exec\.js|dist\//);
+});
+
+test('the gzip size of the .wasm is within wasm/size-budget.txt', async () => {
+  const budgetText = await readFile(new URL('../size-budget.txt', import.meta.url), 'utf8');
+  const budget = Number(budgetText.split('\n').filter((l) => !l.startsWith('#')).join('').trim());
+  assert.ok(budget > 0 && budget <= 1572864, `budget ${budget}`);
+  const gz = gzipSync(await readFile(WASM_URL), { level: constants.Z_BEST_COMPRESSION }).length;
+  assert.ok(gz <= budget, `xpreflight.wasm is ${gz} bytes gzip, over the budget of ${budget}`);
+});
+
+test('the .d.ts declares every export of the module', async () => {
+  const dts = await readFile(new URL('xpreflight.d.ts', DIST), 'utf8');
+  for (const name of Object.keys(xp)) {
+    assert.match(dts, new RegExp(`export declare (function|class|const) ${name}\\b`), `${name} is exported but not declared`);
+  }
+});
