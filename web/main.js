@@ -11,8 +11,10 @@ const xp = typeof pkg.init === 'function' ? pkg : pkg.default;
 const status = document.getElementById('load-status');
 
 async function start() {
+  performance.mark('xpreflight:init-start');
   try {
     await xp.init();
+    performance.mark('xpreflight:init-end');
   } catch (err) {
     status.textContent = `The checker failed to load: ${err.message}`;
     status.classList.add('error-box');
@@ -35,6 +37,7 @@ async function start() {
     written = location.hash;
   };
   restore();
+  performance.mark('xpreflight:first-lint');
   window.addEventListener('hashchange', () => {
     if (location.hash !== written) restore();
   });

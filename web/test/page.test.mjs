@@ -10,9 +10,11 @@ import { launch } from './browser.mjs';
 const DIST = fileURLToPath(new URL('../dist', import.meta.url));
 const SHOTS = fileURLToPath(new URL('../screenshots', import.meta.url));
 
-// The codes core/query reports (pinned from core/query's code constants and golden files).
+// The codes core/query reports, pinned from core/query/codes.go (CodeExplicitAnd,
+// CodeConjunctionOnly, CodeLowercaseOr).
 const CODE_EXPLICIT_AND = 'explicit-and';
-const CODE_STANDALONE = 'standalone-required';
+const CODE_STANDALONE = 'conjunction-only';
+const CODE_LOWERCASE_OR = 'lowercase-or';
 
 let server;
 let browser;
@@ -86,6 +88,24 @@ test('"has:media" alone is reported as needing a standalone operator', async () 
   const mark = r.marks.find((m) => m.codes.split(' ').includes(CODE_STANDALONE));
   assert.ok(mark, 'underlined');
   assert.ok('has:media'.includes(mark.text) && mark.text.length > 0, `underline covers ${JSON.stringify(mark.text)}`);
+});
+
+test('findings are underlined at their UTF-16 spans: warnings, astral characters, several at once', async () => {
+  const table = [
+    // query, code, severity, underlined text
+    ['cat or dog', CODE_LOWERCASE_OR, 'warning', 'or'],
+    ['😀 AND x', CODE_EXPLICIT_AND, 'error', 'AND'],
+    ['naïve 日本 AND has:media', CODE_EXPLICIT_AND, 'error', 'AND'],
+  ];
+  for (const [query, code, severity, text] of table) {
+    const r = await lint(query);
+    const mark = r.marks.find((m) => m.codes.split(' ').includes(code));
+    assert.ok(mark, `${query}: no underline for ${code} in ${JSON.stringify(r.marks)}`);
+    assert.equal(mark.text, text, query);
+    assert.match(mark.cls, new RegExp(`\\b${severity}\\b`), query);
+    const li = page.locator(`#diagnostics li[data-code="${code}"]`);
+    assert.equal(await li.getAttribute('data-severity'), severity, query);
+  }
 });
 
 test('a good query shows no findings and no underlines', async () => {
