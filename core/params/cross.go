@@ -119,7 +119,13 @@ func (v *validation) checkTimeOrder() {
 	start, s, ok1 := v.timeParam("start_time")
 	end, e, ok2 := v.timeParam("end_time")
 	if ok1 && ok2 && !start.Before(end) {
-		v.add(Diagnostic{Code: CodeTimeOrder, Severity: sevError, Parameter: "end_time", Value: e,
+		// An empty window (start == end) is what the spec's own examples
+		// send, so it is only a warning; a reversed window is an error.
+		sev := sevError
+		if start.Equal(end) {
+			sev = sevWarning
+		}
+		v.add(Diagnostic{Code: CodeTimeOrder, Severity: sev, Parameter: "end_time", Value: e,
 			problemParams: map[string][]string{"start_time": {s}, "end_time": {e}},
 			Message:       "Invalid 'end_time':'" + e + "'. 'end_time' must be later than 'start_time':'" + s + "'"})
 	}

@@ -18,11 +18,13 @@ func generate(specs []*specVersion) (map[string][]byte, error) {
 	}
 	var repairs []repair
 	for _, s := range specs {
-		data, rs, err := bodySchemas(s, ops)
+		bodies, rs, err := bodySchemas(s, ops)
 		if err != nil {
 			return nil, err
 		}
-		files["schemas/request/"+bodiesFile(s.label)] = data
+		for name, data := range bodies {
+			files["schemas/"+name] = data
+		}
 		repairs = append(repairs, rs...)
 	}
 	data, rs, err := parameterSchemas(specs, ops)
@@ -59,12 +61,12 @@ const readmeTemplate = `# schemas/
 
 JSON Schemas (draft 2020-12), embedded by package schemas and compiled lazily
 with github.com/santhosh-tekuri/jsonschema/v5 under absolute URLs
-(` + "`schemas.Compile(\"request/bodies-2.167.json#/$defs/CreatePostsRequest\")`" + `).
+(` + "`schemas.Compile(\"request/2.167/CreatePostsRequest.json\")`" + `).
 
 | path | what | made by |
 | --- | --- | --- |
-| request/bodies-2.167.json | every schema a request body of spec 2.167 uses, under ` + "`$defs`" + ` by component name | genrequest |
-| request/bodies-2.166.json | the same for spec 2.166 | genrequest |
+| request/2.167/<Name>.json | one request body of spec 2.167 (component ` + "`Name`" + `): the root refers to it, ` + "`$defs`" + ` holds every schema it uses; one file per body keeps each compile small | genrequest |
+| request/2.166/<Name>.json | the same for spec 2.166 | genrequest |
 | request/parameters.json | per operation (` + "`$defs/<operationId>`" + `), an object ` + "`{path, query}`" + ` of its parameters in decoded form (integers, booleans, lists as arrays); both versions merged | genrequest |
 | response/ | problems, partial errors, stream lines | see response/README.md |
 

@@ -93,7 +93,7 @@ func writeGroups(w *strings.Builder, field string, gs []group) {
 }
 
 func bodySchemaName(s bodySchema) string {
-	return "request/" + bodiesFile(s.label) + "#/$defs/" + s.name
+	return bodyFile(s.label, s.name)
 }
 
 func goStrings(list []string) string {
@@ -125,7 +125,7 @@ func (g *goWriter) paramVar(p *mergedParam) string {
 	if len(p.constraints) > 0 {
 		lit.WriteString(", Constraints: []Constraint{")
 		for _, c := range p.constraints {
-			if c.op == "Pattern" || c.op == "ItemPattern" {
+			if c.op == "Pattern" || c.op == "ItemPattern" || c.op == "NotBefore" {
 				fmt.Fprintf(&lit, "{Op: %s, Pattern: %q, Versions: %s}, ", c.op, c.value, versionExpr(c.versions))
 			} else {
 				fmt.Fprintf(&lit, "{Op: %s, N: %s, Versions: %s}, ", c.op, c.value, versionExpr(c.versions))

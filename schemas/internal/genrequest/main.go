@@ -2,7 +2,7 @@
 // OpenAPI specs 2.167 and 2.166 (../shared/ref relative to the repo root):
 //
 //	core/params/routes_gen.go          the merged route table
-//	schemas/request/bodies-<v>.json    every request body schema, per spec version
+//	schemas/request/<v>/<Name>.json    every request body schema, one file each, per spec version
 //	schemas/request/parameters.json    per-operation parameter schemas
 //	schemas/README.md                  what the schemas are, and every repair made
 //
@@ -42,6 +42,9 @@ func main() {
 		old, _ := os.ReadFile(path)
 		if bytes.Equal(old, files[name]) {
 			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			fail(err)
 		}
 		if err := os.WriteFile(path, files[name], 0o644); err != nil {
 			fail(err)

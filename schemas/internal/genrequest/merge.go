@@ -250,7 +250,7 @@ func (p *mergedParam) mergeEnum() {
 }
 
 // constraintOrder fixes the order constraints are checked and emitted in.
-var constraintOrder = []string{"Minimum", "Maximum", "MinLength", "MaxLength", "Pattern", "MinItems", "MaxItems", "UniqueItems", "ItemPattern"}
+var constraintOrder = []string{"Minimum", "Maximum", "MinLength", "MaxLength", "Pattern", "MinItems", "MaxItems", "UniqueItems", "ItemPattern", "NotBefore"}
 
 func (p *mergedParam) mergeConstraints() {
 	for _, op := range constraintOrder {

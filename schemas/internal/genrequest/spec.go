@@ -214,6 +214,10 @@ func (s *specVersion) param(n any) (*rawParam, error) {
 	copyNumber(p.cons, sch, "maximum", "Maximum")
 	copyNumber(p.cons, sch, "minLength", "MinLength")
 	copyNumber(p.cons, sch, "maxLength", "MaxLength")
+	desc, _ := m["description"].(string)
+	if mm := notBeforeRE.FindStringSubmatch(desc); mm != nil && p.kind == "date-time" {
+		p.cons["NotBefore"] = mm[1] + "T00:00:00Z"
+	}
 	if d, ok := sch["default"]; ok {
 		p.def = defaultString(d)
 	}
@@ -302,6 +306,7 @@ var (
 	exactlyOneRE = regexp.MustCompile("Exactly one of ((?:`[^`]+`(?:, |, or | or )?)+) must be specified")
 	orderRE      = regexp.MustCompile("`([^`]+)` must be (?:earlier|less) than `([^`]+)`")
 	backtickRE   = regexp.MustCompile("`([^`]+)`")
+	notBeforeRE  = regexp.MustCompile(`Must be on or after ([0-9]{4}-[0-9]{2}-[0-9]{2})\.`)
 )
 
 func backticked(s string) []string {
