@@ -91,11 +91,10 @@ const (
 // url:"https://x.com" or point_radius:[2.35 48.86 16km].
 type Operator struct {
 	Start int    // offset of the name
-	Name  string // as written, e.g. "Has"
-	Key   string // lower-cased name, e.g. "has"
-	Colon int    // offset of ':'
-	Arg   ArgKind
+	Key   string // lower-cased name, e.g. "has" for "Has:"
 	Value string // argument text as written, quotes/brackets included
+	Colon int    // offset of ':'; the name as written is src[Start:Colon]
+	Arg   ArgKind
 	// Closed is false for a quoted or bracketed argument cut off by the end of input.
 	Closed bool
 }

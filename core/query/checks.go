@@ -244,12 +244,6 @@ func (c *checker) proximity(t *Term) {
 // not offer.
 func (c *checker) checkAvailability(info *OperatorInfo, x Expr, streamDocsAlias bool) {
 	ep, tier := c.opts.Endpoint, c.opts.Tier
-	if info.Endpoints.Has(ep) && !streamDocsAlias && info.Availability != Advanced && info.Availability != EmbeddingTier &&
-		info.Name != "entity:" {
-		return // the common case, decided without building a label
-	}
-	start, end := x.Pos(), x.End()
-	label := c.label(x)
 	switch {
 	case !info.Endpoints.Has(ep):
 		where := "filtered-stream rules"
@@ -259,28 +253,28 @@ func (c *checker) checkAvailability(info *OperatorInfo, x Expr, streamDocsAlias 
 		} else {
 			hint = "use it in search or counts queries"
 		}
-		c.errorAt(CodeWrongEndpoint, start, end,
-			"Reference to invalid operator "+label+". Operator is not available in "+where, hint)
+		c.errorAt(CodeWrongEndpoint, x.Pos(), x.End(),
+			"Reference to invalid operator "+c.label(x)+". Operator is not available in "+where, hint)
 		return
 	case streamDocsAlias && ep != StreamRule:
-		c.warnAt(CodeEndpointUnclear, start, end,
-			"The name "+label+" is documented only for filtered-stream rules", "use the search name "+info.Name)
+		c.warnAt(CodeEndpointUnclear, x.Pos(), x.End(),
+			"The name "+c.label(x)+" is documented only for filtered-stream rules", "use the search name "+info.Name)
 	case info.Name == "entity:" && (ep == SearchAll || ep == CountsAll):
-		c.warnAt(CodeEndpointUnclear, start, end,
+		c.warnAt(CodeEndpointUnclear, x.Pos(), x.End(),
 			"entity: is documented as available with recent search only", "use search_recent, or check that "+string(ep)+" accepts it")
 	}
 	switch {
 	case info.Availability == Advanced && tier == PayPerUse:
-		c.errorAt(CodeWrongTier, start, end,
-			"Reference to invalid operator "+label+". Operator is not available in current product or product packaging (it needs Enterprise access)",
+		c.errorAt(CodeWrongTier, x.Pos(), x.End(),
+			"Reference to invalid operator "+c.label(x)+". Operator is not available in current product or product packaging (it needs Enterprise access)",
 			"remove it, or send the query with Enterprise access")
 	case info.Availability == EmbeddingTier && tier == PayPerUse:
-		c.errorAt(CodeWrongTier, start, end,
-			"Reference to invalid operator "+label+". Operator is not available in current product or product packaging (it needs Enterprise with the Embedding tier)",
+		c.errorAt(CodeWrongTier, x.Pos(), x.End(),
+			"Reference to invalid operator "+c.label(x)+". Operator is not available in current product or product packaging (it needs Enterprise with the Embedding tier)",
 			"remove it")
 	case info.Availability == EmbeddingTier:
-		c.warnAt(CodeEmbeddingTier, start, end,
-			label+" needs the Embedding tier on top of Enterprise; without it X answers with an unavailable-operator error", "")
+		c.warnAt(CodeEmbeddingTier, x.Pos(), x.End(),
+			c.label(x)+" needs the Embedding tier on top of Enterprise; without it X answers with an unavailable-operator error", "")
 	}
 }
 

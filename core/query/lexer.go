@@ -32,16 +32,25 @@ type lexer struct {
 	off int
 }
 
-// isSpace reports the separators X's grammar joins clauses with. Only ASCII
-// whitespace is treated as a separator; see doc.go.
-func isSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
-}
+// byteClass flags, looked up per byte: the lexer's inner loops run on them.
+const (
+	classSpace = 1 << iota // ASCII whitespace: the only clause separators (see doc.go)
+	classDelim             // ends a bare word or bare operator value: space ( ) "
+)
 
-// isDelim ends a bare word or a bare operator value.
-func isDelim(c byte) bool {
-	return isSpace(c) || c == '(' || c == ')' || c == '"'
-}
+var byteClass = func() (t [256]uint8) {
+	for _, c := range []byte(" \t\n\r\f\v") {
+		t[c] = classSpace | classDelim
+	}
+	for _, c := range []byte(`()"`) {
+		t[c] = classDelim
+	}
+	return t
+}()
+
+func isSpace(c byte) bool { return byteClass[c]&classSpace != 0 }
+
+func isDelim(c byte) bool { return byteClass[c]&classDelim != 0 }
 
 func isNameStart(c byte) bool {
 	return c == '_' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')

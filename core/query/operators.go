@@ -107,7 +107,8 @@ func (c *checker) unknownOperator(op *Operator) {
 		}
 	}
 	if hint == "" && (op.Key == "http" || op.Key == "https") {
-		hint = `quote URLs: url:"` + op.Name + ":" + op.Value + `" or "` + op.Name + ":" + op.Value + `"`
+		u := c.src[op.Start:op.End()]
+		hint = `quote URLs: url:"` + u + `" or "` + u + `"`
 	}
 	c.errorAt(CodeUnknownOperator, op.Start, op.End(), "Reference to invalid operator "+label, hint)
 }

@@ -23,7 +23,34 @@ type parser struct {
 	tok   token
 	depth int
 	errs  ErrorList
+
+	// Nodes come from slabs and clause lists are gathered on one shared
+	// stack, so a query costs a handful of allocations, not one per node.
+	stack     []Expr
+	orStack   []int
+	exprs     slab[Expr]
+	ints      slab[int]
+	ors       slab[Or]
+	ands      slab[And]
+	terms     slab[Term]
+	operators slab[Operator]
+	nots      slab[Not]
+	groups    slab[Group]
 }
+
+// slab hands out elements of large backing arrays; it never moves an
+// element once handed out, so pointers to them stay valid.
+type slab[T any] struct{ buf []T }
+
+func (s *slab[T]) take(n int) []T {
+	if len(s.buf)+n > cap(s.buf) {
+		s.buf = make([]T, 0, max(n, 2*cap(s.buf), 8))
+	}
+	s.buf = s.buf[:len(s.buf)+n]
+	return s.buf[len(s.buf)-n : len(s.buf) : len(s.buf)]
+}
+
+func (s *slab[T]) new() *T { return &s.take(1)[0] }
 
 // Parse parses a search query or filtered-stream rule. It always returns a
 // tree covering the whole input (unparseable text becomes Bad nodes) and the
@@ -31,10 +58,34 @@ type parser struct {
 // recursion is bounded by MaxDepth.
 func Parse(src string) (*Query, ErrorList) {
 	p := parser{lx: lexer{src: src}}
+	words, colons := countWords(src)
+	p.terms.buf = make([]Term, 0, words)
+	p.operators.buf = make([]Operator, 0, min(words, colons))
+	p.stack = make([]Expr, 0, 16)
+	p.exprs.buf = make([]Expr, 0, words)
 	p.advance()
 	root := p.parseOr()
 	p.errs.Sort()
 	return &Query{Src: src, Root: root}, p.errs
+}
+
+// countWords bounds the number of clauses (words start after a delimiter)
+// and operators (each has a colon), capped, to size the first slabs.
+func countWords(src string) (words, colons int) {
+	const limit = 1024 // larger inputs grow the slabs as they go
+	prevDelim := true
+	for i := 0; i < len(src) && words < limit; i++ {
+		c := src[i]
+		d := isDelim(c)
+		if !d && prevDelim {
+			words++
+		}
+		if c == ':' {
+			colons++
+		}
+		prevDelim = d
+	}
+	return words + 1, colons + 1
 }
 
 func (p *parser) advance() { p.tok = p.lx.next() }
@@ -62,19 +113,22 @@ func (p *parser) parseOr() Expr {
 	if first == nil {
 		return nil
 	}
-	var or *Or
-	for p.isOR(p.tok) {
-		// parseAnd only stops at an OR that joins two clauses.
-		if or == nil {
-			or = &Or{Clauses: []Expr{first}}
-		}
-		or.ORs = append(or.ORs, p.tok.start)
-		p.advance()
-		or.Clauses = append(or.Clauses, p.parseAnd())
-	}
-	if or == nil {
+	if !p.isOR(p.tok) {
 		return first
 	}
+	base, orBase := len(p.stack), len(p.orStack)
+	p.stack = append(p.stack, first)
+	for p.isOR(p.tok) {
+		// parseAnd only stops at an OR that joins two clauses.
+		p.orStack = append(p.orStack, p.tok.start)
+		p.advance()
+		p.stack = append(p.stack, p.parseAnd())
+	}
+	or := p.ors.new()
+	or.Clauses = p.popClauses(base)
+	or.ORs = p.ints.take(len(p.orStack) - orBase)
+	copy(or.ORs, p.orStack[orBase:])
+	p.orStack = p.orStack[:orBase]
 	return or
 }
 
@@ -82,37 +136,53 @@ func (p *parser) parseOr() Expr {
 // closing an open group, and at an OR that has a clause on both sides; any
 // other OR or ')' becomes a Bad clause with an error.
 func (p *parser) parseAnd() Expr {
-	var clauses []Expr
+	base := len(p.stack)
 	for {
 		switch {
 		case p.tok.kind == tkEOF:
-			return andOf(clauses)
+			return p.andOf(base)
 		case p.tok.kind == tkRparen && p.depth > 0:
-			return andOf(clauses)
+			return p.andOf(base)
 		case p.tok.kind == tkRparen:
-			clauses = append(clauses, p.strayParens())
+			p.stack = append(p.stack, p.strayParens())
 		case p.isOR(p.tok):
-			if len(clauses) > 0 && p.startsClause(p.peek()) {
-				return andOf(clauses)
+			if len(p.stack) > base && p.startsClause(p.peek()) {
+				return p.andOf(base)
 			}
 			p.errs.add(p.tok.start, p.tok.end, CodeMisplacedOr,
 				"OR must join two clauses: nothing to join on one side of this OR", "remove the OR or put a clause on each side of it")
-			clauses = append(clauses, &Bad{Start: p.tok.start, Text: "OR"})
+			p.stack = append(p.stack, &Bad{Start: p.tok.start, Text: "OR"})
 			p.advance()
 		default:
-			clauses = append(clauses, p.parseUnary())
+			p.stack = append(p.stack, p.parseUnary())
 		}
 	}
 }
 
-func andOf(clauses []Expr) Expr {
-	switch len(clauses) {
+// andOf pops the clauses gathered since base into an And (or returns the
+// single clause, or nil).
+func (p *parser) andOf(base int) Expr {
+	switch len(p.stack) - base {
 	case 0:
 		return nil
 	case 1:
-		return clauses[0]
+		x := p.stack[base]
+		p.stack = p.stack[:base]
+		return x
 	}
-	return &And{Clauses: clauses}
+	and := p.ands.new()
+	and.Clauses = p.popClauses(base)
+	return and
+}
+
+// popClauses moves the clauses gathered since base into an exact-size
+// slice.
+func (p *parser) popClauses(base int) []Expr {
+	clauses := p.exprs.take(len(p.stack) - base)
+	copy(clauses, p.stack[base:])
+	clear(p.stack[base:])
+	p.stack = p.stack[:base]
+	return clauses
 }
 
 func (p *parser) peek() token {
@@ -138,14 +208,17 @@ func (p *parser) strayParens() Expr {
 // parseUnary: unary = { "-" } primary. Negations are collected in a loop so
 // a long run of '-' cannot deepen the recursion.
 func (p *parser) parseUnary() Expr {
-	var minuses []int
+	var buf [4]int
+	minuses := buf[:0]
 	for p.tok.kind == tkMinus {
 		minuses = append(minuses, p.tok.start)
 		p.advance()
 	}
 	x := p.parsePrimary()
 	for i := len(minuses) - 1; i >= 0; i-- {
-		x = &Not{Minus: minuses[i], X: x}
+		not := p.nots.new()
+		not.Minus, not.X = minuses[i], x
+		x = not
 	}
 	return x
 }
@@ -165,7 +238,9 @@ func (p *parser) parsePrimary() Expr {
 		return p.operator(t)
 	}
 	p.advance()
-	return &Term{Kind: wordKind(p.text(t)), Start: t.start, Text: p.text(t), Closed: true, Distance: -1}
+	term := p.terms.new()
+	*term = Term{Kind: wordKind(p.text(t)), Start: t.start, Text: p.text(t), Closed: true, Distance: -1}
+	return term
 }
 
 func (p *parser) parseGroup() Expr {
@@ -177,7 +252,8 @@ func (p *parser) parseGroup() Expr {
 	p.advance()
 	inner := p.parseOr()
 	p.depth--
-	g := &Group{Lparen: lparen, X: inner}
+	g := p.groups.new()
+	*g = Group{Lparen: lparen, X: inner}
 	if p.tok.kind == tkRparen {
 		g.Rparen, g.Closed = p.tok.start, true
 		p.advance()
@@ -218,7 +294,8 @@ func (p *parser) skipTooDeep() Expr {
 }
 
 func (p *parser) phraseTerm(t token) Expr {
-	term := &Term{Kind: Phrase, Start: t.start, Text: p.text(t), Closed: t.closed, Distance: -1}
+	term := p.terms.new()
+	*term = Term{Kind: Phrase, Start: t.start, Text: p.text(t), Closed: t.closed, Distance: -1}
 	if t.distance != -2 {
 		term.Kind, term.Distance = Proximity, t.distance
 	}
@@ -231,7 +308,8 @@ func (p *parser) phraseTerm(t token) Expr {
 
 func (p *parser) operator(t token) Expr {
 	name := p.lx.src[t.start:t.colon]
-	op := &Operator{Start: t.start, Name: name, Key: toLowerASCII(name), Colon: t.colon, Arg: t.arg,
+	op := p.operators.new()
+	*op = Operator{Start: t.start, Key: toLowerASCII(name), Colon: t.colon, Arg: t.arg,
 		Value: p.lx.src[t.colon+1 : t.end], Closed: t.closed}
 	if !t.closed {
 		switch t.arg {

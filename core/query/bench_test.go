@@ -1,0 +1,60 @@
+package query
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// benchQuery is a realistic search_all query on Enterprise, padded to
+// exactly 512 bytes: groups, ORs, negations, phrases, entities and
+// operators with arguments.
+var benchQuery = func() string {
+	q := `(from:XDevelopers OR from:XData OR to:XDevelopers OR @XDevelopers) ("api v2" OR "filtered stream" OR #buildinpublic OR $TWTR) ` +
+		`(lang:en OR lang:es OR lang:zh-CN) -is:retweet -is:nullcast has:links context:131.1007360414114435072 ` +
+		`(url:"https://developer.x.com" OR url_contains_not_used) place_country:US point_radius:[-122.41 37.77 10mi] ` +
+		`-"giveaway" -spam conversation_id:1334987486343299072 min_likes:10 (rate OR limits OR quota) -scam `
+	for len(q) < 512 {
+		q += "x"
+	}
+	return q[:512]
+}()
+
+var benchOpts = Options{Endpoint: SearchAll, Tier: Enterprise}
+
+func TestBenchQueryIsRealistic(t *testing.T) {
+	if len(benchQuery) != 512 {
+		t.Fatalf("bench query is %d bytes", len(benchQuery))
+	}
+	r := Validate(benchQuery, benchOpts)
+	if !r.Valid || len(r.Diagnostics) != 0 {
+		t.Errorf("bench query should be clean, got %+v", r.Diagnostics)
+	}
+}
+
+func BenchmarkValidate(b *testing.B) {
+	b.SetBytes(int64(len(benchQuery)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Validate(benchQuery, benchOpts)
+	}
+}
+
+func BenchmarkParse(b *testing.B) {
+	b.SetBytes(int64(len(benchQuery)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Parse(benchQuery)
+	}
+}
+
+// BenchmarkBaselineFields is the yardstick for the ratio: splitting the same
+// query into words and counting its characters, the least any linter must do.
+func BenchmarkBaselineFields(b *testing.B) {
+	b.SetBytes(int64(len(benchQuery)))
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = strings.Fields(benchQuery)
+		_ = utf8.RuneCountInString(benchQuery)
+	}
+}
