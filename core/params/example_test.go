@@ -1,0 +1,64 @@
+package params_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/xpreflight/xpreflight/core/params"
+)
+
+func ExampleValidate() {
+	res := params.Validate(params.Request{
+		Method: "GET",
+		URL:    "https://api.x.com/2/tweets/search/recent?query=cat&max_results=5",
+	})
+	fmt.Println(res.Valid, *res.Route)
+	for _, d := range res.Diagnostics {
+		fmt.Println(d.Severity, d.Code, d.Message)
+	}
+	problem, _ := json.Marshal(res.Problem)
+	fmt.Println(string(problem))
+	// Output:
+	// false GET /2/tweets/search/recent
+	// error out-of-range The `max_results` query parameter value [5] is not between 10 and 100
+	// {"errors":[{"parameters":{"max_results":["5"]},"message":"The `max_results` query parameter value [5] is not between 10 and 100"}],"title":"Invalid Request","detail":"One or more parameters to your request was invalid.","type":"https://api.x.com/2/problems/invalid-request"}
+}
+
+func ExampleValidate_now() {
+	res := params.Validate(params.Request{
+		Method: "GET",
+		URL:    "/2/tweets/search/recent?query=cat&end_time=2026-11-25T11:59:55Z",
+		Now:    time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC),
+	})
+	fmt.Println(res.Diagnostics[0].Message)
+	// Output: Invalid 'end_time':'2026-11-25T11:59:55Z'. 'end_time' must be a minimum of 10 seconds prior to the request time.
+}
+
+func ExampleValidate_body() {
+	res := params.Validate(params.Request{
+		Method:  "POST",
+		URL:     "/2/tweets/search/stream/rules",
+		Headers: map[string]string{"Content-Type": "application/json"},
+		Body:    []byte(`{"add":[{"value":"cat has:images"}],"delete":{"ids":["1"]}}`),
+	})
+	fmt.Println(res.Valid, res.Diagnostics[0].Message)
+	// Output: false Exactly one of `add`, `delete`, or `?delete_all=true` must be specified; this request has `add` and `delete`
+}
+
+func ExampleOperations() {
+	for _, op := range params.Operations() {
+		if op.Path == "/2/tweets/search/recent" {
+			fmt.Println(op.ID, op.Route(), op.Versions)
+			for _, name := range []string{"max_results", "tweet.fields", "post.fields"} {
+				p := op.Param(name, params.InQuery)
+				fmt.Println(" ", p.Name, p.Versions)
+			}
+		}
+	}
+	// Output:
+	// searchPostsRecent GET /2/tweets/search/recent 2.166+2.167
+	//   max_results 2.166+2.167
+	//   tweet.fields 2.166
+	//   post.fields 2.167
+}
