@@ -113,6 +113,8 @@ func (c *checker) walk(x Expr, negated bool, depth int, place andPlace) {
 		c.term(x, negated, place)
 	case *Operator:
 		c.operator(x, negated)
+	case *Bad:
+		c.countAtom(negated, Standalone) // a syntax error already; don't pile on
 	}
 }
 

@@ -42,6 +42,31 @@ func webSearchHint(op *Operator) string {
 func nearestOperator(op *Operator) string {
 	var buf [48]byte
 	key := string(lookupKey(buf[:0], op))
+	best, bestDist := nearestName(key)
+	// "hass:media": the mistyped name may be is:/has: with its value.
+	if withValue := op.Key + ":" + toLowerASCII(op.Value); op.Arg == ArgBare && withValue != key {
+		if b, d := nearestName(withValue); d < bestDist {
+			best = b
+		}
+	}
+	return best
+}
+
+// isHasValues lists the values X accepts after is: or has:, for hints.
+func isHasValues(key string) string {
+	var vals []string
+	for i := range catalogue {
+		info := &catalogue[i]
+		for _, name := range append([]string{info.Name}, info.Aliases...) {
+			if v, ok := strings.CutPrefix(name, key+":"); ok {
+				vals = append(vals, v)
+			}
+		}
+	}
+	return strings.Join(vals, ", ")
+}
+
+func nearestName(key string) (string, int) {
 	best, bestDist := "", 3
 	if len(key) <= 4 {
 		bestDist = 2 // short names: only a single edit is a plausible typo
@@ -59,7 +84,7 @@ func nearestOperator(op *Operator) string {
 			}
 		}
 	}
-	return best
+	return best, bestDist
 }
 
 // editDistance is the Levenshtein distance of a and b, or limit when it is

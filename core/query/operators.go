@@ -54,8 +54,8 @@ func (c *checker) operator(op *Operator, negated bool) {
 			c.sample = op
 		}
 	}
-	if info.Arg == ArgTypeNone {
-		return
+	if info.Arg == ArgTypeNone || !op.Closed {
+		return // no argument, or a syntax error already reported
 	}
 	if op.Arg == ArgNone {
 		c.errorAt(CodeMissingValue, op.Start, op.End(),
@@ -105,6 +105,9 @@ func (c *checker) unknownOperator(op *Operator) {
 		if m := nearestOperator(op); m != "" {
 			hint = "did you mean " + m + "?"
 		}
+	}
+	if hint == "" && (op.Key == "is" || op.Key == "has") {
+		hint = op.Key + ": takes one of " + isHasValues(op.Key)
 	}
 	if hint == "" && (op.Key == "http" || op.Key == "https") {
 		u := c.src[op.Start:op.End()]
