@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds wasm/dist/, the publishable JS package: xpreflight.mjs, xpreflight.wasm, xpreflight.d.ts,
 # wasm_exec.js (copied from the Go toolchain that built the .wasm), package.json and README.md.
-# Fails when the gzip size of the .wasm is over wasm/size-budget.txt.
+# Prints the gzip size of the .wasm against wasm/size-budget.txt and warns when it is over; wasm/test.sh fails
+# then (the build itself goes on, so that `./build.sh dev` and the web/worker steps still have a package).
 set -euo pipefail
 ROOT=${ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 cd "$ROOT"
@@ -28,4 +29,4 @@ grep -q "^const VERSION = '$version';\$" "$DIST/xpreflight.mjs" || {
 cp "$SRC/xpreflight.d.ts" "$SRC/README.md" "$DIST/"
 cp "$SRC/package.template.json" "$DIST/package.json"
 
-bash "$SRC/size-check.sh" "$DIST/xpreflight.wasm"
+bash "$SRC/size-check.sh" "$DIST/xpreflight.wasm" || echo "wasm/build.sh: WARNING: over the size budget; wasm/test.sh will fail" >&2

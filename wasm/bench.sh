@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Benchmarks of the wasm/ package: native wire.Handle per op (the baseline), then the same inputs through the
+# built JS module in Node: cold start, first call, per-call time and its ratio to native, and the gzip size.
+# Figures only; nothing here fails on a slow run. BENCHTIME (Go) and BENCH_MS / COLD_RUNS (Node) tune the length.
+set -euo pipefail
+ROOT=${ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
+cd "$ROOT"
+[ -f wasm/dist/xpreflight.wasm ] || bash wasm/build.sh
+
+native=$(mktemp)
+trap 'rm -f "$native"' EXIT
+echo "== native: go test -bench Handle ./core/wire" >&2
+go test -run '^$' -bench '^BenchmarkHandle$' -benchtime="${BENCHTIME:-300ms}" -count=1 ./core/wire | tee "$native"
+echo "== wasm in Node" >&2
+node wasm/bench/bench.mjs "$native" | tee /tmp/xpreflight-bench-wasm.txt

@@ -1,0 +1,89 @@
+// wasm/bench.sh's Node half: cold start, first call and steady per-call time of every op through the published
+// module, against the native BenchmarkHandle figures of the same inputs (core/wire/testdata/handle_bench_inputs.json).
+// Usage: node wasm/bench/bench.mjs <go bench output file>
+import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { gzipSync, constants } from 'node:zlib';
+
+const RATIO_BUDGET = 4; // DESIGN.md: wasm in Node, per call, ≤ 4x native
+const COLD_RUNS = Number(process.env.COLD_RUNS ?? 5);
+
+const dist = new URL('../dist/', import.meta.url);
+const root = new URL('../../', import.meta.url);
+const cases = JSON.parse(await readFile(new URL('core/wire/testdata/handle_bench_inputs.json', root), 'utf8')).cases;
+
+// --- native figures ------------------------------------------------------------------------------
+const native = {};
+for (const line of (await readFile(process.argv[2], 'utf8')).split('\n')) {
+  const m = line.match(/^BenchmarkHandle\/(\w+)(?:-\d+)?\s+\d+\s+([\d.]+) ns\/op/);
+  if (m) native[m[1]] = Number(m[2]) / 1000;
+}
+
+// --- cold start: a fresh process each time -------------------------------------------------------
+const coldScript = `
+  const t0 = performance.now();
+  const xp = await import(${JSON.stringify(new URL('xpreflight.mjs', dist).href)});
+  await xp.init();
+  const init = performance.now() - t0;
+  const cases = ${JSON.stringify(cases)};
+  const first = {};
+  for (const c of cases) {
+    const t = performance.now();
+    try { xp[c.op](c.input); first[c.op] = performance.now() - t; } catch (e) { first[c.op] = null; }
+  }
+  console.log(JSON.stringify({ init, first }));
+`;
+const colds = [];
+for (let i = 0; i < COLD_RUNS; i++) {
+  colds.push(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', coldScript], { encoding: 'utf8' })));
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// --- steady state: per call, in child processes ---------------------------------------------------
+function steadyRun(flags) {
+  const args = [...flags, new URL('steady.mjs', import.meta.url).pathname];
+  return JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 }));
+}
+const tiered = steadyRun([]); // what users get: V8's default tiering
+const optimized = steadyRun(['--no-liftoff']); // every function compiled by the optimising tier up front
+
+const rows = cases.map((c) => {
+  const t = tiered[c.op];
+  if (t.error) return { op: c.op, name: c.name, note: t.error };
+  return { op: c.op, name: c.name, api: t.api, jsJSON: t.jsJSON, optimized: optimized[c.op]?.api, native: native[c.op] };
+});
+
+// --- report --------------------------------------------------------------------------------------
+const fmt = (x, d = 1) => (x === undefined || x === null ? 'n/a' : x.toFixed(d));
+const wasmBytes = await readFile(new URL('xpreflight.wasm', dist));
+const gz = gzipSync(wasmBytes, { level: constants.Z_BEST_COMPRESSION }).length;
+const budgetText = await readFile(new URL('wasm/size-budget.txt', root), 'utf8');
+const budget = Number(budgetText.split('\n').filter((l) => !l.startsWith('#')).join('').trim());
+
+const out = [];
+out.push(`xpreflight wasm benchmark — Node ${process.version}, ${new Date().toISOString()}, load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+out.push('');
+out.push(`cold start (fresh process: import + init), ${COLD_RUNS} runs: median ${fmt(median(colds.map((c) => c.init)))} ms, min ${fmt(Math.min(...colds.map((c) => c.init)))} ms`);
+out.push('first call after init (median ms; includes lazy setup such as schema compilation):');
+for (const c of cases) {
+  const firsts = colds.map((r) => r.first[c.op]).filter((x) => x !== null);
+  out.push(`  ${c.op.padEnd(16)} ${firsts.length ? fmt(median(firsts)) : 'n/a (op failed)'}`);
+}
+out.push('');
+out.push(`per call after warm-up, budget ≤ ${RATIO_BUDGET}x native (API = the module's function, JSON work included;`);
+out.push('optimized = the same in a process started with --no-liftoff, i.e. once V8 has optimised everything):');
+out.push('| op | input | native µs | wasm µs (API) | ratio | of which JS JSON µs | wasm µs optimized | ratio optimized | verdict |');
+out.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+for (const r of rows) {
+  if (r.note) {
+    out.push(`| ${r.op} | ${r.name} | | | | | | | not measured: ${r.note} |`);
+    continue;
+  }
+  const ratio = r.native ? r.api / r.native : undefined;
+  const optRatio = r.native && r.optimized ? r.optimized / r.native : undefined;
+  const verdict = ratio === undefined ? 'no native figure' : ratio <= RATIO_BUDGET ? 'within budget' : 'OVER BUDGET';
+  out.push(`| ${r.op} | ${r.name} | ${fmt(r.native, 2)} | ${fmt(r.api, 2)} | ${fmt(ratio, 2)}x | ${fmt(r.jsJSON, 2)} | ${fmt(r.optimized, 2)} | ${fmt(optRatio, 2)}x | ${verdict} |`);
+}
+out.push('');
+out.push(`xpreflight.wasm: ${wasmBytes.length} bytes, ${gz} bytes gzip -9 (budget ${budget}: ${gz <= budget ? 'within' : 'OVER'})`);
+console.log(out.join('\n'));
