@@ -76,7 +76,7 @@ export function queryPanel(xp, onChange) {
       h('button', { type: 'button', class: 'diag', onclick: select, title: 'Select this in the query' },
         h('span', { class: `sev ${d.severity}` }, d.severity),
         h('code', { class: 'code' }, d.code),
-        h('span', { class: 'where' }, `${d.span.start}–${d.span.end}`),
+        h('span', { class: 'where', title: 'UTF-16 offsets in the query' }, `at ${d.span.start}–${d.span.end}`),
         h('span', { class: 'message' }, d.message),
         d.hint ? h('span', { class: 'hint' }, d.hint) : null));
   }

@@ -3,7 +3,7 @@
 import { h, replace, debounce } from './dom.js';
 import { parseHeaders } from './headers.js';
 import { duration, utc } from './format.js';
-import { chart, kind } from './retry-chart.js';
+import { chart, kind, legend } from './retry-chart.js';
 
 /** ATTEMPTS is how many attempts the retry chart shows. */
 export const ATTEMPTS = 8;
@@ -70,7 +70,8 @@ export function responsePanel(xp, onChange) {
       schema(result.schema),
       h('h3', {}, 'Retry schedule'),
       h('p', { class: 'muted small' }, `adviseRetry for this answer at attempts 1–${ATTEMPTS}, now = ${utc(now)}, jitter fixed at ${RANDOM}.`),
-      h('div', { class: 'chart-wrap' }, chart(advice, now)),
+      h('div', { class: 'chart-wrap' }, chart(advice, now, out.clientWidth || 640)),
+      legend(),
       adviceTable(advice, now));
   }
 
@@ -108,17 +109,19 @@ function problemTable(title, id, problems) {
 
 function rateLimit(rl, now) {
   if (!rl) return h('p', { class: 'muted', id: 'rate-limit' }, 'Rate limit: no x-rate-limit headers.');
-  const rows = [['15-minute window', rl]];
-  if (rl.appDay) rows.push(['app, 24 hours', rl.appDay]);
-  if (rl.userDay) rows.push(['user, 24 hours', rl.userDay]);
+  const rows = [['15 min', rl]];
+  if (rl.appDay) rows.push(['app, 24 h', rl.appDay]);
+  if (rl.userDay) rows.push(['user, 24 h', rl.userDay]);
   return h('table', { class: 'grid', id: 'rate-limit' },
     h('caption', {}, 'Rate limit'),
-    h('thead', {}, h('tr', {}, ['window', 'remaining', 'limit', 'reset'].map((c) => h('th', { scope: 'col' }, c)))),
+    h('thead', {}, h('tr', {}, ['window', 'remaining', 'limit', 'reset'].map((c) => h('th', { scope: 'col', class: c === 'remaining' || c === 'limit' ? 'num' : null }, c)))),
     h('tbody', {}, rows.map(([name, w]) => h('tr', { class: w.remaining === 0 ? 'exhausted' : '' },
       h('th', { scope: 'row' }, name),
       h('td', { class: 'num' }, String(w.remaining ?? '—')),
       h('td', { class: 'num' }, String(w.limit ?? '—')),
-      h('td', {}, Number.isFinite(w.reset) ? `${utc(w.reset * 1000)} (${relative(w.reset * 1000 - now)})` : '—')))));
+      h('td', {}, Number.isFinite(w.reset)
+        ? [relative(w.reset * 1000 - now), h('div', { class: 'muted small' }, utc(w.reset * 1000))]
+        : '—')))));
 }
 
 function relative(ms) {
@@ -136,7 +139,7 @@ function schema(s) {
 function adviceTable(advice, now) {
   return h('table', { class: 'grid compact', id: 'retry-table' },
     h('caption', { class: 'visually-hidden' }, 'Retry advice per attempt'),
-    h('thead', {}, h('tr', {}, ['attempt', 'decision', 'wait', 'reason'].map((c) => h('th', { scope: 'col' }, c)))),
+    h('thead', {}, h('tr', {}, ['attempt', 'decision', 'wait', 'reason'].map((c) => h('th', { scope: 'col', class: c === 'attempt' || c === 'wait' ? 'num' : null }, c)))),
     h('tbody', {}, advice.map((a, i) => {
       const k = kind(a, now);
       return h('tr', { dataset: { kind: k } },

@@ -166,7 +166,7 @@ test('a pasted 429 shows the rate-limit state and a retry chart', async () => {
   const rows = await page.locator('#rate-limit tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
   assert.equal(rows[0][1], '0', 'remaining');
   assert.equal(rows[0][2], '450', 'limit');
-  assert.match(rows[0][3], /in (9 min 5\d s|10 min)/, 'reset in about ten minutes');
+  assert.match(rows[0][3], /^in (9 min 5\d s|10 min)/, 'reset in about ten minutes');
   assert.equal(await page.locator('#res-problems tbody tr').getAttribute('data-slug'), 'about:blank');
   const bars = await page.locator('#retry-chart .attempt-bar').evaluateAll((gs) => gs.map((g) => g.dataset.kind));
   assert.equal(bars.length, 8);
