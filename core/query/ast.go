@@ -111,7 +111,6 @@ func (x *Or) End() int       { return x.Clauses[len(x.Clauses)-1].End() }
 func (x *And) Pos() int      { return x.Clauses[0].Pos() }
 func (x *And) End() int      { return x.Clauses[len(x.Clauses)-1].End() }
 func (x *Not) Pos() int      { return x.Minus }
-func (x *Not) End() int      { return x.X.End() }
 func (x *Group) Pos() int    { return x.Lparen }
 func (x *Term) Pos() int     { return x.Start }
 func (x *Term) End() int     { return x.Start + len(x.Text) }
@@ -119,6 +118,13 @@ func (x *Operator) Pos() int { return x.Start }
 func (x *Operator) End() int { return x.Colon + 1 + len(x.Value) }
 func (x *Bad) Pos() int      { return x.Start }
 func (x *Bad) End() int      { return x.Start + len(x.Text) }
+
+// End of a negation is the end of what it negates; chains of '-' are
+// walked in a loop, not recursively.
+func (x *Not) End() int {
+	inner, _ := unwrapNot(x)
+	return inner.End()
+}
 
 // End of a group is just past its ')' (or the end of input when unclosed).
 func (x *Group) End() int {

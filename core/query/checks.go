@@ -19,6 +19,11 @@ type checker struct {
 	opts  Options
 	diags []Diagnostic
 
+	// Past collectLimit findings are only counted: pathological input
+	// (a megabyte of "") must not build a diagnostic per byte.
+	dropped    int
+	droppedErr bool
+
 	lists, entities int
 	deepWarned      bool
 	positive        int // atoms not under a negation
@@ -27,7 +32,16 @@ type checker struct {
 	sample          *Operator
 }
 
+// collectLimit bounds the findings kept before sorting; the report then
+// keeps maxDiagnostics of them.
+const collectLimit = 4 * maxDiagnostics
+
 func (c *checker) add(sev Severity, code string, start, end int, msg, hint string) {
+	if len(c.diags) >= collectLimit {
+		c.dropped++
+		c.droppedErr = c.droppedErr || sev == SeverityError
+		return
+	}
 	c.diags = append(c.diags, Diagnostic{Code: code, Severity: sev, Message: msg,
 		ByteSpan: Range{Start: start, End: end}, Hint: hint})
 }

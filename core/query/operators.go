@@ -45,9 +45,12 @@ func (c *checker) operator(op *Operator, negated bool) {
 				"Only one list: operator is allowed per query", "split the query, one List each")
 		}
 	case "entity:":
+		// X's docs say "You can only pass a single entity: operator" and
+		// then give entity:"Michael Jordan" OR entity:"Barcelona" as the
+		// example, so a second one is only a warning.
 		if c.entities++; c.entities == 2 && c.opts.Endpoint != StreamRule {
-			c.errorAt(CodeOneEntity, op.Start, op.End(),
-				"You can only pass a single entity: operator in a search query", "keep one entity: and move the others to separate queries")
+			c.warnAt(CodeOneEntity, op.Start, op.End(),
+				"X's search docs say you can only pass a single entity: operator (yet show two joined by OR)", "if X rejects the query, keep one entity: per query")
 		}
 	case "sample:":
 		if c.sample == nil {

@@ -75,17 +75,23 @@ func (c *checker) finish() []Diagnostic {
 	slices.SortStableFunc(d, func(a, b Diagnostic) int {
 		return cmp.Or(cmp.Compare(a.ByteSpan.Start, b.ByteSpan.Start), cmp.Compare(a.ByteSpan.End, b.ByteSpan.End))
 	})
-	if len(d) > maxDiagnostics {
-		dropped, sev := d[maxDiagnostics-1:], SeverityWarning
-		for i := range dropped {
-			if dropped[i].Severity == SeverityError {
+	if len(d) > maxDiagnostics || c.dropped > 0 {
+		rest, sev := d[min(len(d), maxDiagnostics-1):], SeverityWarning
+		if c.droppedErr {
+			sev = SeverityError
+		}
+		for i := range rest {
+			if rest[i].Severity == SeverityError {
 				sev = SeverityError
 			}
 		}
-		last := dropped[0].ByteSpan.Start
-		d = append(d[:maxDiagnostics-1], Diagnostic{Code: CodeTooManyDiagnostics, Severity: sev,
-			Message:  strconv.Itoa(len(dropped)) + " more findings from here on are not listed",
-			ByteSpan: Range{Start: last, End: len(c.src)}})
+		from := len(c.src)
+		if len(rest) > 0 {
+			from = rest[0].ByteSpan.Start
+		}
+		d = append(d[:len(d)-len(rest)], Diagnostic{Code: CodeTooManyDiagnostics, Severity: sev,
+			Message:  strconv.Itoa(len(rest)+c.dropped) + " more findings are not listed",
+			ByteSpan: Range{Start: from, End: len(c.src)}})
 	}
 	fillUTF16Spans(c.src, d)
 	return d
