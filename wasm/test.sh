@@ -12,7 +12,8 @@ if [ ! -f wasm/dist/xpreflight.wasm ] ||
     -not -path 'wasm/dist/*' -not -path 'wasm/test/*' -print -quit)" ]; then
   bash wasm/build.sh
 else
-  bash wasm/size-check.sh wasm/dist/xpreflight.wasm
+  # Printed here; the size test in wasm/test/package.test.mjs fails over budget, after every other test ran.
+  bash wasm/size-check.sh wasm/dist/xpreflight.wasm || true
 fi
 
 echo "== go test (GOOS=js GOARCH=wasm on Node) ./wasm/..." >&2
