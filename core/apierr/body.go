@@ -43,9 +43,14 @@ func readBody(resp Response, v *[]Violation) body {
 		}
 		return body{shape: ShapeEmpty}
 	}
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(trimmed, &top); err != nil || top == nil {
+	if !json.Valid(trimmed) {
+		var probe any
+		err := json.Unmarshal(trimmed, &probe) // only to name the first error
 		return notAnObject(trimmed, len(resp.Body)-len(bytes.TrimLeft(resp.Body, " \t\r\n")), err, v)
+	}
+	top, ok := splitObject(trimmed)
+	if !ok {
+		return notAnObject(trimmed, 0, nil, v)
 	}
 	b := body{top: top}
 	_, hasType := top["type"]
@@ -144,7 +149,11 @@ func isStreamURL(url string) bool {
 }
 
 func readTopProblem(raw []byte, top map[string]json.RawMessage, v *[]Violation) []Problem {
-	p := Problem{Slug: slugOf(top), Fields: top}
+	fields := make(map[string]json.RawMessage, len(top))
+	for k, val := range top {
+		fields[k] = bytes.Clone(val) // the Result must not alias the caller's buffer
+	}
+	p := Problem{Slug: slugOf(fields), Fields: fields}
 	if instance, err := decodeAny(raw); err == nil {
 		validate(schemaFor(p.Slug, p.Type()), instance, "", v)
 	}

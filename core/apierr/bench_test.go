@@ -1,0 +1,88 @@
+package apierr
+
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+	"testing"
+)
+
+// partialBody builds a ~50 KB partial-error answer in the shape of
+// testdata/bodies/200-partial-not-found.json (GET /2/tweets?ids=…): the
+// recorded data item repeated with fresh ids, includes, and the recorded
+// error items.
+func partialBody(tb testing.TB, size int) []byte {
+	var rec struct {
+		Data   []map[string]any `json:"data"`
+		Errors []map[string]any `json:"errors"`
+	}
+	if err := json.Unmarshal(readFixture(tb, "200-partial-not-found.json"), &rec); err != nil {
+		tb.Fatal(err)
+	}
+	var page struct {
+		Data     []map[string]any `json:"data"`
+		Includes map[string]any   `json:"includes"`
+		Errors   []map[string]any `json:"errors"`
+		Meta     map[string]any   `json:"meta"`
+	}
+	page.Includes = map[string]any{"users": []any{map[string]any{"id": "2244994945", "name": "Developers", "username": "XDevelopers"}}}
+	page.Meta = map[string]any{"result_count": 0}
+	for i := 0; i < 5; i++ {
+		e := map[string]any{}
+		for k, v := range rec.Errors[0] {
+			e[k] = v
+		}
+		page.Errors = append(page.Errors, e)
+	}
+	for id := 1721704226525466834; ; id++ {
+		item := map[string]any{}
+		for k, v := range rec.Data[0] {
+			item[k] = v
+		}
+		item["id"] = strconv.Itoa(id)
+		item["author_id"] = "2244994945"
+		item["created_at"] = "2023-11-07T00:00:00.000Z"
+		item["public_metrics"] = map[string]int{"retweet_count": 1, "reply_count": 2, "like_count": 3, "quote_count": 0}
+		page.Data = append(page.Data, item)
+		b, err := json.Marshal(page)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if len(b) >= size {
+			return b
+		}
+	}
+}
+
+func BenchmarkParse(b *testing.B) {
+	body := partialBody(b, 50*1024)
+	if r := Parse(Response{Status: 200, Body: body}); r.Class != Partial || len(r.PartialErrors) != 5 || !r.Schema.Valid {
+		b.Fatalf("benchmark body parses as %s with %d partial errors, schema %+v", r.Class, len(r.PartialErrors), r.Schema)
+	}
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Parse(Response{Status: 200, Body: body})
+	}
+}
+
+// BenchmarkDecodeAny is the baseline of the ≤ 2x budget: encoding/json
+// decoding the same bytes into any.
+func BenchmarkDecodeAny(b *testing.B) {
+	body := partialBody(b, 50*1024)
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var v any
+		if err := json.Unmarshal(body, &v); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func TestBenchBodyIsRealShape(t *testing.T) {
+	body := partialBody(t, 50*1024)
+	if len(body) < 50*1024 || len(body) > 52*1024 || !bytes.Contains(body, []byte(`"type":"https://api.twitter.com/2/problems/resource-not-found"`)) {
+		t.Fatalf("bench body is %d bytes", len(body))
+	}
+}

@@ -1,0 +1,95 @@
+package apierr_test
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/xpreflight/xpreflight/core/apierr"
+)
+
+func ExampleParse() {
+	body := `{"data":[{"id":"1","text":"hi"}],"errors":[{"value":"2","detail":"Could not find tweet with ids: [2].","title":"Not Found Error","resource_type":"tweet","parameter":"ids","resource_id":"2","type":"https://api.twitter.com/2/problems/resource-not-found"}]}`
+	r := apierr.Parse(apierr.Response{
+		Status:  200,
+		Headers: map[string]string{"x-rate-limit-limit": "900", "x-rate-limit-remaining": "899", "x-rate-limit-reset": "1705420800"},
+		Body:    []byte(body),
+	})
+	out, _ := json.MarshalIndent(r, "", "  ")
+	fmt.Println(string(out))
+	// Output:
+	// {
+	//   "class": "partial",
+	//   "status": 200,
+	//   "shape": "envelope",
+	//   "problems": [],
+	//   "partialErrors": [
+	//     {
+	//       "detail": "Could not find tweet with ids: [2].",
+	//       "parameter": "ids",
+	//       "resource_id": "2",
+	//       "resource_type": "tweet",
+	//       "slug": "resource-not-found",
+	//       "title": "Not Found Error",
+	//       "type": "https://api.twitter.com/2/problems/resource-not-found",
+	//       "value": "2"
+	//     }
+	//   ],
+	//   "rateLimit": {
+	//     "limit": 900,
+	//     "remaining": 899,
+	//     "reset": 1705420800
+	//   },
+	//   "schema": {
+	//     "valid": true,
+	//     "violations": []
+	//   },
+	//   "retryable": false
+	// }
+}
+
+func ExampleParse_plainText429() {
+	r := apierr.Parse(apierr.Response{Status: 429, Body: []byte("Rate limit exceeded\n")})
+	fmt.Println(r.Class, r.Shape, r.Retryable)
+	fmt.Println(r.Schema.Violations[0].Message)
+	// Output:
+	// rate-limited not-json true
+	// body is not JSON: invalid character 'R' looking for beginning of value at byte 0; starts with "Rate limit exceeded"
+}
+
+func ExampleParseRateLimit() {
+	rl, issues := apierr.ParseRateLimit(map[string]string{
+		"X-App-Limit-24hour-Limit":     "10000",
+		"X-App-Limit-24hour-Remaining": "0",
+		"X-App-Limit-24hour-Reset":     "1705500000",
+	})
+	fmt.Println(rl.Limit == nil, *rl.AppDay.Remaining, *rl.AppDay.Reset, len(issues))
+	// Output: true 0 1705500000 0
+}
+
+func ExampleHeader() {
+	v, ok := apierr.Header(map[string]string{"X-Rate-Limit-Reset": "1705420800"}, "x-rate-limit-reset")
+	fmt.Println(v, ok)
+	// Output: 1705420800 true
+}
+
+func ExampleKnownSlugs() {
+	fmt.Println(len(apierr.KnownSlugs()), apierr.KnownSlugs()[:3])
+	// Output: 24 [about:blank client-disconnected client-forbidden]
+}
+
+func ExampleClassOfStatus() {
+	fmt.Println(apierr.ClassOfStatus(402), apierr.ClassOfStatus(503), apierr.ClassOfStatus(418))
+	// Output: usage-capped server-error unknown
+}
+
+func ExampleClass_Retryable() {
+	fmt.Println(apierr.RateLimited.Retryable(), apierr.UsageCapped.Retryable())
+	// Output: true false
+}
+
+func ExampleProblem_MarshalJSON() {
+	r := apierr.Parse(apierr.Response{Status: 429, Body: []byte(`{"errors":[{"code":88,"message":"Rate limit exceeded"}]}`)})
+	out, _ := json.Marshal(r.Problems[0])
+	fmt.Println(string(out), r.Problems[0].Type() == "", r.Problems[0].Keys())
+	// Output: {"code":88,"message":"Rate limit exceeded","slug":"legacy-88"} true [code message]
+}
