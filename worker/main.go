@@ -23,7 +23,7 @@ func main() {
 	exports.Set("configure", js.FuncOf(configure))
 	exports.Set("handle", js.FuncOf(handle))
 	exports.Set("decide", jsonFunc(func(in proxy.Inbound) any { return gate.Decide(in) }))
-	exports.Set("annotate", jsonFunc(func(out proxy.Outbound) any { return proxy.Annotate(out) }))
+	exports.Set("annotate", js.FuncOf(annotate))
 	exports.Set("local", jsonFunc(func(in localRequest) any { return proxy.Local(in.Block, in.Now) }))
 	js.Global().Call("__xpreflightReady", exports)
 	select {} // keep the instance alive; every call arrives through exports
@@ -46,6 +46,30 @@ func configure(_ js.Value, args []js.Value) any {
 	}
 	gate = g
 	return ""
+}
+
+// annotate(json Outbound without body, body string|null) → json Annotation.
+// The body travels as its own argument so it is not JSON-escaped and
+// unescaped on the way.
+func annotate(_ js.Value, args []js.Value) (ret any) {
+	defer func() {
+		if r := recover(); r != nil {
+			ret = errorJSON(fmt.Sprintf("panic: %v", r))
+		}
+	}()
+	var out proxy.Outbound
+	if err := json.Unmarshal([]byte(args[0].String()), &out); err != nil {
+		return errorJSON("input: " + err.Error())
+	}
+	if len(args) > 1 && args[1].Type() == js.TypeString {
+		body := args[1].String()
+		out.Body = &body
+	}
+	b, err := json.Marshal(proxy.Annotate(out))
+	if err != nil {
+		return errorJSON("output: " + err.Error())
+	}
+	return string(b)
 }
 
 // handle(op, json) → json: the wire contract, as POST /v1/<op> serves it.

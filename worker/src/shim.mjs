@@ -56,9 +56,19 @@ function startGo(env) {
 }
 
 function callGo(name, value) {
-  const out = JSON.parse(go[name](JSON.stringify(value)));
-  if (out && out.error) throw new Error(`Go ${name}: ${out.error}`);
-  return out;
+  return checked(name, go[name](JSON.stringify(value)));
+}
+
+// annotate passes the body as its own string argument: JSON-escaping a body
+// only for Go to unescape it again would cost more than the analysis.
+function annotate(meta, body) {
+  return checked("annotate", go.annotate(JSON.stringify(meta), body));
+}
+
+function checked(name, out) {
+  const parsed = JSON.parse(out);
+  if (parsed && parsed.error) throw new Error(`Go ${name}: ${parsed.error}`);
+  return parsed;
 }
 
 // ---- small helpers ----------------------------------------------------------
@@ -144,35 +154,34 @@ function headerObject(headers) {
   return out;
 }
 
-// forwardHeaders copies the caller's headers minus hop-by-hop ones (including
-// those the Connection header names) and the caller's Authorization, which
-// the Go decision hands back when it is the one to send.
-function forwardHeaders(request) {
-  const listed = new Set((request.headers.get("connection") ?? "").toLowerCase().split(",").map((s) => s.trim()));
-  const headers = new Headers();
-  for (const [k, v] of request.headers) {
-    if (!HOP_BY_HOP.has(k) && !listed.has(k) && !k.startsWith("cf-")) headers.set(k, v);
-  }
+// dropHopByHop removes hop-by-hop fields (RFC 9110 §7.6.1), including those
+// the Connection field names, from a mutable copy made natively by Headers.
+function dropHopByHop(headers) {
+  const connection = headers.get("connection");
+  if (connection) for (const name of connection.split(",")) headers.delete(name.trim());
+  for (const name of HOP_BY_HOP) headers.delete(name);
   return headers;
 }
 
-function answerHeaders(upstream) {
-  const listed = new Set((upstream.headers.get("connection") ?? "").toLowerCase().split(",").map((s) => s.trim()));
-  const headers = new Headers();
-  for (const [k, v] of upstream.headers) {
-    if (k === "set-cookie") continue; // appended one by one below
-    if (!HOP_BY_HOP.has(k) && !listed.has(k)) headers.set(k, v);
-  }
-  for (const c of upstream.headers.getSetCookie?.() ?? []) headers.append("set-cookie", c);
+// forwardHeaders: the caller's headers minus hop-by-hop ones and Cloudflare's
+// own cf-* fields. The caller's Authorization stays; the Go decision supplies
+// the server token only when the caller sent none.
+function forwardHeaders(request) {
+  const headers = dropHopByHop(new Headers(request.headers));
+  for (const name of [...headers.keys()]) if (name.startsWith("cf-")) headers.delete(name);
   return headers;
 }
 
 // readUpTo reads a response body while it stays within limit. It returns
 // {bytes} when the body ended, or {stream} that replays what was read and
 // continues with the rest, when it did not.
-async function readUpTo(body, limit) {
-  if (body === null) return { bytes: new Uint8Array(0) };
-  const reader = body.getReader();
+async function readUpTo(response, limit) {
+  if (response.body === null) return { bytes: new Uint8Array(0) };
+  const declared = response.headers.get("content-length");
+  if (declared !== null && Number(declared) <= limit && !response.headers.has("content-encoding")) {
+    return { bytes: new Uint8Array(await response.arrayBuffer()) }; // one native read
+  }
+  const reader = response.body.getReader();
   const chunks = [];
   let size = 0;
   for (;;) {
@@ -201,6 +210,14 @@ async function readUpTo(body, limit) {
 // ---- rate-limit blocks: per-isolate cache in front of the Durable Object ----
 
 const localBlocks = new Map(); // key → {until, headers}
+// room: key → {until, remaining} from X's last answer for that key in this
+// isolate. While X said the window has more than ROOM_MIN calls left and it
+// said so less than ROOM_TTL_MS ago, the Durable Object is not asked: it can
+// only hold a block after some isolate saw remaining 0. The price of a stale
+// view is one call that X answers with its own 429, never a wrong local 429.
+const room = new Map();
+const ROOM_MIN = 10;
+const ROOM_TTL_MS = 1000;
 
 function cachedBlock(key, now) {
   const b = localBlocks.get(key);
@@ -210,13 +227,29 @@ function cachedBlock(key, now) {
   return null;
 }
 
+function noteRoom(key, headers, now) {
+  const remaining = Number(headers.get("x-rate-limit-remaining") ?? NaN);
+  const reset = Number(headers.get("x-rate-limit-reset") ?? NaN) * 1000;
+  if (remaining > ROOM_MIN && reset > now) {
+    if (room.size > 10000) room.clear(); // bound the memory of a long-lived isolate
+    room.set(key, { until: Math.min(reset, now + ROOM_TTL_MS), remaining });
+  } else {
+    room.delete(key);
+  }
+}
+
+function hasRoom(key, now) {
+  const r = room.get(key);
+  return r !== undefined && r.until > now;
+}
+
 function rateStub(env, key) {
   return env.RATE_LIMITS.get(env.RATE_LIMITS.idFromName(key));
 }
 
 async function currentBlock(env, key, now) {
   const cached = cachedBlock(key, now);
-  if (cached || !env.RATE_LIMITS) return cached;
+  if (cached || !env.RATE_LIMITS || hasRoom(key, now)) return cached;
   try {
     const b = await rateStub(env, key).check(now);
     if (b) localBlocks.set(key, b);
@@ -296,11 +329,10 @@ async function proxy(request, env, target) {
     clearTimeout(timer);
   }
 
-  const outHeaders = answerHeaders(upstream);
   let outBody = upstream.body;
   let text = null;
   if (!d.stream) {
-    const read = await readUpTo(upstream.body, INSPECT_LIMIT);
+    const read = await readUpTo(upstream, INSPECT_LIMIT);
     if (read.bytes) {
       outBody = read.bytes;
       text = new TextDecoder().decode(read.bytes);
@@ -308,16 +340,18 @@ async function proxy(request, env, target) {
       outBody = read.stream;
     }
   }
-  const a = callGo("annotate", {
+  const outHeaders = dropHopByHop(new Headers(upstream.headers));
+  outHeaders.delete("content-length"); // the runtime sets it for the body it sends
+  const a = annotate({
     method: request.method,
     target,
     status: upstream.status,
     headers: headerObject(upstream.headers),
-    body: text,
     stream: d.stream,
     now: Date.now(),
     random: Math.random(),
-  });
+  }, text);
+  noteRoom(d.key, upstream.headers, now);
   if (a.reason) console.error("xpreflight: response analysis incomplete:", a.reason);
   if (a.block) await recordBlock(env, d.key, a.block);
   outHeaders.set("x-preflight", "forwarded");
