@@ -219,12 +219,12 @@ func TestUnknownTypeKeepsAllFields(t *testing.T) {
 
 func TestRateLimitHeaders(t *testing.T) {
 	h := map[string]string{
-		"X-Rate-Limit-Limit":           "450",
-		"x-rate-limit-remaining":       "0",
-		"X-RATE-LIMIT-RESET":           " 1705420800 ",
-		"x-app-limit-24hour-limit":     "10000",
-		"x-app-limit-24hour-remaining": "9999",
-		"x-app-limit-24hour-reset":     "1705500000",
+		"X-Rate-Limit-Limit":            "450",
+		"x-rate-limit-remaining":        "0",
+		"X-RATE-LIMIT-RESET":            " 1705420800 ",
+		"x-app-limit-24hour-limit":      "10000",
+		"x-app-limit-24hour-remaining":  "9999",
+		"x-app-limit-24hour-reset":      "1705500000",
 		"x-user-limit-24hour-remaining": "-1",
 	}
 	r := Parse(Response{Status: 429, Headers: h, Body: []byte(problemBody("about:blank", ""))})

@@ -2,6 +2,7 @@ package retry
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/xpreflight/xpreflight/core/apierr"
 )
@@ -33,7 +34,7 @@ func rateLimitWait(in Input, p Policy, r response) decision {
 		return wait(resetWait(p, r.clock, *r.rl.Reset), ReasonRateLimitReset,
 			"429 with x-rate-limit-reset %d; waiting for it%s", *r.rl.Reset, anchorNote(r.clock))
 	}
-	return wait(exponential(p.RateLimitBaseMs, satAdd(p.MaxWaitMs, 1), in.Attempt), ReasonRateLimitBackoff,
+	return wait(exponential(p.RateLimitBaseMs, math.MaxInt64, in.Attempt), ReasonRateLimitBackoff,
 		"429 without rate-limit headers: from %d ms, doubling each attempt", p.RateLimitBaseMs)
 }
 

@@ -1,5 +1,7 @@
 package retry
 
+import "math"
+
 // Streams follow X's handling-disconnections guidance (facts §5.3): network
 // errors back off linearly by 250 ms to 16 s; HTTP errors exponentially from
 // 5 s to 320 s; 429s exponentially from 1 minute. No jitter: the documented
@@ -30,7 +32,7 @@ func streamHTTP(in Input, p Policy, r response) decision {
 }
 
 func streamRateLimited(in Input, p Policy, r response) decision {
-	delay := exponential(p.StreamRateLimitBaseMs, satAdd(p.MaxWaitMs, 1), in.Attempt)
+	delay := exponential(p.StreamRateLimitBaseMs, math.MaxInt64, in.Attempt)
 	reason, what := ReasonStreamRateLimited, "stream 429"
 	if r.connectionIssue() == "TooManyConnections" {
 		reason, what = ReasonStreamTooManyConns, "stream at its connection limit (TooManyConnections)"
