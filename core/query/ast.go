@@ -69,11 +69,11 @@ func (k TermKind) String() string {
 // emoji. Text is the source text exactly as written (quotes and escapes
 // included).
 type Term struct {
-	Kind     TermKind
-	Start    int
 	Text     string
+	Start    int
+	Distance int // for proximity: N in ~N, -1 when missing or not a number
+	Kind     TermKind
 	Closed   bool // for phrases: the closing quote is present
-	Distance int  // for proximity: N in ~N, -1 when missing or not a number
 }
 
 // ArgKind is the lexical shape of an operator's argument.

@@ -30,6 +30,7 @@ type checker struct {
 	standalone      int // of those, standalone ones
 	unclear         int // of those, operators whose kind X leaves blank
 	sample          *Operator
+	rootOr          *Or // the OR at the top of the query, if any
 }
 
 // collectLimit bounds the findings kept before sorting; the report then
@@ -62,6 +63,7 @@ func (c *checker) checkQuery(q *Query) {
 			"write at least one keyword, phrase or standalone operator")
 		return
 	}
+	c.rootOr, _ = unwrapGroups(q.Root).(*Or)
 	c.walk(q.Root, false, 0, andNone)
 	c.checkTopLevel(q)
 	if !utf8.ValidString(q.Src) {
@@ -96,6 +98,7 @@ const (
 func (c *checker) walk(x Expr, negated bool, depth int, place andPlace) {
 	switch x := x.(type) {
 	case *Or:
+		c.checkNestedOr(x)
 		for _, cl := range x.Clauses {
 			c.walk(cl, negated, depth, andNone)
 		}

@@ -23,6 +23,10 @@ func MaxLength(opts Options) int {
 // UTF-16 code units, which is larger when q has characters outside the BMP
 // (most emoji).
 func Length(q string) (codePoints, utf16Units int) {
+	if !hasFourByteLead(q) { // no character outside the BMP: the counts agree
+		n := utf8.RuneCountInString(q)
+		return n, n
+	}
 	for i := 0; i < len(q); {
 		if q[i] < utf8.RuneSelf {
 			i++
@@ -37,6 +41,15 @@ func Length(q string) (codePoints, utf16Units int) {
 		}
 	}
 	return codePoints, codePoints + utf16Units
+}
+
+func hasFourByteLead(q string) bool {
+	for i := 0; i < len(q); i++ {
+		if q[i] >= 0xF0 {
+			return true
+		}
+	}
+	return false
 }
 
 // byteOffsetOfRune returns the byte offset where the n-th code point

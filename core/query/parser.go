@@ -1,5 +1,7 @@
 package query
 
+import "sync"
+
 // MaxDepth is how deeply the parser nests groups. X documents no nesting
 // limit, but a query needs 2 bytes per level, so 2,048 levels already exceed
 // the longest limit X has (4,096 characters): anything deeper is rejected for
@@ -52,40 +54,73 @@ func (s *slab[T]) take(n int) []T {
 
 func (s *slab[T]) new() *T { return &s.take(1)[0] }
 
+// reserve makes room for n more elements in one array.
+func (s *slab[T]) reserve(n int) {
+	if cap(s.buf)-len(s.buf) < n {
+		s.buf = make([]T, 0, n)
+	}
+}
+
+// reset drops the elements handed out, zeroing them so the pool holds no
+// pointers into old queries. Only the newest array is kept.
+func (s *slab[T]) reset() {
+	clear(s.buf)
+	s.buf = s.buf[:0]
+}
+
 // Parse parses a search query or filtered-stream rule. It always returns a
 // tree covering the whole input (unparseable text becomes Bad nodes) and the
 // syntax errors found, sorted by position. It never panics, and its
 // recursion is bounded by MaxDepth.
 func Parse(src string) (*Query, ErrorList) {
-	p := parser{lx: lexer{src: src}}
-	words, colons := countWords(src)
-	p.terms.buf = make([]Term, 0, words)
-	p.operators.buf = make([]Operator, 0, min(words, colons))
-	p.stack = make([]Expr, 0, 16)
-	p.exprs.buf = make([]Expr, 0, words)
+	var p parser
+	root, errs := p.parse(src)
+	return &Query{Src: src, Root: root}, errs
+}
+
+func (p *parser) parse(src string) (Expr, ErrorList) {
+	p.lx = lexer{src: src}
+	p.depth, p.errs = 0, nil
+	// A clause takes two bytes at least with its separator; a typical query
+	// averages far more, so a quarter of the length sizes the first slabs
+	// (they grow when needed, and pooled parsers keep them).
+	guess := min(len(src)/4+1, maxPooledNodes)
+	p.terms.reserve(guess)
+	p.operators.reserve(guess/2 + 1)
+	p.exprs.reserve(guess)
+	if p.stack == nil {
+		p.stack = make([]Expr, 0, 16)
+	}
 	p.advance()
 	root := p.parseOr()
 	p.errs.Sort()
-	return &Query{Src: src, Root: root}, p.errs
+	return root, p.errs
 }
 
-// countWords bounds the number of clauses (words start after a delimiter)
-// and operators (each has a colon), capped, to size the first slabs.
-func countWords(src string) (words, colons int) {
-	const limit = 1024 // larger inputs grow the slabs as they go
-	prevDelim := true
-	for i := 0; i < len(src) && words < limit; i++ {
-		c := src[i]
-		d := isDelim(c)
-		if !d && prevDelim {
-			words++
-		}
-		if c == ':' {
-			colons++
-		}
-		prevDelim = d
+// parserPool recycles the slabs of parsers whose tree does not outlive the
+// call (Validate's): a clean query then costs almost no allocation.
+var parserPool = sync.Pool{New: func() any { return new(parser) }}
+
+// maxPooledNodes keeps a parser that handled a huge input out of the pool.
+const maxPooledNodes = 4096
+
+// release clears everything the tree referenced and returns p to the pool.
+func (p *parser) release() {
+	if cap(p.terms.buf) > maxPooledNodes || cap(p.exprs.buf) > maxPooledNodes || cap(p.stack) > maxPooledNodes {
+		return
 	}
-	return words + 1, colons + 1
+	p.terms.reset()
+	p.operators.reset()
+	p.exprs.reset()
+	p.nots.reset()
+	p.groups.reset()
+	p.ors.reset()
+	p.ands.reset()
+	p.ints.reset()
+	clear(p.stack[:cap(p.stack)])
+	p.stack, p.orStack = p.stack[:0], p.orStack[:0]
+	p.lx, p.errs = lexer{}, nil
+	parserPool.Put(p)
 }
 
 func (p *parser) advance() { p.tok = p.lx.next() }

@@ -25,7 +25,6 @@ func (c *checker) checkTopLevel(q *Query) {
 	if or, ok := root.(*Or); ok {
 		c.checkRootBranches(or)
 	}
-	c.checkNestedOrs(q.Root, root)
 }
 
 func unwrapGroups(x Expr) Expr {
@@ -58,30 +57,18 @@ func (c *checker) checkRootBranches(or *Or) {
 	}
 }
 
-// checkNestedOrs warns about OR alternatives made only of negations below
+// checkNestedOr warns about OR alternatives made only of negations below
 // the top level: there X's "everything except" reading does not apply, so
-// only a warning.
-func (c *checker) checkNestedOrs(x, root Expr) {
-	switch x := x.(type) {
-	case *Or:
-		for _, br := range x.Clauses {
-			if x != root && !hasPositive(br) {
-				c.warnAt(CodeNegatedOrBranch, br.Pos(), br.End(),
-					"The OR alternative "+snippet(c.src[br.Pos():br.End()])+" has no positive clause; X disallows negated ORs at the top of a rule and its rule for nested ones is undocumented",
-					"move the negation out of the OR")
-			}
-			c.checkNestedOrs(br, root)
-		}
-	case *And:
-		for _, cl := range x.Clauses {
-			c.checkNestedOrs(cl, root)
-		}
-	case *Not:
-		inner, _ := unwrapNot(x)
-		c.checkNestedOrs(inner, root)
-	case *Group:
-		if x.X != nil {
-			c.checkNestedOrs(x.X, root)
+// only a warning. (The top-level OR is checkRootBranches' job.)
+func (c *checker) checkNestedOr(x *Or) {
+	if x == c.rootOr {
+		return
+	}
+	for _, br := range x.Clauses {
+		if !hasPositive(br) {
+			c.warnAt(CodeNegatedOrBranch, br.Pos(), br.End(),
+				"The OR alternative "+snippet(c.src[br.Pos():br.End()])+" has no positive clause; X disallows negated ORs at the top of a rule and its rule for nested ones is undocumented",
+				"move the negation out of the OR")
 		}
 	}
 }

@@ -26,11 +26,13 @@ func Validate(q string, opts Options) Report {
 	if badTier {
 		c.warnAt(CodeUnknownOption, 0, 0, "Unknown tier "+strconv.Quote(string(opts.Tier))+"; judged as pay-per-use", "")
 	}
-	tree, errs := Parse(q)
+	p := parserPool.Get().(*parser)
+	root, errs := p.parse(q)
+	tree := Query{Src: q, Root: root}
 	for _, e := range errs {
 		c.errorAt(e.Code, e.Pos, e.End, e.Msg, e.Hint)
 	}
-	c.checkQuery(tree)
+	c.checkQuery(&tree)
 	length, units := Length(q)
 	maxLen := lengthLimits[c.opts.Tier][c.opts.Endpoint]
 	c.checkLength(length, units, maxLen)
@@ -42,7 +44,9 @@ func Validate(q string, opts Options) Report {
 			break
 		}
 	}
-	return Report{Valid: valid, Length: length, MaxLength: maxLen, Diagnostics: diags, Formatted: Format(tree)}
+	formatted := Format(&tree)
+	p.release() // nothing returned refers to the tree
+	return Report{Valid: valid, Length: length, MaxLength: maxLen, Diagnostics: diags, Formatted: formatted}
 }
 
 // normalize applies the defaults and reports names it does not know.
