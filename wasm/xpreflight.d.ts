@@ -356,7 +356,7 @@ export declare const ErrorCodes: Readonly<{
 
 /** Thrown for misuse and failures; findings are returned, never thrown. */
 export declare class XPreflightError extends Error {
-  readonly name: 'XPreflightError';
+  name: 'XPreflightError';
   readonly code: ErrorCode;
   /** The op that failed, for op errors. */
   readonly op?: OpName;
@@ -433,7 +433,7 @@ export interface ClientOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-export interface RequestInit {
+export interface ClientRequestInit {
   /** Header names are lower-cased. */
   headers?: HeaderMap | Headers | [string, string][];
   /** A string is sent as is; anything else is JSON-encoded with `content-type: application/json`. */
@@ -460,7 +460,7 @@ export interface Client {
    * would reject the request, `network` when no attempt got a response, or the signal's reason when aborted.
    * Non-2xx answers resolve (see `parsed.class`).
    */
-  request(method: string, url: string, init?: RequestInit): Promise<ClientResponse>;
+  request(method: string, url: string, init?: ClientRequestInit): Promise<ClientResponse>;
 }
 
 export declare function createClient(options?: ClientOptions): Client;
