@@ -159,6 +159,9 @@ func decide(in Input, p Policy) decision {
 		return serverOrNetwork(in, p, response{clock: newClock(in.Now, in.Headers)})
 	}
 	r := read(in)
+	// A streaming-connection problem only ever comes from a stream, so it
+	// selects the stream schedule even when the caller did not say stream.
+	in.Stream = in.Stream || r.connectionIssue() != ""
 	switch {
 	case r.class == apierr.UsageCapped:
 		return stop(ReasonUsageCapped, "status %d: %s; waiting does not lift a usage cap or depleted credits (facts §5.1)", in.Status, usageDetail(r))

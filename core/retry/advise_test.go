@@ -67,6 +67,7 @@ func TestAdvise(t *testing.T) {
 		{"stream TooManyConnections 1", Input{Attempt: 1, Status: 429, Stream: true, Body: []byte(tooManyConns)}, true, 60_000, ReasonStreamTooManyConns, false},
 		{"stream TooManyConnections 3", Input{Attempt: 3, Status: 429, Stream: true, Body: []byte(tooManyConns)}, true, 240_000, ReasonStreamTooManyConns, false},
 		{"stream TooManyConnections 6 parks", Input{Attempt: 6, Status: 429, Stream: true, Body: []byte(tooManyConns)}, false, 0, ReasonStreamTooManyConns, true},
+		{"TooManyConnections without the stream flag", Input{Attempt: 2, Status: 429, Body: []byte(tooManyConns)}, true, 120_000, ReasonStreamTooManyConns, false},
 		{"stream 429 no body", Input{Attempt: 2, Status: 429, Stream: true}, true, 120_000, ReasonStreamRateLimited, false},
 		{"stream 429 reset later than backoff", Input{Attempt: 1, Status: 429, Stream: true,
 			Headers: h("date", nowDate, "x-rate-limit-remaining", "0", "x-rate-limit-reset", itoa(nowSec+300))}, true, 301_000, ReasonStreamRateLimited, false},

@@ -9,7 +9,8 @@
 // Rows are tried in order; "n" is Input.Attempt (attempts made so far, 1
 // after the first failure). The class comes from core/apierr: from the body
 // when one is given (so usage-capped, TooManyConnections and stream lines
-// are recognised), else from the status.
+// are recognised), else from the status. "stream" is Input.Stream, or a
+// body with a streaming-connection problem (X sends those only on streams).
 //
 //	#  condition                                   retry  delay                                        reason
 //	1  status 0, stream                            yes    stepMs·(n−1), ≤ 16 s (0, 250 ms, 500 ms…)     stream-network
