@@ -189,14 +189,14 @@ func (c *checker) term(t *Term, negated bool, place andPlace) {
 func (c *checker) keyword(t *Term, negated bool, place andPlace) {
 	w := t.Text
 	switch {
-	case strings.EqualFold(w, "and") && !negated:
+	case len(w) == 3 && strings.EqualFold(w, "and") && !negated:
 		msg := "Ambiguous use of " + w + " as a keyword. Use a space to logically join two clauses, or \"" + w + "\" to find occurrences of " + w + " in text"
 		if place == andBetween {
 			c.errorAt(CodeExplicitAnd, t.Start, t.End(), msg, "remove "+w+": clauses separated by a space are ANDed")
 		} else {
 			c.warnAt(CodeExplicitAnd, t.Start, t.End(), msg+" (X's rule for a leading or lone and is undocumented)", "quote it as \""+w+"\" or remove it")
 		}
-	case strings.EqualFold(w, "or"):
+	case len(w) == 2 && strings.EqualFold(w, "or") && w != "OR":
 		c.warnAt(CodeLowercaseOr, t.Start, t.End(),
 			"'"+w+"' is matched as a keyword, not as OR: X's OR operator must be upper-case", "write OR to match either side")
 	case w == "-":
@@ -212,6 +212,13 @@ const typographicQuotes = "“”„‟‘’‚‛«»"
 
 func (c *checker) keywordPunctuation(t *Term) {
 	w := t.Text
+	var classes uint8
+	for i := 0; i < len(w); i++ {
+		classes |= byteClass[w[i]]
+	}
+	if classes&classSuspect == 0 {
+		return // plain ASCII without quotes, brackets or colons
+	}
 	switch w[0] {
 	case '\'':
 		c.errorAt(CodeSingleQuote, t.Start, t.Start+1,

@@ -34,8 +34,11 @@ type lexer struct {
 
 // byteClass flags, looked up per byte: the lexer's inner loops run on them.
 const (
-	classSpace = 1 << iota // ASCII whitespace: the only clause separators (see doc.go)
-	classDelim             // ends a bare word or bare operator value: space ( ) "
+	classSpace     = 1 << iota // ASCII whitespace: the only clause separators (see doc.go)
+	classDelim                 // ends a bare word or bare operator value: space ( ) "
+	classNameStart             // starts an operator name: letter or _
+	className                  // continues an operator name: letter, digit or _
+	classSuspect               // a byte some keyword check looks at: ' [ ] : or any non-ASCII byte
 )
 
 var byteClass = func() (t [256]uint8) {
@@ -45,6 +48,20 @@ var byteClass = func() (t [256]uint8) {
 	for _, c := range []byte(`()"`) {
 		t[c] = classDelim
 	}
+	for _, c := range []byte("'[]:") {
+		t[c] |= classSuspect
+	}
+	for c := 0; c < 256; c++ {
+		if c >= 0x80 {
+			t[c] |= classSuspect
+		}
+		switch {
+		case c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+			t[c] |= classNameStart | className
+		case '0' <= c && c <= '9':
+			t[c] |= className
+		}
+	}
 	return t
 }()
 
@@ -52,11 +69,9 @@ func isSpace(c byte) bool { return byteClass[c]&classSpace != 0 }
 
 func isDelim(c byte) bool { return byteClass[c]&classDelim != 0 }
 
-func isNameStart(c byte) bool {
-	return c == '_' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')
-}
+func isNameStart(c byte) bool { return byteClass[c]&classNameStart != 0 }
 
-func isNameByte(c byte) bool { return isNameStart(c) || ('0' <= c && c <= '9') }
+func isNameByte(c byte) bool { return byteClass[c]&className != 0 }
 
 func (l *lexer) next() token {
 	for l.off < len(l.src) && isSpace(l.src[l.off]) {
@@ -81,12 +96,22 @@ func (l *lexer) next() token {
 			return token{kind: tkMinus, start: start, end: l.off}
 		}
 	}
-	if tok, ok := l.operator(); ok {
-		return tok
+	// One pass over the word: it is an operator when a run of name bytes,
+	// starting with a letter or _, reaches a ':'. Every byte here is a
+	// non-delimiter, so the word is never empty.
+	i := start
+	if isNameStart(l.src[i]) {
+		for i++; i < len(l.src) && isNameByte(l.src[i]); i++ {
+		}
+		if i < len(l.src) && l.src[i] == ':' {
+			return l.operator(start, i)
+		}
 	}
-	// Every byte left here is a non-delimiter, so the word is never empty.
-	l.off = start + l.wordLen(start)
-	return token{kind: tkWord, start: start, end: l.off}
+	for i < len(l.src) && !isDelim(l.src[i]) {
+		i++
+	}
+	l.off = i
+	return token{kind: tkWord, start: start, end: i}
 }
 
 func (l *lexer) wordLen(from int) int {
@@ -136,19 +161,9 @@ func (l *lexer) phrase() token {
 	return tok
 }
 
-// operator lexes name:value when the text at l.off has that shape.
-func (l *lexer) operator() (token, bool) {
-	start := l.off
-	if !isNameStart(l.src[start]) {
-		return token{}, false
-	}
-	i := start + 1
-	for i < len(l.src) && isNameByte(l.src[i]) {
-		i++
-	}
-	if i >= len(l.src) || l.src[i] != ':' {
-		return token{}, false
-	}
+// operator lexes the argument of the operator whose name spans
+// [start, colon).
+func (l *lexer) operator(start, i int) token {
 	tok := token{kind: tkOperator, start: start, colon: i, closed: true}
 	v := i + 1
 	switch {
@@ -171,5 +186,5 @@ func (l *lexer) operator() (token, bool) {
 		tok.end = v + l.wordLen(v)
 	}
 	l.off = tok.end
-	return tok, true
+	return tok
 }
