@@ -436,8 +436,11 @@ export interface ClientOptions {
 export interface ClientRequestInit {
   /** Header names are lower-cased. */
   headers?: HeaderMap | Headers | [string, string][];
-  /** A string is sent as is; anything else is JSON-encoded with `content-type: application/json`. */
-  body?: string | object | null;
+  /**
+   * A string is sent as is; URLSearchParams form-encoded; a plain object or array JSON-encoded with
+   * `content-type: application/json`. Other bodies (Blob, FormData, streams, bytes) are refused: they cannot be validated.
+   */
+  body?: string | URLSearchParams | Record<string, unknown> | unknown[] | null;
   signal?: AbortSignal;
 }
 

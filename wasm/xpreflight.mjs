@@ -375,16 +375,29 @@ async function send(s, method, url, init) {
 function outgoing(s, target, init) {
   const headers = {};
   for (const [name, value] of new Headers(init.headers ?? {})) headers[name] = value;
-  let body = init.body;
-  if (body !== undefined && body !== null && typeof body !== 'string') {
-    body = JSON.stringify(body);
-    headers['content-type'] ??= 'application/json';
-  }
-  if (body === null) body = undefined;
+  const body = outgoingBody(init.body, headers);
   if (s.bearerToken && target.origin === s.baseUrl.origin && headers.authorization === undefined) {
     headers.authorization = `Bearer ${s.bearerToken}`;
   }
   return { headers, body };
+}
+
+// outgoingBody turns the body into the text that is both validated and sent: strings as they are, form
+// parameters form-encoded, plain objects and arrays as JSON. Binary and streaming bodies cannot be validated,
+// so they are refused by name rather than sent unchecked or mangled into "{}".
+function outgoingBody(body, headers) {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === 'string') return body;
+  if (body instanceof URLSearchParams) {
+    headers['content-type'] ??= 'application/x-www-form-urlencoded;charset=UTF-8';
+    return body.toString();
+  }
+  const proto = Object.getPrototypeOf(body);
+  if (typeof body === 'object' && (Array.isArray(body) || proto === Object.prototype || proto === null)) {
+    headers['content-type'] ??= 'application/json';
+    return JSON.stringify(body);
+  }
+  throw new XPreflightError(ErrorCodes.BAD_INPUT, `request(…, { body }): the body must be a string, URLSearchParams, or a plain object or array (sent as JSON); got ${describe(body)}, which xpreflight cannot validate — send it with your own fetch`);
 }
 
 // redacted keeps credentials out of whatever the validator might echo in a message.

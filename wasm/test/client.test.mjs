@@ -201,4 +201,6 @@ test('createClient rejects bad options', async () => {
   await expectXPError(assert, () => xp.createClient({ retries: 3 }), 'bad-input', /unknown option\(s\) "retries"/);
   await expectXPError(assert, () => xp.createClient({ fetch: 'nope' }), 'bad-input', /fetch must be a function/);
   await expectXPError(assert, () => xp.createClient().request('', SEARCH), 'bad-input', /method/);
+  await expectXPError(assert, () => xp.createClient().request('POST', '/2/tweets', { body: new Blob(['x']) }), 'bad-input', /got a Blob/);
+  await expectXPError(assert, () => xp.createClient().request('POST', '/2/tweets', { body: new Uint8Array(3) }), 'bad-input', /got a Uint8Array/);
 });
