@@ -93,10 +93,12 @@ func envelopeSchema(s Shape) string {
 	return envelope + "#/$defs/Envelope"
 }
 
-// emptyExpected: statuses and methods whose answer has no body.
+// emptyExpected: statuses and methods whose answer has no body, and a
+// stream's keep-alive newline (sent every 20 s, facts §5.3).
 func emptyExpected(resp Response) bool {
 	s := resp.Status
-	return s < 200 || s == 204 || s == 205 || s == 304 || strings.EqualFold(resp.Method, "HEAD")
+	return s < 200 || s == 204 || s == 205 || s == 304 || strings.EqualFold(resp.Method, "HEAD") ||
+		(s < 300 && isStreamURL(resp.URL))
 }
 
 // notAnObject reports a body that is not a JSON object; lead is the number

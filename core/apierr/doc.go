@@ -8,7 +8,8 @@
 //
 // Parse decodes only the top level of the body; it tries, in order:
 //
-//	empty        no bytes (expected for 1xx, 204, 205, 304 and HEAD; otherwise a violation)
+//	empty        no bytes (expected for 1xx, 204, 205, 304, HEAD and a stream's
+//	             keep-alive newline; otherwise a violation)
 //	not-json     not JSON at all (plain-text 429, HTML 404): one violation naming the byte
 //	not-object   JSON but not an object
 //	problem      "type" at the top and no "data": a whole-request Problem
@@ -16,6 +17,9 @@
 //	errors       "errors" and no "data" (legacy {"code":88} 429, errors-only 200s)
 //	envelope     anything else under 400: {data?, includes?, meta?, errors?}
 //	object       an object of neither kind at 400 or above
+//
+// A stream body is parsed one line per call (the URL names the stream);
+// several lines at once are not one JSON value and come back as not-json.
 //
 // The envelope check sees "data" and "includes" only as empty values of
 // their JSON kind (object or array): the payload is never walked, which is

@@ -183,9 +183,11 @@ func TestNonJSONBodies(t *testing.T) {
 		{500, "", ``, ShapeEmpty, "body is empty; a 500 response carries a JSON object"},
 		{200, "HEAD", ``, ShapeEmpty, ""},
 		{204, "DELETE", "\r\n", ShapeEmpty, ""},
+		{200, "GET /2/tweets/search/stream", "\r\n", ShapeEmpty, ""},
 	}
 	for _, tt := range tests {
-		r := Parse(Response{Status: tt.status, Method: tt.method, Body: []byte(tt.body)})
+		method, url, _ := strings.Cut(tt.method, " ")
+		r := Parse(Response{Status: tt.status, Method: method, URL: url, Body: []byte(tt.body)})
 		if r.Shape != tt.shape {
 			t.Errorf("%q: shape %s, want %s", tt.body, r.Shape, tt.shape)
 		}
