@@ -1,5 +1,8 @@
-// Command run writes catalogue_gen.go for package query from the fact
-// sheet's tables; `go generate ./core/query` runs it.
+//go:build ignore
+
+// Command main.go writes catalogue_gen.go for package query from the fact
+// sheet's tables; `go generate ./core/query` runs it with go run. The build
+// tag keeps this file-reading tool out of every build of core/.
 package main
 
 import (
