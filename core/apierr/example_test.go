@@ -93,3 +93,10 @@ func ExampleProblem_MarshalJSON() {
 	fmt.Println(string(out), r.Problems[0].Type() == "", r.Problems[0].Keys())
 	// Output: {"code":88,"message":"Rate limit exceeded","slug":"legacy-88"} true [code message]
 }
+
+func ExampleProblem_String() {
+	r := apierr.Parse(apierr.Response{Status: 429, URL: "/2/tweets/search/stream", Body: []byte(`{"title":"ConnectionException","detail":"This stream is currently at the maximum allowed connection limit.","connection_issue":"TooManyConnections","type":"https://api.twitter.com/2/problems/streaming-connection"}`)})
+	p := r.Problems[0]
+	fmt.Println(p.Slug, p.String("connection_issue"), p.String("missing") == "", r.Class)
+	// Output: streaming-connection TooManyConnections true rate-limited
+}
