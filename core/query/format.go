@@ -3,7 +3,8 @@ package query
 import "strings"
 
 // Format prints q in canonical form: clauses separated by one space, " OR "
-// between alternatives, operator names in lower case, terms and arguments
+// between alternatives, the names of X's operators in lower case (unknown
+// names, often words ending in a colon, as written), terms and arguments
 // exactly as written. Parsing the result yields the same tree (spans aside),
 // including for queries with syntax errors: Bad nodes and unclosed groups or
 // quotes print as they were.
@@ -13,38 +14,38 @@ func Format(q *Query) string {
 	}
 	var b strings.Builder
 	b.Grow(len(q.Src))
-	writeExpr(&b, q.Root)
+	writeExpr(&b, q.Src, q.Root)
 	return b.String()
 }
 
 // writeExpr recurses only through groups (bounded by MaxDepth) and through
 // And/Or, which only nest inside groups; chains of '-' are printed in a loop.
-func writeExpr(b *strings.Builder, x Expr) {
+func writeExpr(b *strings.Builder, src string, x Expr) {
 	switch x := x.(type) {
 	case *Or:
 		for i, c := range x.Clauses {
 			if i > 0 {
 				b.WriteString(" OR ")
 			}
-			writeExpr(b, c)
+			writeExpr(b, src, c)
 		}
 	case *And:
 		for i, c := range x.Clauses {
 			if i > 0 {
 				b.WriteByte(' ')
 			}
-			writeExpr(b, c)
+			writeExpr(b, src, c)
 		}
 	case *Not:
 		inner, n := unwrapNot(x)
 		for range n {
 			b.WriteByte('-')
 		}
-		writeExpr(b, inner)
+		writeExpr(b, src, inner)
 	case *Group:
 		b.WriteByte('(')
 		if x.X != nil {
-			writeExpr(b, x.X)
+			writeExpr(b, src, x.X)
 		}
 		if x.Closed {
 			b.WriteByte(')')
@@ -52,7 +53,11 @@ func writeExpr(b *strings.Builder, x Expr) {
 	case *Term:
 		b.WriteString(x.Text)
 	case *Operator:
-		b.WriteString(x.Key)
+		if _, known := operatorIndex[x.Key]; known || x.Key == "is" || x.Key == "has" || x.Colon > len(src) || x.Start > x.Colon {
+			b.WriteString(x.Key)
+		} else {
+			b.WriteString(src[x.Start:x.Colon])
+		}
 		b.WriteByte(':')
 		b.WriteString(x.Value)
 	case *Bad:

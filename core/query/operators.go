@@ -23,6 +23,14 @@ func (c *checker) operator(op *Operator, negated bool) {
 	ref, found := operatorIndex[string(key)]
 	if !found {
 		c.countAtom(negated, Standalone) // already an error; don't pile on
+		if op.Arg == ArgNone {
+			// "Warning: fire" — a word ending in a colon more likely than an
+			// operator; X's reading of it is undocumented.
+			c.warnAt(CodeColonInKeyword, op.Colon, op.Colon+1,
+				"'"+c.src[op.Start:op.End()]+"' ends in a colon: X may read it as an operator named '"+op.Key+"', which does not exist",
+				"drop the colon or double-quote the word")
+			return
+		}
 		c.unknownOperator(op)
 		return
 	}
