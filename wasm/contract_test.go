@@ -72,7 +72,7 @@ func TestDTSDeclaresWhatOpsReturn(t *testing.T) {
 	samples := map[string]string{
 		"validateQuery":   `{"query":"(猫 OR 🐱) lang:ja -is:retweet and has:media","endpoint":"search_recent"}`,
 		"validateRequest": `{"method":"GET","url":"/2/tweets/search/recent?max_results=5&query=cat%20and%20dog"}`,
-		"parseResponse":   `{"status":200,"headers":{"x-rate-limit-limit":"900","x-rate-limit-remaining":"0","x-rate-limit-reset":"1785585660","x-app-limit-24hour-limit":"10000","x-app-limit-24hour-remaining":"0","x-app-limit-24hour-reset":"1785672000"},"body":"{\"data\":[{\"id\":\"1\",\"text\":\"hi\"}],\"errors\":[{\"value\":\"2\",\"detail\":\"Could not find tweet with ids: [2].\",\"title\":\"Not Found Error\",\"resource_type\":\"tweet\",\"parameter\":\"ids\",\"resource_id\":\"2\",\"type\":\"https://api.twitter.com/2/problems/resource-not-found\"}]}"}`,
+		"parseResponse":   `{"status":200,"headers":{"x-rate-limit-limit":"900","x-rate-limit-remaining":"0","x-rate-limit-reset":"1785585660","x-user-limit-24hour-remaining":"lots","x-app-limit-24hour-limit":"10000","x-app-limit-24hour-remaining":"0","x-app-limit-24hour-reset":"1785672000"},"body":"{\"data\":[{\"id\":\"1\",\"text\":\"hi\"}],\"errors\":[{\"value\":\"2\",\"detail\":\"Could not find tweet with ids: [2].\",\"title\":\"Not Found Error\",\"resource_type\":\"tweet\",\"parameter\":\"ids\",\"resource_id\":\"2\",\"type\":\"https://api.twitter.com/2/problems/resource-not-found\"}]}"}`,
 		"adviseRetry":     `{"attempt":1,"status":429,"headers":{"x-rate-limit-remaining":"0","x-rate-limit-reset":"1785585660"},"now":1785585600000,"random":0.5}`,
 	}
 	for _, op := range wire.Ops() {
