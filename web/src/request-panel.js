@@ -2,6 +2,7 @@
 import { h, replace, debounce } from './dom.js';
 import { splitRequestLine, queryParameters } from './headers.js';
 import { pretty } from './format.js';
+import { segments } from './spans.js';
 
 export function requestPanel(xp, onChange) {
   const $ = (id) => document.getElementById(id);
@@ -40,6 +41,7 @@ export function requestPanel(xp, onChange) {
         ' ',
         result.route ? h('code', { id: 'req-route' }, result.route) : h('span', { id: 'req-route', class: 'muted' }, 'no matching operation')),
       parameterTable(url.value, result.diagnostics),
+      bodyFindings(result.diagnostics),
       otherFindings(result.diagnostics),
       result.problem
         ? h('details', { open: true, class: 'problem' },
@@ -64,12 +66,15 @@ export function requestPanel(xp, onChange) {
   };
 }
 
+// Findings about the JSON body name a JSON Pointer location ("#/reply_settings") as their parameter.
+const isBodyLocation = (parameter) => parameter?.startsWith('#');
+
 /** parameterTable gives one row per parameter in the URL, plus any parameter a finding names that the URL lacks. */
 function parameterTable(url, diagnostics) {
   const params = queryParameters(url);
   const named = new Set(params.map((p) => p.name));
   for (const d of diagnostics) {
-    if (d.parameter && !named.has(d.parameter)) {
+    if (d.parameter && !isBodyLocation(d.parameter) && !named.has(d.parameter)) {
       named.add(d.parameter);
       params.push({ name: d.parameter, value: null });
     }
@@ -83,11 +88,31 @@ function parameterTable(url, diagnostics) {
       const worst = found.some((d) => d.severity === 'error') ? 'error' : found.length ? 'warning' : 'ok';
       return h('tr', { dataset: { parameter: p.name, verdict: worst } },
         h('th', { scope: 'row' }, h('code', {}, p.name)),
-        h('td', { class: 'value' }, p.value === null ? h('span', { class: 'muted' }, '(missing)') : h('code', {}, p.value)),
+        h('td', { class: 'value' }, p.value === null ? h('span', { class: 'muted' }, '(missing)') : underlined(p.value, found)),
         h('td', {},
           h('span', { class: `sev ${worst}` }, worst),
           found.map((d) => finding(d))));
     })));
+}
+
+/** underlined shows a parameter value with the spans of its nested query findings marked. */
+function underlined(value, found) {
+  const nested = found.flatMap((d) => d.query ?? []);
+  if (!nested.length) return h('code', {}, value);
+  return h('code', { class: 'underlined' }, segments(value, nested).map((seg) =>
+    seg.severity ? h('mark', { class: `${seg.severity}${seg.point ? ' point' : ''}` }, seg.text) : seg.text));
+}
+
+function bodyFindings(diagnostics) {
+  const body = diagnostics.filter((d) => isBodyLocation(d.parameter));
+  if (!body.length) return null;
+  return h('table', { class: 'grid', id: 'req-body-findings' },
+    h('caption', {}, 'Body'),
+    h('thead', {}, h('tr', {}, ['location', 'value', 'verdict'].map((c) => h('th', { scope: 'col' }, c)))),
+    h('tbody', {}, body.map((d) => h('tr', { dataset: { parameter: d.parameter, verdict: d.severity } },
+      h('th', { scope: 'row' }, h('code', {}, d.parameter)),
+      h('td', { class: 'value' }, d.value === undefined ? '' : h('code', {}, d.value)),
+      h('td', {}, h('span', { class: `sev ${d.severity}` }, d.severity), finding(d))))));
 }
 
 function otherFindings(diagnostics) {

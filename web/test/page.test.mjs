@@ -176,6 +176,40 @@ test('a pasted 429 shows the rate-limit state and a retry chart', async () => {
   assert.ok(first[1] !== 'retry' || /min/.test(first[2]), `attempt 1: ${first}`);
 });
 
+test('a pasted request shows the route, each parameter verdict and the 400 body X would send', async () => {
+  await open();
+  await page.locator('#req-url').fill('GET /2/tweets/search/recent?query=has%3Amedia&max_results=5&tweet.fields=created_at,bogus');
+  await page.waitForSelector('#req-params');
+  assert.equal(await page.locator('#req-method').inputValue(), 'GET', 'the request line set the method');
+  assert.equal(await page.locator('#req-url').inputValue(), '/2/tweets/search/recent?query=has%3Amedia&max_results=5&tweet.fields=created_at,bogus');
+  assert.equal(await page.locator('#req-route').textContent(), 'GET /2/tweets/search/recent');
+  assert.equal(await page.locator('#req-verdict').textContent(), 'Invalid');
+  const rows = await page.locator('#req-params tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.dataset.parameter, tr.dataset.verdict]));
+  assert.deepEqual(rows, [['query', 'error'], ['max_results', 'error'], ['tweet.fields', 'error']]);
+  // The query's own findings are nested under it and marked in its value.
+  assert.equal(await page.locator(`#req-params tr[data-parameter="query"] li[data-code="${CODE_STANDALONE}"]`).count(), 1);
+  assert.equal(await page.locator('#req-params tr[data-parameter="query"] mark').textContent(), 'has:media');
+  const problem = JSON.parse(await page.locator('#req-problem').textContent());
+  assert.equal(problem.type, 'https://api.x.com/2/problems/invalid-request');
+  assert.equal(problem.title, 'Invalid Request');
+  assert.ok(problem.errors.some((e) => JSON.stringify(e.parameters) === '{"max_results":["5"]}'), JSON.stringify(problem.errors));
+});
+
+test('a valid request has no findings and no problem body; body findings get their own table', async () => {
+  await page.locator('#req-url').fill('/2/tweets/search/recent?query=cat%20has%3Amedia&max_results=10');
+  await page.waitForFunction(() => document.getElementById('req-verdict')?.textContent === 'Valid');
+  assert.equal(await page.locator('#req-problem').count(), 0);
+  const verdicts = await page.locator('#req-params tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.verdict));
+  assert.deepEqual(verdicts, ['ok', 'ok']);
+
+  await page.locator('#req-method').selectOption('POST');
+  await page.locator('#req-body').fill('{"text": "hello", "reply_settings": "everyone_please"}');
+  await page.locator('#req-url').fill('/2/tweets');
+  await page.waitForSelector('#req-body-findings');
+  assert.equal(await page.locator('#req-route').textContent(), 'POST /2/tweets');
+  assert.equal(await page.locator('#req-body-findings tbody tr').getAttribute('data-parameter'), '#/reply_settings');
+});
+
 test('screenshots of the three panels, light, dark and phone', async () => {
   const fill = async (p) => {
     await p.goto(server.url);
