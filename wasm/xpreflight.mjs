@@ -83,7 +83,7 @@ function sourceOf(opts) {
   if (typeof opts === 'object' && !isLoadable(opts)) {
     const keys = Object.keys(opts);
     if (keys.length === 0) return defaultWasmURL();
-    if (keys.length === 1 && keys[0] === 'wasm') return opts.wasm ?? defaultWasmURL();
+    if (keys.length === 1 && keys[0] === 'wasm') return opts.wasm === undefined || opts.wasm === null ? defaultWasmURL() : sourceOf(opts.wasm);
     throw new XPreflightError(ErrorCodes.BAD_INPUT, `init(opts): unknown option(s) ${keys.filter((k) => k !== 'wasm').map((k) => JSON.stringify(k)).join(', ')}; expected { wasm }`);
   }
   if (!isLoadable(opts)) {

@@ -22,6 +22,7 @@ test('a failed init rejects with init-failed and can be retried', async () => {
   await expectXPError(assert, () => xp.init(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 99])), 'init-failed');
   await expectXPError(assert, () => xp.init(42), 'bad-input', /expected a URL, string, bytes/);
   await expectXPError(assert, () => xp.init({ wasmUrl: 'x' }), 'bad-input', /unknown option\(s\) "wasmUrl"/);
+  await expectXPError(assert, () => xp.init({ wasm: 42 }), 'bad-input', /got number 42/);
   // Still not initialised after the failures…
   await expectXPError(assert, () => xp.validateQuery({ query: 'cat' }), 'not-initialized');
   // …and a retry with the default location succeeds.
