@@ -142,6 +142,22 @@ func TestExportsRoundTrip(t *testing.T) {
 	}
 }
 
+func TestCallLetsGoOfAHugeInputBuffer(t *testing.T) {
+	request := `{"query":"` + strings.Repeat("x", 2*keepInBuf) + `"}`
+	const op = "validateQuery"
+	p := reserve(uint32(len(op) + len(request)))
+	mem := unsafe.Slice((*byte)(p), len(op)+len(request))
+	copy(mem, op)
+	copy(mem[len(op):], request)
+	callExport(uint32(len(op)), uint32(len(request)))
+	if inBuf != nil {
+		t.Errorf("kept a %d-byte input buffer after the call", cap(inBuf))
+	}
+	if e := decode(t, string(outBuf)); !e.OK {
+		t.Errorf("huge query: %+v", e.Error)
+	}
+}
+
 func TestReserveKeepsAndGrowsItsBuffer(t *testing.T) {
 	a := reserve(100)
 	if b := reserve(50); b != a {

@@ -37,9 +37,16 @@ func reserve(n uint32) unsafe.Pointer {
 	return unsafe.Pointer(&inBuf[0])
 }
 
+// keepInBuf is the largest input buffer kept between calls; a bigger one
+// (one large response body) is let go so the heap can reuse it.
+const keepInBuf = 1 << 20
+
 //go:wasmexport xpreflight_call
 func callExport(opLen, requestLen uint32) uint32 {
 	outBuf = handleBuffer(wire.Handle, inBuf, opLen, requestLen)
+	if cap(inBuf) > keepInBuf {
+		inBuf = nil
+	}
 	return uint32(len(outBuf))
 }
 
