@@ -30,7 +30,8 @@ type checker struct {
 	standalone      int // of those, standalone ones
 	unclear         int // of those, operators whose kind X leaves blank
 	sample          *Operator
-	rootOr          *Or // the OR at the top of the query, if any
+	rootOr          *Or  // the OR at the top of the query, if any
+	validUTF8       bool // the source is valid UTF-8
 }
 
 // collectLimit bounds the findings kept before sorting; the report then
@@ -66,7 +67,7 @@ func (c *checker) checkQuery(q *Query) {
 	c.rootOr, _ = unwrapGroups(q.Root).(*Or)
 	c.walk(q.Root, false, 0, andNone)
 	c.checkTopLevel(q)
-	if !utf8.ValidString(q.Src) {
+	if !c.validUTF8 {
 		at := firstInvalidUTF8(q.Src)
 		c.warnAt(CodeInvalidUTF8, at, at+1,
 			"The query is not valid UTF-8 (byte "+strconv.Itoa(at)+"); X receives it percent-encoded and may reject or alter it",

@@ -53,7 +53,9 @@ func writeExpr(b *strings.Builder, src string, x Expr) {
 	case *Term:
 		b.WriteString(x.Text)
 	case *Operator:
-		if _, known := operatorIndex[x.Key]; known || x.Key == "is" || x.Key == "has" || x.Colon > len(src) || x.Start > x.Colon {
+		if x.Colon > len(src) || x.Start > x.Colon || src[x.Start:x.Colon] == x.Key {
+			b.WriteString(x.Key) // already lower case (or not from src)
+		} else if _, known := operatorIndex[x.Key]; known || x.Key == "is" || x.Key == "has" {
 			b.WriteString(x.Key)
 		} else {
 			b.WriteString(src[x.Start:x.Colon])

@@ -23,9 +23,25 @@ func MaxLength(opts Options) int {
 // UTF-16 code units, which is larger when q has characters outside the BMP
 // (most emoji).
 func Length(q string) (codePoints, utf16Units int) {
-	if !hasFourByteLead(q) { // no character outside the BMP: the counts agree
-		n := utf8.RuneCountInString(q)
-		return n, n
+	return length(q, utf8.ValidString(q))
+}
+
+// length is Length for a q whose UTF-8 validity is known. Valid text is
+// counted in one pass: every byte that is not a continuation byte starts a
+// character, and a 4-byte lead starts one outside the BMP (two UTF-16 units).
+func length(q string, valid bool) (codePoints, utf16Units int) {
+	if valid {
+		extra := 0
+		for i := 0; i < len(q); i++ {
+			b := q[i]
+			if b&0xC0 != 0x80 {
+				codePoints++
+			}
+			if b >= 0xF0 {
+				extra++
+			}
+		}
+		return codePoints, codePoints + extra
 	}
 	for i := 0; i < len(q); {
 		if q[i] < utf8.RuneSelf {
@@ -41,15 +57,6 @@ func Length(q string) (codePoints, utf16Units int) {
 		}
 	}
 	return codePoints, codePoints + utf16Units
-}
-
-func hasFourByteLead(q string) bool {
-	for i := 0; i < len(q); i++ {
-		if q[i] >= 0xF0 {
-			return true
-		}
-	}
-	return false
 }
 
 // byteOffsetOfRune returns the byte offset where the n-th code point

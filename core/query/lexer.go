@@ -15,14 +15,13 @@ const (
 )
 
 type token struct {
-	kind       tokenKind
 	start, end int
-	// for tkPhrase: closed quote and ~N (-2: no suffix, -1: '~' without a number)
-	closed   bool
-	distance int
-	// for tkOperator
-	colon int
-	arg   ArgKind
+	// aux is, for tkPhrase, N of ~N (-2: no suffix, -1: '~' without a
+	// number); for tkOperator, the offset of the colon.
+	aux    int
+	kind   tokenKind
+	arg    ArgKind // for tkOperator
+	closed bool    // for tkPhrase and tkOperator: closing quote or bracket present
 }
 
 // lexer splits a query into tokens. It works on bytes: every delimiter is
@@ -140,7 +139,7 @@ func (l *lexer) quotedEnd(from int) (int, bool) {
 func (l *lexer) phrase() token {
 	start := l.off
 	end, closed := l.quotedEnd(start)
-	tok := token{kind: tkPhrase, start: start, closed: closed, distance: -2}
+	tok := token{kind: tkPhrase, start: start, closed: closed, aux: -2}
 	if closed && end < len(l.src) && l.src[end] == '~' {
 		end++
 		n, digits := 0, 0
@@ -151,9 +150,9 @@ func (l *lexer) phrase() token {
 			end++
 			digits++
 		}
-		tok.distance = -1
+		tok.aux = -1
 		if digits > 0 {
-			tok.distance = n
+			tok.aux = n
 		}
 	}
 	l.off = end
@@ -164,7 +163,7 @@ func (l *lexer) phrase() token {
 // operator lexes the argument of the operator whose name spans
 // [start, colon).
 func (l *lexer) operator(start, i int) token {
-	tok := token{kind: tkOperator, start: start, colon: i, closed: true}
+	tok := token{kind: tkOperator, start: start, aux: i, closed: true}
 	v := i + 1
 	switch {
 	case v >= len(l.src) || isSpace(l.src[v]) || l.src[v] == '(' || l.src[v] == ')':

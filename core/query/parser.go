@@ -331,8 +331,8 @@ func (p *parser) skipTooDeep() Expr {
 func (p *parser) phraseTerm(t token) Expr {
 	term := p.terms.new()
 	*term = Term{Kind: Phrase, Start: t.start, Text: p.text(t), Closed: t.closed, Distance: -1}
-	if t.distance != -2 {
-		term.Kind, term.Distance = Proximity, t.distance
+	if t.aux != -2 {
+		term.Kind, term.Distance = Proximity, t.aux
 	}
 	if !t.closed {
 		p.errs.add(t.start, t.end, CodeUnterminatedQuote,
@@ -342,17 +342,18 @@ func (p *parser) phraseTerm(t token) Expr {
 }
 
 func (p *parser) operator(t token) Expr {
-	name := p.lx.src[t.start:t.colon]
+	colon := t.aux
+	name := p.lx.src[t.start:colon]
 	op := p.operators.new()
-	*op = Operator{Start: t.start, Key: toLowerASCII(name), Colon: t.colon, Arg: t.arg,
-		Value: p.lx.src[t.colon+1 : t.end], Closed: t.closed}
+	*op = Operator{Start: t.start, Key: toLowerASCII(name), Colon: colon, Arg: t.arg,
+		Value: p.lx.src[colon+1 : t.end], Closed: t.closed}
 	if !t.closed {
 		switch t.arg {
 		case ArgQuoted:
-			p.errs.add(t.colon+1, t.end, CodeUnterminatedQuote,
+			p.errs.add(colon+1, t.end, CodeUnterminatedQuote,
 				"Unterminated quote: the argument of "+name+": has no closing '\"'", `add a closing "`)
 		case ArgBracket:
-			p.errs.add(t.colon+1, t.end, CodeUnclosedBracket,
+			p.errs.add(colon+1, t.end, CodeUnclosedBracket,
 				"Missing ']': the argument of "+name+": opens '[' and never closes it", "close the list with ']'")
 		}
 	}

@@ -17,7 +17,7 @@ const maxDiagnostics = 100
 // Span in UTF-16 units and ByteSpan in bytes; Length counts code points
 // (see Length); Formatted is Format of the parsed query.
 func Validate(q string, opts Options) Report {
-	c := checker{src: q}
+	c := checker{src: q, validUTF8: utf8.ValidString(q)}
 	var badEndpoint, badTier bool
 	c.opts, badEndpoint, badTier = normalize(opts)
 	if badEndpoint {
@@ -33,7 +33,7 @@ func Validate(q string, opts Options) Report {
 		c.errorAt(e.Code, e.Pos, e.End, e.Msg, e.Hint)
 	}
 	c.checkQuery(&tree)
-	length, units := Length(q)
+	length, units := length(q, c.validUTF8)
 	maxLen := lengthLimits[c.opts.Tier][c.opts.Endpoint]
 	c.checkLength(length, units, maxLen)
 	diags := c.finish()
