@@ -185,7 +185,7 @@ func firstDiff(want, got string) string {
 }
 
 // TestEveryCodeHasAGolden fails when a diagnostic code is declared but no
-// golden file shows it firing.
+// golden file shows it firing, or doc.go's check table does not list it.
 func TestEveryCodeHasAGolden(t *testing.T) {
 	var all strings.Builder
 	goldens, _ := filepath.Glob("testdata/*.golden")
@@ -197,9 +197,16 @@ func TestEveryCodeHasAGolden(t *testing.T) {
 		all.Write(data)
 	}
 	text := all.String()
+	doc, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, code := range declaredCodes(t) {
 		if !strings.Contains(text, " "+code+"\n") {
 			t.Errorf("code %q appears in no testdata/*.golden", code)
+		}
+		if !strings.Contains(string(doc), "//\t"+code+" ") {
+			t.Errorf("code %q is missing from doc.go's check table", code)
 		}
 	}
 }
