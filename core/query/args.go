@@ -283,8 +283,10 @@ func parseRadius(s string) (float64, bool) {
 	return 0, false
 }
 
-func (c *checker) coordinatesInRange(op *Operator, lons ...float64) bool {
-	for i, x := range lons {
+// coordinatesInRange checks point_radius's [lon lat] or bounding_box's
+// [west south east north]: longitudes within ±180, latitudes within ±90.
+func (c *checker) coordinatesInRange(op *Operator, coords ...float64) bool {
+	for i, x := range coords {
 		limit, what := 180.0, "longitude"
 		if op.Key == "point_radius" && i == 1 || op.Key != "point_radius" && i%2 == 1 {
 			limit, what = 90, "latitude"
@@ -323,8 +325,11 @@ func (c *checker) checkBoundingBox(op *Operator) {
 		c.warnAt(CodeBoxOrder, op.ValueStart(), op.End(),
 			"bounding_box: expects [west south east north]; here south > north or west > east", "check the order of the corners")
 		south, north = min(south, north), max(south, north)
-		west, east = min(west, east), max(west, east)
 	}
+	// A west edge east of the east edge may be a box across the
+	// antimeridian: take the narrower reading, which never rejects.
+	span := math.Abs(east - west)
+	span = math.Min(span, 360-span)
 	height := (north - south) * milesPerDegree
 	// The box is narrowest at its edge farthest from the equator; judging
 	// width there never rejects a box X could measure as narrower.
@@ -333,8 +338,8 @@ func (c *checker) checkBoundingBox(op *Operator) {
 	if south > 0 || north < 0 {
 		nearLat = math.Min(math.Abs(south), math.Abs(north)) * math.Pi / 180
 	}
-	minWidth := (east - west) * milesPerDegree * math.Cos(farLat)
-	maxWidth := (east - west) * milesPerDegree * math.Cos(nearLat)
+	minWidth := span * milesPerDegree * math.Cos(farLat)
+	maxWidth := span * milesPerDegree * math.Cos(nearLat)
 	switch {
 	case height >= maxGeoMiles || minWidth >= maxGeoMiles:
 		c.errorAt(CodeBoxTooLarge, op.ValueStart(), op.End(),

@@ -23,7 +23,7 @@ func (c *checker) operator(op *Operator, negated bool) {
 	ref, found := operatorIndex[string(key)]
 	if !found {
 		c.countAtom(negated, Standalone) // already an error; don't pile on
-		if op.Arg == ArgNone {
+		if op.Arg == ArgNone && op.Key != "is" && op.Key != "has" {
 			// "Warning: fire" — a word ending in a colon more likely than an
 			// operator; X's reading of it is undocumented.
 			c.warnAt(CodeColonInKeyword, op.Colon, op.Colon+1,
