@@ -176,6 +176,27 @@ test('a pasted 429 shows the rate-limit state and a retry chart', async () => {
   assert.ok(first[1] !== 'retry' || /min/.test(first[2]), `attempt 1: ${first}`);
 });
 
+test('the retry chart marks "no retry" and "park" as adviseRetry decides them', async () => {
+  await open();
+  const kinds = () => page.locator('#retry-chart .attempt-bar').evaluateAll((gs) => gs.map((g) => g.dataset.kind));
+  // The usage cap does not clear with the 15-minute window: never retried.
+  await page.click('[data-example="response:capped"]');
+  await page.waitForFunction(() => document.getElementById('res-class')?.textContent === 'usage-capped');
+  assert.deepEqual(await kinds(), Array(8).fill('no-retry'));
+  assert.equal(await page.locator('#retry-chart .attempt-bar.no-retry .cross').count(), 8);
+  // A stream 429 backs off from a minute; past the cap the advice is to park.
+  await page.locator('#res-headers').fill('');
+  await page.locator('#res-body').fill('{"title":"Too Many Requests","type":"about:blank","status":429,"detail":"Too Many Requests"}');
+  await page.locator('#res-status').fill('429');
+  await page.locator('#res-stream').check();
+  await page.waitForFunction(() => document.querySelector('#retry-chart .attempt-bar.park'));
+  const k = await kinds();
+  assert.equal(k[0], 'retry', k.join());
+  assert.ok(k.includes('park'), k.join());
+  assert.match(await page.locator('#retry-chart .attempt-bar.park .bar-label.park').first().textContent(), /^(park|\d+(\.\d)?[smhd])$/);
+  assert.ok((await page.evaluate(() => location.hash)).includes('stream=1'), 'the stream checkbox is in the hash');
+});
+
 test('a pasted request shows the route, each parameter verdict and the 400 body X would send', async () => {
   await open();
   await page.locator('#req-url').fill('GET /2/tweets/search/recent?query=has%3Amedia&max_results=5&tweet.fields=created_at,bogus');
