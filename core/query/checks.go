@@ -60,7 +60,7 @@ func (c *checker) warnAt(code string, start, end int, msg, hint string) {
 func (c *checker) checkQuery(q *Query) {
 	if q.Root == nil {
 		c.errorAt(CodeEmptyQuery, 0, len(q.Src),
-			"Invalid 'query':'"+strings.ToValidUTF8(q.Src, "\uFFFD")+"'. 'query' must be a non-empty string",
+			"Invalid 'query':"+snippet(q.Src)+". 'query' must be a non-empty string",
 			"write at least one keyword, phrase or standalone operator")
 		return
 	}
@@ -126,6 +126,8 @@ func (c *checker) walk(x Expr, negated bool, depth int, place andPlace) {
 		}
 		if x.X != nil {
 			c.walk(x.X, negated, depth, andNone)
+		} else {
+			c.countAtom(negated, Standalone) // "()" is an error already; don't pile on
 		}
 	case *Term:
 		c.term(x, negated, place)
