@@ -12,58 +12,102 @@ func Format(q *Query) string {
 	if q == nil || q.Root == nil {
 		return ""
 	}
-	var b strings.Builder
-	b.Grow(len(q.Src))
+	b := formatWriter{src: q.Src}
 	writeExpr(&b, q.Src, q.Root)
 	return b.String()
 }
 
+// formatWriter builds Format's output, but while the output matches the
+// source byte for byte it only advances through the source: a query that is
+// already canonical comes back as the source string itself, without a copy.
+type formatWriter struct {
+	src      string
+	n        int // bytes of output so far that equal src[:n]
+	diverged bool
+	b        strings.Builder
+}
+
+func (w *formatWriter) writeString(s string) {
+	if !w.diverged {
+		if len(s) <= len(w.src)-w.n && w.src[w.n:w.n+len(s)] == s {
+			w.n += len(s)
+			return
+		}
+		w.diverge()
+	}
+	w.b.WriteString(s)
+}
+
+func (w *formatWriter) writeByte(c byte) {
+	if !w.diverged {
+		if w.n < len(w.src) && w.src[w.n] == c {
+			w.n++
+			return
+		}
+		w.diverge()
+	}
+	w.b.WriteByte(c)
+}
+
+func (w *formatWriter) diverge() {
+	w.diverged = true
+	w.b.Grow(len(w.src) + 16)
+	w.b.WriteString(w.src[:w.n])
+}
+
+func (w *formatWriter) String() string {
+	if !w.diverged {
+		return w.src[:w.n]
+	}
+	return w.b.String()
+}
+
 // writeExpr recurses only through groups (bounded by MaxDepth) and through
 // And/Or, which only nest inside groups; chains of '-' are printed in a loop.
-func writeExpr(b *strings.Builder, src string, x Expr) {
+func writeExpr(b *formatWriter, src string, x Expr) {
 	switch x := x.(type) {
 	case *Or:
 		for i, c := range x.Clauses {
 			if i > 0 {
-				b.WriteString(" OR ")
+				b.writeString(" OR ")
 			}
 			writeExpr(b, src, c)
 		}
 	case *And:
 		for i, c := range x.Clauses {
 			if i > 0 {
-				b.WriteByte(' ')
+				b.writeByte(' ')
 			}
 			writeExpr(b, src, c)
 		}
 	case *Not:
 		inner, n := unwrapNot(x)
 		for range n {
-			b.WriteByte('-')
+			b.writeByte('-')
 		}
 		writeExpr(b, src, inner)
 	case *Group:
-		b.WriteByte('(')
+		b.writeByte('(')
 		if x.X != nil {
 			writeExpr(b, src, x.X)
 		}
 		if x.Closed {
-			b.WriteByte(')')
+			b.writeByte(')')
 		}
 	case *Term:
-		b.WriteString(x.Text)
+		b.writeString(x.Text)
 	case *Operator:
 		if x.Colon > len(src) || x.Start > x.Colon || src[x.Start:x.Colon] == x.Key {
-			b.WriteString(x.Key) // already lower case (or not from src)
+			b.writeString(x.Key) // already lower case (or not from src)
 		} else if _, known := operatorIndex[x.Key]; known || x.Key == "is" || x.Key == "has" {
-			b.WriteString(x.Key)
+			b.writeString(x.Key)
 		} else {
-			b.WriteString(src[x.Start:x.Colon])
+			b.writeString(src[x.Start:x.Colon])
 		}
-		b.WriteByte(':')
-		b.WriteString(x.Value)
+		b.writeByte(':')
+		b.writeString(x.Value)
 	case *Bad:
-		b.WriteString(x.Text)
+		b.writeString(x.Text)
 	}
 }
 
