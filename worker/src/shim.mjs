@@ -207,6 +207,21 @@ async function readUpTo(response, limit) {
   return { stream };
 }
 
+// plainSuccess is the fast path that spares the common answer a second call
+// into Go: a 2xx JSON object that names neither "errors" nor "type" holds no
+// problem and no partial error, and with no rate-limit window at 0 there is
+// nothing to block or advise. Go's proxy.Annotate gives the same answer for
+// it (its classify has the same rule); everything else goes to Go.
+const PLAIN_SUCCESS = Object.freeze({ class: "success" });
+const WINDOW_REMAINING = ["x-rate-limit-remaining", "x-app-limit-24hour-remaining", "x-user-limit-24hour-remaining"];
+
+function plainSuccess(upstream, text) {
+  if (upstream.status < 200 || upstream.status > 299 || text === null) return false;
+  for (const h of WINDOW_REMAINING) if (upstream.headers.get(h)?.trim() === "0") return false;
+  const t = text.trim();
+  return t.startsWith("{") && t.endsWith("}") && !t.includes('"errors"') && !t.includes('"type"');
+}
+
 // ---- rate-limit blocks: per-isolate cache in front of the Durable Object ----
 
 const localBlocks = new Map(); // key → {until, headers}
@@ -342,7 +357,7 @@ async function proxy(request, env, target) {
   }
   const outHeaders = dropHopByHop(new Headers(upstream.headers));
   outHeaders.delete("content-length"); // the runtime sets it for the body it sends
-  const a = annotate({
+  const a = plainSuccess(upstream, text) ? PLAIN_SUCCESS : annotate({
     method: request.method,
     target,
     status: upstream.status,
