@@ -58,6 +58,7 @@ const (
 
 var termKindNames = [...]string{"keyword", "phrase", "proximity", "hashtag", "mention", "cashtag", "emoji"}
 
+// String names the kind in lower case, as messages do: "keyword", "hashtag"….
 func (k TermKind) String() string {
 	if int(k) < len(termKindNames) {
 		return termKindNames[k]
@@ -106,6 +107,7 @@ type Bad struct {
 	Text  string
 }
 
+// Pos and End give each node's byte span, half-open.
 func (x *Or) Pos() int       { return x.Clauses[0].Pos() }
 func (x *Or) End() int       { return x.Clauses[len(x.Clauses)-1].End() }
 func (x *And) Pos() int      { return x.Clauses[0].Pos() }
@@ -155,6 +157,7 @@ func (x *Operator) Unquoted() string {
 	return unquote(x.Value, x.Closed)
 }
 
+// expr seals Expr to this package's node types.
 func (*Or) expr()       {}
 func (*And) expr()      {}
 func (*Not) expr()      {}

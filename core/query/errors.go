@@ -14,6 +14,7 @@ type Error struct {
 	Hint     string
 }
 
+// Error formats the error with its byte offset and code.
 func (e *Error) Error() string {
 	return "byte " + strconv.Itoa(e.Pos) + ": " + e.Code + ": " + e.Msg
 }
@@ -26,6 +27,7 @@ func (l *ErrorList) add(pos, end int, code, msg, hint string) {
 	*l = append(*l, &Error{Pos: pos, End: end, Code: code, Msg: msg, Hint: hint})
 }
 
+// Len, Swap and Less sort the list by position (sort.Interface).
 func (l ErrorList) Len() int      { return len(l) }
 func (l ErrorList) Swap(i, j int) { l[i], l[j] = l[j], l[i] }
 func (l ErrorList) Less(i, j int) bool {
