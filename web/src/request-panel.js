@@ -35,6 +35,8 @@ export function requestPanel(xp, onChange) {
       replace(out, h('p', { class: 'error-box', role: 'alert' }, `${err.code ?? 'error'}: ${err.message}`));
       return;
     }
+    const live = `${result.valid ? 'Valid' : 'Invalid'} request, ${result.route ?? 'no matching operation'}, ${result.diagnostics.length} finding${result.diagnostics.length === 1 ? '' : 's'}`;
+    if ($('req-live').textContent !== live) $('req-live').textContent = live;
     replace(out,
       h('p', { class: 'summary' },
         h('span', { class: `badge ${result.valid ? 'ok' : 'bad'}`, id: 'req-verdict' }, result.valid ? 'Valid' : 'Invalid'),

@@ -53,6 +53,8 @@ export function responsePanel(xp, onChange) {
       replace(out, h('p', { class: 'error-box', role: 'alert' }, `${err.code ?? 'error'}: ${err.message}`));
       return;
     }
+    const live = `${result.class}, HTTP ${result.status}, ${result.retryable ? 'retryable' : 'not retryable'}`;
+    if ($('res-live').textContent !== live) $('res-live').textContent = live;
     replace(out,
       h('p', { class: 'summary' },
         h('span', { class: `badge class-${result.class}`, id: 'res-class' }, result.class),

@@ -231,6 +231,24 @@ test('a valid request has no findings and no problem body; body findings get the
   assert.equal(await page.locator('#req-body-findings tbody tr').getAttribute('data-parameter'), '#/reply_settings');
 });
 
+test('accessible: every control has a label, counts are announced, the editor is keyboard-reachable', async () => {
+  await open();
+  const unlabeled = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea, meter')]
+    .filter((c) => !(c.labels?.length || c.getAttribute('aria-label') || c.getAttribute('aria-labelledby')))
+    .map((c) => c.id || c.outerHTML));
+  assert.deepEqual(unlabeled, []);
+  for (const id of ['diag-count', 'req-live', 'res-live']) {
+    assert.equal(await page.locator(`#${id}`).getAttribute('aria-live'), 'polite', id);
+  }
+  // The skip link is first in tab order and lands in the query panel.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), '#query-panel');
+  await page.locator('#query').focus();
+  await page.keyboard.type('has:media');
+  await page.waitForFunction(() => document.getElementById('diagnostics').dataset.query === 'has:media');
+  assert.equal(await page.locator('#diag-count').textContent(), '1 error, 0 warnings');
+});
+
 test('screenshots of the three panels, light, dark and phone', async () => {
   const fill = async (p) => {
     await p.goto(server.url);
