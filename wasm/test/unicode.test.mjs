@@ -34,6 +34,26 @@ test('every span is well-formed and agrees with its byteSpan', () => {
   }
 });
 
+// Random queries built from pieces that stress the offsets: astral emoji, ZWJ sequences, CJK, combining marks,
+// a lone surrogate (JSON carries it as \udXXX; Go reads U+FFFD, one UTF-16 unit and 3 bytes like Buffer's
+// encoding of it), operators, quotes and parentheses. A fixed seed keeps a failure reproducible.
+test('random queries: every span agrees with its byteSpan (seeded)', () => {
+  const pieces = ['🐱', '👩‍👩‍👧', '猫', '東京', 'é', 'e\u0301', '\ud800', '𝒳', ' ', ' ', ' OR ', ' AND ', '-', '(', ')', '"', 'from:', 'has:', 'lang:', 'is:retweet', '#タグ', '@user', 'cat', 'url:"x.com"', '\t'];
+  let seed = 0x5eed;
+  const next = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000);
+  for (let i = 0; i < 300; i++) {
+    let query = '';
+    for (let n = 1 + Math.floor(next() * 12); n > 0; n--) query += pieces[Math.floor(next() * pieces.length)];
+    const r = xp.validateQuery({ query });
+    assert.equal(r.valid, !r.diagnostics.some((d) => d.severity === 'error'), JSON.stringify(query));
+    for (const d of r.diagnostics) {
+      const where = `${JSON.stringify(query)}: ${d.code} span ${JSON.stringify(d.span)} byteSpan ${JSON.stringify(d.byteSpan)}`;
+      assert.ok(0 <= d.span.start && d.span.start <= d.span.end && d.span.end <= query.length, where);
+      assert.equal(query.slice(d.span.start, d.span.end).toWellFormed(), utf8Slice(query, d.byteSpan), where);
+    }
+  }
+});
+
 test('spans slice the JS string to the offending text after emoji and CJK', (t) => {
   if (xp.validateQuery({ query: 'has:polls' }).diagnostics.length === 0) {
     t.skip('the query linter reports nothing for "has:polls": core/query has not landed in this build');
