@@ -213,7 +213,7 @@ func (c *paramChecker) checkEnum(item string) {
 }
 
 func (c *paramChecker) checkList() {
-	items := strings.Split(c.value, ",")
+	n := strings.Count(c.value, ",") + 1
 	var minItems, maxItems int64 = 0, -1
 	var countVersions, uniqueVersions Version
 	for _, k := range c.p.Constraints {
@@ -221,7 +221,7 @@ func (c *paramChecker) checkList() {
 		case MinItems:
 			minItems = k.N
 		case MaxItems:
-			if int64(len(items)) > k.N {
+			if int64(n) > k.N {
 				countVersions |= k.Versions
 			}
 			maxItems = k.N
@@ -230,31 +230,47 @@ func (c *paramChecker) checkList() {
 		}
 	}
 	if countVersions != 0 {
-		c.add(CodeTooManyItems, countVersions, c.value, "The number of values in the `"+c.p.Name+"` query parameter list ["+strconv.Itoa(len(items))+"] is not between "+strconv.FormatInt(max(minItems, 1), 10)+" and "+strconv.FormatInt(maxItems, 10), "")
+		c.add(CodeTooManyItems, countVersions, c.value, "The number of values in the `"+c.p.Name+"` query parameter list ["+strconv.Itoa(n)+"] is not between "+strconv.FormatInt(max(minItems, 1), 10)+" and "+strconv.FormatInt(maxItems, 10), "")
 	}
-	for i, item := range items {
-		if uniqueVersions != 0 && item != "" && count(items[:i], item) == 1 {
+	// Items are walked in place: this runs for every field list of every
+	// request, so it does not allocate a slice of items.
+	rest := c.value
+	for start := 0; ; {
+		item, tail, more := strings.Cut(rest, ",")
+		if uniqueVersions != 0 && item != "" && countItem(c.value[:start], item) == 1 {
 			c.add(CodeDuplicateItem, uniqueVersions, item, c.label()+" value ["+c.value+"] contains ["+item+"] more than once", "")
 		}
-		if item == "" {
-			c.add(CodeEmptyParameter, c.p.Versions, c.value, c.label()+" value ["+c.value+"] contains an empty item", "")
-			continue
+		c.checkItem(item)
+		if !more {
+			break
 		}
-		if len(c.p.Enum) > 0 {
-			c.checkEnum(item)
-		}
-		for _, k := range c.p.Constraints {
-			if k.Op == ItemPattern && !matchPattern(k.Pattern, item) {
-				c.add(CodePatternMismatch, k.Versions, item, c.label()+" value ["+item+"] does not match "+k.Pattern, "")
-			}
+		start += len(item) + 1
+		rest = tail
+	}
+}
+
+func (c *paramChecker) checkItem(item string) {
+	if item == "" {
+		c.add(CodeEmptyParameter, c.p.Versions, c.value, c.label()+" value ["+c.value+"] contains an empty item", "")
+		return
+	}
+	if len(c.p.Enum) > 0 {
+		c.checkEnum(item)
+	}
+	for _, k := range c.p.Constraints {
+		if k.Op == ItemPattern && !matchPattern(k.Pattern, item) {
+			c.add(CodePatternMismatch, k.Versions, item, c.label()+" value ["+item+"] does not match "+k.Pattern, "")
 		}
 	}
 }
 
-func count(list []string, s string) int {
+// countItem counts the items of the comma list equal to item.
+func countItem(list, item string) int {
 	n := 0
-	for _, x := range list {
-		if x == s {
+	for list != "" {
+		var x string
+		x, list, _ = strings.Cut(list, ",")
+		if x == item {
 			n++
 		}
 	}

@@ -42,16 +42,22 @@ func (v *validation) checkCross() {
 // so it is an error even though spec 2.166 is silent.
 func (v *validation) checkAtMostOne() {
 	for _, g := range v.op.AtMostOne {
-		var present []string
-		params := map[string][]string{}
-		for _, n := range g.Names {
-			if val, ok := v.get(n); ok {
-				present = append(present, n)
-				params[n] = []string{val}
+		n := 0
+		for _, name := range g.Names {
+			if _, ok := v.get(name); ok {
+				n++
 			}
 		}
-		if len(present) < 2 {
+		if n < 2 {
 			continue
+		}
+		var present []string
+		params := map[string][]string{}
+		for _, name := range g.Names {
+			if val, ok := v.get(name); ok {
+				present = append(present, name)
+				params[name] = []string{val}
+			}
 		}
 		d := Diagnostic{Code: CodeExclusive, Severity: sevError, Parameter: present[1], problemParams: params,
 			Message: "At most one of " + quoteList(g.Names, "") + " may be provided"}

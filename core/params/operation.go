@@ -162,11 +162,17 @@ type Operation struct {
 	ExactlyOne []Group // "Exactly one of `add`, `delete`, or `?delete_all=true` must be specified."
 	Orders     []Order // "`start_time` must be earlier than `end_time`"
 	segments   []string
+	route      string
 }
 
 // Route is the operation's method and template, as the wire contract names
 // it: "GET /2/tweets/search/recent".
-func (op *Operation) Route() string { return op.Method + " " + op.Path }
+func (op *Operation) Route() string {
+	if op.route == "" {
+		return op.Method + " " + op.Path
+	}
+	return op.route
+}
 
 // Param returns the parameter called name in location in, or nil.
 func (op *Operation) Param(name string, in Location) *Param {

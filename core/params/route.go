@@ -1,27 +1,49 @@
 package params
 
 import (
+	"errors"
 	"net/url"
 	"strings"
 )
 
 // routeIndex groups operations by method and segment count, built once at
 // package initialisation (a few hundred entries; no clock, no I/O).
-var routeIndex = buildRouteIndex()
+// literalRoutes finds templates without parameters by method and exact
+// path, the common case, without splitting the path.
+var routeIndex, literalRoutes = buildRouteIndex()
 
 type routeKey struct {
 	method string
 	n      int
 }
 
-func buildRouteIndex() map[routeKey][]*Operation {
+func buildRouteIndex() (map[routeKey][]*Operation, map[string]map[string]*Operation) {
 	idx := map[routeKey][]*Operation{}
+	literal := map[string]map[string]*Operation{}
 	for _, op := range operations {
 		op.segments = strings.Split(strings.TrimPrefix(op.Path, "/"), "/")
+		op.route = op.Method + " " + op.Path
 		k := routeKey{op.Method, len(op.segments)}
 		idx[k] = append(idx[k], op)
+		if !strings.Contains(op.Path, "{") {
+			if literal[op.Method] == nil {
+				literal[op.Method] = map[string]*Operation{}
+			}
+			literal[op.Method][op.Path] = op
+		}
 	}
-	return idx
+	return idx, literal
+}
+
+// matchPath is match on an undecoded path: an exact literal template is
+// found without splitting; otherwise the segments are matched.
+func matchPath(method string, t *target) (*Operation, []string) {
+	if !t.encoded {
+		if op := literalRoutes[method][t.clean]; op != nil {
+			return op, nil
+		}
+	}
+	return match(method, t.segments())
 }
 
 // Operations returns the route table: every operation of specs 2.166 and
@@ -89,15 +111,39 @@ func methodsFor(segs []string) []string {
 
 // target is a parsed request URL.
 type target struct {
-	path     string   // raw path
-	segs     []string // decoded segments
+	path     string // raw path
+	trimmed  string // path without the leading (and a trailing) slash
+	clean    string // path without a trailing slash
+	encoded  bool   // the path holds percent-escapes
+	segs     []string
 	rawQuery string
 	hasQuery bool
 }
 
-var allowedHosts = map[string]bool{
-	"api.x.com": true, "api.twitter.com": true,
-	"api.x.com:443": true, "api.twitter.com:443": true,
+// segments splits the path into decoded segments (once).
+func (t *target) segments() []string {
+	if t.segs == nil {
+		t.segs = strings.Split(t.trimmed, "/")
+		if t.encoded {
+			for i, s := range t.segs {
+				if dec, err := url.PathUnescape(s); err == nil {
+					t.segs[i] = dec
+				}
+			}
+		}
+	}
+	return t.segs
+}
+
+var allowedHosts = []string{"api.x.com", "api.twitter.com", "api.x.com:443", "api.twitter.com:443"}
+
+func allowedHost(host string) bool {
+	for _, h := range allowedHosts {
+		if strings.EqualFold(host, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // parseTarget splits a request URL into path segments and query. It
@@ -109,9 +155,8 @@ func parseTarget(raw string) (*target, []Diagnostic) {
 	if i := strings.IndexByte(rest, '#'); i >= 0 {
 		rest = rest[:i]
 	}
-	lower := strings.ToLower(rest)
 	for _, scheme := range []string{"https://", "http://"} {
-		if !strings.HasPrefix(lower, scheme) {
+		if len(rest) < len(scheme) || !strings.EqualFold(rest[:len(scheme)], scheme) {
 			continue
 		}
 		after := rest[len(scheme):]
@@ -119,7 +164,7 @@ func parseTarget(raw string) (*target, []Diagnostic) {
 		if i := strings.IndexAny(after, "/?"); i >= 0 {
 			host, path = after[:i], after[i:]
 		}
-		if !allowedHosts[strings.ToLower(host)] {
+		if !allowedHost(host) {
 			return nil, []Diagnostic{{Code: CodeUnsupportedHost, Severity: sevError, Value: host,
 				Message: "The host [" + host + "] is not X's API; use https://api.x.com (or https://api.twitter.com)"}}
 		}
@@ -144,17 +189,19 @@ func parseTarget(raw string) (*target, []Diagnostic) {
 		diags = append(diags, Diagnostic{Code: CodeTrailingSlash, Severity: sevWarning, Value: t.path,
 			Message: "The path [" + t.path + "] ends with /; X's routes have no trailing slash"})
 	}
-	t.segs = strings.Split(trimmed, "/")
-	for i, s := range t.segs {
-		if strings.IndexByte(s, '%') < 0 {
-			continue
+	t.trimmed = trimmed
+	t.clean = t.path
+	if len(t.clean) > len(trimmed)+1 {
+		t.clean = t.path[:len(trimmed)+1]
+	}
+	if strings.IndexByte(trimmed, '%') >= 0 {
+		t.encoded = true
+		for _, s := range strings.Split(trimmed, "/") {
+			if _, err := url.PathUnescape(s); err != nil {
+				return nil, append(diags, Diagnostic{Code: CodeBadEncoding, Severity: sevError, Value: s,
+					Message: "The path segment [" + s + "] is not valid percent-encoding"})
+			}
 		}
-		dec, err := url.PathUnescape(s)
-		if err != nil {
-			return nil, append(diags, Diagnostic{Code: CodeBadEncoding, Severity: sevError, Value: s,
-				Message: "The path segment [" + s + "] is not valid percent-encoding"})
-		}
-		t.segs[i] = dec
 	}
 	return t, diags
 }
@@ -168,8 +215,7 @@ type queryPair struct {
 
 // parseQuery decodes the query string in order, keeping repeats. A piece
 // that does not decode is reported and skipped.
-func parseQuery(raw string) ([]queryPair, []Diagnostic) {
-	var pairs []queryPair
+func parseQuery(raw string, pairs []queryPair) ([]queryPair, []Diagnostic) {
 	var diags []Diagnostic
 	for raw != "" {
 		var piece string
@@ -191,11 +237,58 @@ func parseQuery(raw string) ([]queryPair, []Diagnostic) {
 	return pairs, diags
 }
 
-// unescape decodes form encoding ('+' is a space), skipping the work for
-// the common plain value.
+// unescape decodes form encoding ('+' is a space). It returns s itself
+// when there is nothing to decode, and otherwise builds the result with one
+// allocation, copying the plain runs between escapes.
 func unescape(s string) (string, error) {
-	if strings.IndexByte(s, '%') < 0 && strings.IndexByte(s, '+') < 0 {
+	escapes, plus := 0, false
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '%':
+			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+				return "", errBadEscape
+			}
+			escapes++
+			i += 2
+		case '+':
+			plus = true
+		}
+	}
+	if escapes == 0 && !plus {
 		return s, nil
 	}
-	return url.QueryUnescape(s)
+	var b strings.Builder
+	b.Grow(len(s) - 2*escapes)
+	last := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '%':
+			b.WriteString(s[last:i])
+			b.WriteByte(unhex(s[i+1])<<4 | unhex(s[i+2]))
+			i += 2
+			last = i + 1
+		case '+':
+			b.WriteString(s[last:i])
+			b.WriteByte(' ')
+			last = i + 1
+		}
+	}
+	b.WriteString(s[last:])
+	return b.String(), nil
+}
+
+var errBadEscape = errors.New("invalid percent-escape")
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c <= 'F':
+		return c - 'A' + 10
+	}
+	return c - 'a' + 10
 }

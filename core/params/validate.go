@@ -47,7 +47,7 @@ func (v *validation) run() {
 	if t == nil {
 		return
 	}
-	op, pathVals := match(method, t.segs)
+	op, pathVals := matchPath(method, t)
 	if op == nil {
 		v.noRoute(method, t)
 		return
@@ -63,7 +63,7 @@ func (v *validation) run() {
 
 func (v *validation) noRoute(method string, t *target) {
 	route := method + " " + t.path
-	if methods := methodsFor(t.segs); len(methods) > 0 {
+	if methods := methodsFor(t.segments()); len(methods) > 0 {
 		v.add(Diagnostic{Code: CodeMethodNotAllowed, Severity: sevError, Value: method,
 			Message: "The route [" + route + "] does not exist; X serves " + strings.Join(methods, ", ") + " on this path"})
 		return
@@ -87,10 +87,13 @@ func (v *validation) checkPath(vals []string) {
 }
 
 func (v *validation) checkQuery(raw string) {
-	pairs, diags := parseQuery(raw)
+	pairs, diags := parseQuery(raw, make([]queryPair, 0, strings.Count(raw, "&")+1))
 	v.diags = append(v.diags, diags...)
-	for i, pair := range pairs {
-		if repeatedBefore(pairs[:i], pair.name) {
+	// v.query keeps the first occurrence of each name; filtering in place
+	// is safe because it never gets ahead of the loop.
+	v.query = pairs[:0]
+	for _, pair := range pairs {
+		if repeatedBefore(v.query, pair.name) {
 			v.add(Diagnostic{Code: CodeRepeatedParameter, Severity: sevWarning, Parameter: pair.name, Value: pair.value,
 				Message: "The query parameter [" + pair.name + "] is given more than once; only one value is expected, so join list values with commas"})
 			continue
@@ -202,8 +205,7 @@ func (v *validation) result() Result {
 		r.Diagnostics = []Diagnostic{}
 	}
 	if v.op != nil {
-		route := v.op.Route()
-		r.Route = &route
+		r.Route = &v.op.route
 	}
 	for _, d := range v.diags {
 		if d.Severity == sevError {

@@ -296,3 +296,25 @@ func TestLineColumn(t *testing.T) {
 		}
 	}
 }
+
+func TestUnescape(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain", "plain"},
+		{"a+b", "a b"},
+		{"a%2Cb%2cc", "a,b,c"},
+		{"%E2%9C%93", "✓"},
+		{"%", ""}, {"%2", ""}, {"%zz", ""},
+	}
+	for _, tt := range tests {
+		got, err := unescape(tt.in)
+		if tt.want == "" && tt.in != "" {
+			if err == nil {
+				t.Errorf("unescape(%q) = %q, want an error", tt.in, got)
+			}
+			continue
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("unescape(%q) = %q, %v, want %q", tt.in, got, err, tt.want)
+		}
+	}
+}

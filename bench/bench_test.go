@@ -1,0 +1,73 @@
+package bench
+
+import (
+	"net/http"
+	"net/url"
+	"testing"
+
+	"github.com/xpreflight/xpreflight/core/params"
+	"github.com/xpreflight/xpreflight/core/wire"
+)
+
+// searchURL is the benchmark's request: recent search with a real query,
+// a page size and field lists, as a client sends it.
+var searchURL = "https://api.x.com/2/tweets/search/recent?" + url.Values{
+	"query":        {"(from:XDevelopers OR from:API) has:media -is:retweet lang:en"},
+	"max_results":  {"50"},
+	"post.fields":  {"created_at,public_metrics,lang,conversation_id"},
+	"expansions":   {"author_id,attachments.media_keys"},
+	"user.fields":  {"username,verified"},
+	"media.fields": {"url,type"},
+}.Encode()
+
+func newKin(tb testing.TB) *KinValidator {
+	tb.Helper()
+	k, err := NewKinValidator(SpecPath)
+	if err != nil {
+		tb.Skipf("kin-openapi cannot load the spec: %v", err)
+	}
+	return k
+}
+
+func BenchmarkValidateRequest(b *testing.B) {
+	b.Run("xpreflight", func(b *testing.B) {
+		req := params.Request{Method: "GET", URL: searchURL}
+		b.ReportAllocs()
+		for b.Loop() {
+			if res := params.Validate(req); !res.Valid {
+				b.Fatal(res.Diagnostics)
+			}
+		}
+	})
+	b.Run("xpreflight-wire", func(b *testing.B) {
+		in := []byte(`{"method":"GET","url":` + quote(searchURL) + `}`)
+		b.ReportAllocs()
+		for b.Loop() {
+			wire.Handle("validateRequest", in)
+		}
+	})
+	b.Run("kin-openapi", func(b *testing.B) {
+		k := newKin(b)
+		req, err := http.NewRequest("GET", searchURL, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := k.Validate(req); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+func quote(s string) string {
+	out := []byte{'"'}
+	for i := 0; i < len(s); i++ {
+		if s[i] == '"' || s[i] == '\\' {
+			out = append(out, '\\')
+		}
+		out = append(out, s[i])
+	}
+	return string(append(out, '"'))
+}

@@ -1,0 +1,60 @@
+package bench
+
+import (
+	"net/http"
+	"runtime"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/xpreflight/xpreflight/core/params"
+)
+
+// threadCPU is the CPU time this OS thread has used. On a shared machine
+// wall-clock ns/op swings with the load; CPU time of a locked thread does
+// not, so the ratio below is stable.
+func threadCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(1 /* RUSAGE_THREAD */, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkRatio runs both validators in alternating batches on one locked
+// thread and reports each one's CPU ns per request and how many times
+// faster xpreflight is ("x-faster"; the budget is ≥ 10).
+func BenchmarkRatio(b *testing.B) {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	k := newKin(b)
+	hreq, err := http.NewRequest("GET", searchURL, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	preq := params.Request{Method: "GET", URL: searchURL}
+	const batch = 200
+	var ours, theirs time.Duration
+	n := 0
+	for b.Loop() {
+		t0 := threadCPU()
+		for range batch {
+			params.Validate(preq)
+		}
+		t1 := threadCPU()
+		for range batch {
+			if err := k.Validate(hreq); err != nil {
+				b.Fatal(err)
+			}
+		}
+		t2 := threadCPU()
+		ours += t1 - t0
+		theirs += t2 - t1
+		n += batch
+	}
+	if ours > 0 {
+		b.ReportMetric(float64(ours.Nanoseconds())/float64(n), "xpreflight-cpu-ns/req")
+		b.ReportMetric(float64(theirs.Nanoseconds())/float64(n), "kin-cpu-ns/req")
+		b.ReportMetric(float64(theirs)/float64(ours), "x-faster")
+	}
+}
