@@ -81,10 +81,10 @@ func Parse(src string) (*Query, ErrorList) {
 func (p *parser) parse(src string) (Expr, ErrorList) {
 	p.lx = lexer{src: src}
 	p.depth, p.errs = 0, nil
-	// A clause takes two bytes at least with its separator; a typical query
-	// averages far more, so a quarter of the length sizes the first slabs
-	// (they grow when needed, and pooled parsers keep them).
-	guess := min(len(src)/4+1, maxPooledNodes)
+	// A clause takes two bytes at least with its separator; typical queries
+	// average about eight, which sizes the first slabs (they grow when
+	// needed, and pooled parsers keep them).
+	guess := min(len(src)/8+1, maxPooledNodes)
 	p.terms.reserve(guess)
 	p.operators.reserve(guess/2 + 1)
 	p.exprs.reserve(guess)
