@@ -26,7 +26,7 @@ before(async () => {
   server = await serve(DIST);
   browser = await launch();
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(30_000); // generous: CI machines may be shared and slow
   page.on('pageerror', (err) => {
     throw new Error(`page error: ${err.message}`);
   });
@@ -40,7 +40,7 @@ after(async () => {
 /** open loads the page (optionally with a hash) and waits until the checker is ready. */
 async function open(hash = '') {
   await page.goto(`${server.url}${hash}`);
-  await page.waitForSelector('html[data-ready="true"]', { timeout: 10_000 });
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
   return page.evaluate(() => window.xpreflightReadyMs);
 }
 
@@ -66,7 +66,8 @@ test('time to interactive: query linting is ready after load (reported; budget 1
   const ms = await open();
   t.diagnostic(`time to interactive: ${ms} ms (budget 1000 ms)`);
   console.log(`web: time to interactive ${ms} ms (first load, fresh profile; budget 1000 ms)`);
-  assert.ok(ms > 0 && ms < 10_000, `ready after ${ms} ms`);
+  // A sanity bound only (the 1 s budget is measured by web/bench.sh, never asserted).
+  assert.ok(ms > 0 && ms < 15_000, `ready after ${ms} ms`);
   assert.equal(server.requests.get('/pkg/xpreflight.wasm'), 1, 'the wasm is fetched exactly once');
 });
 
@@ -166,7 +167,7 @@ test('a pasted 429 shows the rate-limit state and a retry chart', async () => {
   const rows = await page.locator('#rate-limit tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
   assert.equal(rows[0][1], '0', 'remaining');
   assert.equal(rows[0][2], '450', 'limit');
-  assert.match(rows[0][3], /^in (9 min 5\d s|10 min)/, 'reset in about ten minutes');
+  assert.match(rows[0][3], /^in (9 min [1-5]?\d s|10 min)/, 'reset in about ten minutes');
   assert.equal(await page.locator('#res-problems tbody tr').getAttribute('data-slug'), 'about:blank');
   const bars = await page.locator('#retry-chart .attempt-bar').evaluateAll((gs) => gs.map((g) => g.dataset.kind));
   assert.equal(bars.length, 8);
