@@ -47,3 +47,15 @@ export function debounce(fn, ms) {
   };
   return wrapped;
 }
+
+/**
+ * setSelect chooses value in a <select>. A value the select does not offer
+ * (say, from an edited link) is added as an option rather than silently
+ * replaced by the first one, so the checker sees it and can say what is wrong.
+ */
+export function setSelect(select, value) {
+  if (![...select.options].some((o) => o.value === value)) {
+    select.append(new Option(value, value));
+  }
+  select.value = value;
+}

@@ -1,5 +1,5 @@
 // Query panel: lint the search query as it is typed.
-import { h, replace, debounce } from './dom.js';
+import { h, replace, debounce, setSelect } from './dom.js';
 import { bindEditor } from './editor.js';
 
 /**
@@ -89,8 +89,8 @@ export function queryPanel(xp, onChange) {
     state: () => ({ q: textarea.value, endpoint: endpoint.value, tier: tier.value }),
     restore(s) {
       textarea.value = s.q;
-      endpoint.value = s.endpoint;
-      tier.value = s.tier;
+      setSelect(endpoint, s.endpoint);
+      setSelect(tier, s.tier);
       if (frame) cancelAnimationFrame(frame);
       lint();
       renderDetails(report);

@@ -1,5 +1,5 @@
 // Request panel: judge a whole request (method, URL, body) as X would.
-import { h, replace, debounce } from './dom.js';
+import { h, replace, debounce, setSelect } from './dom.js';
 import { splitRequestLine, queryParameters } from './headers.js';
 import { pretty } from './format.js';
 import { segments } from './spans.js';
@@ -15,7 +15,7 @@ export function requestPanel(xp, onChange) {
     // "GET /2/…" pasted into the URL box sets the method too.
     const line = splitRequestLine(url.value);
     if (line.method && line.url) {
-      method.value = line.method;
+      setSelect(method, line.method);
       url.value = line.url;
     }
     render();
@@ -59,10 +59,10 @@ export function requestPanel(xp, onChange) {
   return {
     state: () => ({ method: method.value, url: url.value, body: body.value, reqtier: tier.value }),
     restore(s) {
-      method.value = s.method;
+      setSelect(method, s.method);
       url.value = s.url;
       body.value = s.body;
-      tier.value = s.reqtier;
+      setSelect(tier, s.reqtier);
       render();
     },
   };

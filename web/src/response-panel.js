@@ -1,6 +1,6 @@
 // Response panel: read X's answer (status, headers, body) and chart the
 // retry advice for it.
-import { h, replace, debounce } from './dom.js';
+import { h, replace, debounce, setSelect } from './dom.js';
 import { parseHeaders } from './headers.js';
 import { duration, utc } from './format.js';
 import { chart, kind, legend } from './retry-chart.js';
@@ -86,7 +86,7 @@ export function responsePanel(xp, onChange) {
       status.value = s.status;
       headers.value = s.headers;
       body.value = s.response;
-      method.value = s.rmethod;
+      setSelect(method, s.rmethod);
       url.value = s.rurl;
       stream.checked = s.stream === '1';
       render();

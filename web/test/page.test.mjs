@@ -155,6 +155,17 @@ test('the hash round-trips: a link restores the query, pickers and response', as
   assert.ok(await page.locator(`#diagnostics li[data-code="${CODE_STANDALONE}"]`).count() > 0);
 });
 
+test('a link with a value the pickers do not offer is kept and reported, not dropped', async () => {
+  await open(`#q=cat&endpoint=search_everything`);
+  assert.equal(await page.locator('#endpoint').inputValue(), 'search_everything');
+  await page.waitForSelector('#query-error:not([hidden])');
+  const message = await page.locator('#query-error').textContent();
+  assert.match(message, /^bad-input: /);
+  assert.match(message, /search_everything/);
+  await page.locator('#endpoint').selectOption('search_recent');
+  await page.waitForSelector('#query-error', { state: 'hidden' });
+});
+
 test('a pasted 429 shows the rate-limit state and a retry chart', async () => {
   await open();
   const now = Date.now();
