@@ -429,6 +429,8 @@ export interface ClientOptions {
   signal?: AbortSignal;
   /** Tier the requests are validated for. */
   tier?: Tier;
+  /** adviseRetry's policy, e.g. `{ maxWaitMs: 60_000 }` to give up rather than wait out a 15-minute window. */
+  policy?: RetryPolicy;
   /** Replaces the wait between attempts (tests, custom schedulers). Must reject when signal aborts. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }

@@ -286,7 +286,7 @@ export function createClient(options = {}) {
   };
 }
 
-const clientOptions = ['fetch', 'baseUrl', 'bearerToken', 'maxAttempts', 'onRetry', 'signal', 'tier', 'sleep'];
+const clientOptions = ['fetch', 'baseUrl', 'bearerToken', 'maxAttempts', 'onRetry', 'signal', 'tier', 'policy', 'sleep'];
 
 function clientSettings(options) {
   if (options === null || typeof options !== 'object') {
@@ -304,6 +304,8 @@ function clientSettings(options) {
     onRetry: options.onRetry,
     signal: options.signal,
     tier: options.tier,
+    // adviseRetry's policy overrides; maxAttempts, when given, wins over policy.maxAttempts.
+    policy: options.maxAttempts === undefined ? options.policy : { ...options.policy, maxAttempts: options.maxAttempts },
     sleep: options.sleep ?? sleep,
   };
   const check = (ok, what) => {
@@ -313,6 +315,7 @@ function clientSettings(options) {
   check(s.maxAttempts === undefined || (Number.isInteger(s.maxAttempts) && s.maxAttempts >= 1), `maxAttempts must be an integer ≥ 1, got ${describe(options.maxAttempts)}`);
   check(s.onRetry === undefined || typeof s.onRetry === 'function', 'onRetry must be a function');
   check(typeof s.sleep === 'function', 'sleep must be a function');
+  check(s.policy === undefined || (typeof s.policy === 'object' && s.policy !== null && !Array.isArray(s.policy)), 'policy must be an object (adviseRetry\'s policy fields)');
   check(s.bearerToken === undefined || typeof s.bearerToken === 'string', 'bearerToken must be a string');
   return s;
 }
@@ -328,6 +331,10 @@ async function send(s, method, url, init) {
   const signal = anySignal([s.signal, init.signal]);
   const { headers, body } = outgoing(s, target, init);
 
+  if (s.policy !== undefined && !s.policyChecked) {
+    adviseRetry({ attempt: 1, now: 0, random: 0, policy: s.policy }); // a bad policy field throws bad-input before anything is sent
+    s.policyChecked = true;
+  }
   const check = validateRequest({
     method,
     url: path,
@@ -359,7 +366,7 @@ async function send(s, method, url, init) {
       now: Date.now(),
       random: Math.random(),
       previousDelayMs,
-      ...(s.maxAttempts === undefined ? {} : { policy: { maxAttempts: s.maxAttempts } }),
+      ...(s.policy === undefined ? {} : { policy: s.policy }),
     });
     if (!advice.retry || attempt >= (s.maxAttempts ?? Infinity)) {
       if (answer) return { ...answer, attempts: attempt, advice };

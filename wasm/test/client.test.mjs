@@ -99,6 +99,20 @@ test('503 forever with maxAttempts 2: gives up after 2 calls and resolves with t
   assert.equal(waits.length, 1);
 });
 
+test('policy: a reset beyond maxWaitMs parks instead of waiting', async () => {
+  const { client, waits } = setup(
+    [{ status: 429, headers: { ...json, 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(Math.floor(Date.now() / 1000) + 600) }, body: '{}' }],
+    { policy: { maxWaitMs: 5000 } },
+  );
+  const res = await client.request('GET', SEARCH);
+  assert.equal(res.status, 429);
+  assert.equal(server.requests.length, 1);
+  assert.deepEqual(waits, []);
+  assert.equal(res.advice.retry, false);
+  assert.equal(res.advice.parked, true);
+  assert.ok(res.advice.notBefore >= Date.now() + 500 * 1000, 'notBefore says when to come back');
+});
+
 test('partial 200: resolved at once with the partial errors', async () => {
   const body = JSON.stringify({
     data: [{ id: '1', text: 'cat' }],
@@ -200,6 +214,10 @@ test('createClient rejects bad options', async () => {
   await expectXPError(assert, () => xp.createClient({ maxAttempts: 0 }), 'bad-input', /maxAttempts/);
   await expectXPError(assert, () => xp.createClient({ retries: 3 }), 'bad-input', /unknown option\(s\) "retries"/);
   await expectXPError(assert, () => xp.createClient({ fetch: 'nope' }), 'bad-input', /fetch must be a function/);
+  await expectXPError(assert, () => xp.createClient({ policy: 5 }), 'bad-input', /policy must be an object/);
+  server.requests.length = 0;
+  await expectXPError(assert, () => xp.createClient({ baseUrl: server.origin, policy: { maxWait: 5 } }).request('GET', SEARCH), 'bad-input', /maxWait/);
+  assert.equal(server.requests.length, 0, 'a bad policy is reported before anything is sent');
   await expectXPError(assert, () => xp.createClient().request('', SEARCH), 'bad-input', /method/);
   await expectXPError(assert, () => xp.createClient().request('POST', '/2/tweets', { body: new Blob(['x']) }), 'bad-input', /got a Blob/);
   await expectXPError(assert, () => xp.createClient().request('POST', '/2/tweets', { body: new Uint8Array(3) }), 'bad-input', /got a Uint8Array/);
