@@ -51,3 +51,32 @@ test('the .d.ts declares every export of the module', async () => {
     assert.match(dts, new RegExp(`export declare (function|class|const) ${name}\\b`), `${name} is exported but not declared`);
   }
 });
+
+test('npm pack would publish exactly the package files', () => {
+  const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: DIST, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  assert.deepEqual(pack.files.map((f) => f.path).sort(), ['README.md', 'package.json', 'wasm_exec.js', 'xpreflight.d.ts', 'xpreflight.mjs', 'xpreflight.wasm']);
+  assert.equal(pack.name, 'xpreflight');
+});
+
+test('installed as a dependency, "xpreflight" and "xpreflight/xpreflight.wasm" resolve through exports', async (t) => {
+  const { mkdtemp, mkdir, symlink, writeFile, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const path = await import('node:path');
+  const { fileURLToPath } = await import('node:url');
+  const app = await mkdtemp(path.join(tmpdir(), 'xpreflight-app-'));
+  t.after(() => rm(app, { recursive: true, force: true }));
+  await mkdir(path.join(app, 'node_modules'));
+  await symlink(fileURLToPath(DIST), path.join(app, 'node_modules', 'xpreflight'), 'dir');
+  await writeFile(
+    path.join(app, 'main.mjs'),
+    `import { init, validateQuery, version } from 'xpreflight';
+     import { createRequire } from 'node:module';
+     const wasmPath = createRequire(import.meta.url).resolve('xpreflight/xpreflight.wasm');
+     await init();
+     console.log(JSON.stringify({ version: version(), valid: validateQuery({ query: 'cat' }).valid, wasmPath }));`,
+  );
+  const out = JSON.parse(execFileSync(process.execPath, [path.join(app, 'main.mjs')], { cwd: app, encoding: 'utf8' }));
+  assert.equal(out.version, pkg.version);
+  assert.equal(out.valid, true);
+  assert.match(out.wasmPath, /xpreflight\.wasm$/);
+});
