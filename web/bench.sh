@@ -7,7 +7,6 @@ if ! command -v chromium >/dev/null 2>&1; then
   echo "web/bench.sh: chromium is not installed; ./build.sh bench installs it (or: apt-get install -y chromium)" >&2
   exit 1
 fi
-if [ ! -f "$WEB/dist/pkg/xpreflight.wasm" ]; then
-  bash "$WEB/build.sh"
-fi
+# Always reassemble dist/ (a copy, under a second): testing a stale page would prove nothing.
+bash "$WEB/build.sh"
 node "$WEB/test/bench.mjs"

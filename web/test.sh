@@ -11,8 +11,7 @@ if [ ! -d "$ROOT/node_modules/playwright-core" ]; then
   echo "web/test.sh: playwright-core is missing from $ROOT/node_modules; run npm ci --ignore-scripts at the repo root" >&2
   exit 1
 fi
-if [ ! -f "$WEB/dist/pkg/xpreflight.wasm" ]; then
-  bash "$WEB/build.sh"
-fi
+# Always reassemble dist/ (a copy, under a second): testing a stale page would prove nothing.
+bash "$WEB/build.sh"
 cd "$WEB"
 node --test --test-concurrency=1 test/units.test.mjs test/page.test.mjs
