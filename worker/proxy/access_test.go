@@ -55,3 +55,16 @@ func TestCredential(t *testing.T) {
 		})
 	}
 }
+
+func TestParseHeaderLines(t *testing.T) {
+	got := ParseHeaderLines("Authorization: Bearer a:b\nx-empty:\nno colon here\nOrigin:  https://app.example \n")
+	want := Headers{"authorization": "Bearer a:b", "x-empty": "", "origin": "https://app.example"}
+	if len(got) != len(want) {
+		t.Fatalf("ParseHeaderLines = %v, want %v", got, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s = %q, want %q", k, got[k], v)
+		}
+	}
+}

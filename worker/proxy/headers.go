@@ -20,3 +20,20 @@ func (h Headers) without(names ...string) Headers {
 	}
 	return out
 }
+
+// ParseHeaderLines reads "name: value" lines separated by "\n" (the shim's
+// compact form of a JS Headers object; HTTP field values cannot contain a
+// newline). Names are lower-cased; a line without ':' is skipped.
+func ParseHeaderLines(s string) Headers {
+	h := Headers{}
+	for s != "" {
+		var line string
+		line, s, _ = strings.Cut(s, "\n")
+		name, value, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		h[strings.ToLower(strings.TrimSpace(name))] = strings.TrimSpace(value)
+	}
+	return h
+}

@@ -148,6 +148,15 @@ function concat(chunks, size) {
   return out;
 }
 
+const UTF8 = new TextDecoder();
+
+// headerLines is the compact "name: value\n…" form decide() reads.
+function headerLines(headers) {
+  let out = "";
+  for (const [k, v] of headers) out += k + ": " + v + "\n";
+  return out;
+}
+
 function headerObject(headers) {
   const out = {};
   for (const [k, v] of headers) out[k] = v;
@@ -301,13 +310,9 @@ async function proxy(request, env, target) {
   }
   const now = Date.now();
   const headers = forwardHeaders(request);
-  const d = callGo("decide", {
-    method: request.method,
-    target,
-    headers: headerObject(request.headers),
-    body: body ? new TextDecoder().decode(body) : undefined,
-    now,
-  });
+  const d = checked("decide", go.decide(request.method, target, headerLines(request.headers),
+    body ? UTF8.decode(body) : null, now));
+
   if (!d.forward) {
     return problemResponse(env, request, d.status, JSON.stringify(d.problem), "rejected",
       { "x-preflight-validator": d.validator });
@@ -350,7 +355,7 @@ async function proxy(request, env, target) {
     const read = await readUpTo(upstream, INSPECT_LIMIT);
     if (read.bytes) {
       outBody = read.bytes;
-      text = new TextDecoder().decode(read.bytes);
+      text = UTF8.decode(read.bytes);
     } else {
       outBody = read.stream;
     }
@@ -398,7 +403,7 @@ async function wireOp(request, env, op) {
       ok: false, error: { code: "bad-input", message: `request body over ${MAX_BODY} bytes` },
     }), "wire");
   }
-  const out = go.handle(op, body ? new TextDecoder().decode(body) : "");
+  const out = go.handle(op, body ? UTF8.decode(body) : "");
   let status = 200;
   if (out.startsWith('{"ok":false')) status = WIRE_STATUS[JSON.parse(out).error.code] ?? 500;
   const headers = new Headers({ "content-type": "application/json; charset=utf-8", "x-preflight": "wire" });
