@@ -23,6 +23,8 @@ const EXPOSED = "x-preflight, x-preflight-class, x-preflight-retry-after-ms, x-p
 
 // ---- the Go instance: started on the first request, then reused -----------
 
+class ConfigError extends Error {}
+
 let goStarting = null; // Promise<exports> while starting or started
 let go = null; // exports: configure, handle, decide, annotate, local
 
@@ -38,7 +40,7 @@ function startGo(env) {
         preflightKey: env.PREFLIGHT_KEY ?? "",
         bearerToken: env.X_BEARER_TOKEN ?? "",
       }));
-      if (problem) reject(new Error("configuration: " + problem));
+      if (problem) reject(new ConfigError(problem));
       else resolve(exports);
     };
     const runtime = new Go();
@@ -49,7 +51,10 @@ function startGo(env) {
       goStarting = null;
     }, reject);
   }).then((exports) => (go = exports), (err) => {
-    goStarting = null;
+    // A bad setting stays bad until the Worker is redeployed: keep the
+    // rejection rather than start a Go instance per request. Anything else
+    // (a failed instantiation) is retried by the next request.
+    if (!(err instanceof ConfigError)) goStarting = null;
     throw err;
   });
   return goStarting;
@@ -478,7 +483,10 @@ export default {
       return await route(request, env);
     } catch (err) {
       console.error("xpreflight: internal error:", String(err && err.stack || err));
-      return new Response(blankProblem(500, "Internal Server Error", "xpreflight failed to handle this request."), {
+      // A configuration error names the setting (never a secret's value), so
+      // the operator sees it on the first request; anything else stays vague.
+      const detail = err instanceof ConfigError ? `xpreflight is misconfigured: ${err.message}` : "xpreflight failed to handle this request.";
+      return new Response(blankProblem(500, "Internal Server Error", detail), {
         status: 500, headers: { "content-type": "application/json; charset=utf-8", "x-preflight": "error" },
       });
     }

@@ -321,3 +321,19 @@ test("upstream down → 502 with a problem body", async () => {
     await down.stop();
   }
 });
+
+test("a bad ALLOWED_ORIGINS fails loudly: 500 naming the setting, never a secret", async () => {
+  const bad = await startWorkerd({ env: { X_API_ORIGIN: x.origin, ALLOWED_ORIGINS: "*", X_BEARER_TOKEN: TOKEN, PREFLIGHT_KEY: KEY } });
+  try {
+    const before = x.received.length;
+    for (let i = 0; i < 2; i++) {
+      const r = await call(SEARCH, { headers: { "x-preflight-key": KEY } }, bad.port);
+      assert.equal(r.status, 500);
+      const p = JSON.parse(r.text);
+      assert.match(p.detail, /ALLOWED_ORIGINS entry 1 \("\*"\): a wildcard/);
+    }
+    assert.equal(x.received.length, before);
+  } finally {
+    await bad.stop();
+  }
+});
