@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/xpreflight/xpreflight/core/query"
 )
 
 // Time rules of the search and counts endpoints (x-api-facts.md §4.1).
@@ -28,8 +30,21 @@ const (
 	snowflakeEpochMs = 1288834974657
 )
 
+// crossName reports whether a time, ID-bound or rules parameter that the
+// rules below read is named; requests without one skip them.
+func crossName(name string) bool {
+	switch name {
+	case "start_time", "end_time", "since_id", "until_id", "delete_all":
+		return true
+	}
+	return false
+}
+
 func (v *validation) checkCross() {
 	v.checkAtMostOne()
+	if !v.crossRelevant {
+		return
+	}
 	v.checkIDTimeMix()
 	v.checkTimeOrder()
 	v.checkIDOrder()
@@ -85,7 +100,7 @@ func isIDTimePair(names []string) bool {
 // an ID bound with a time bound, while spec 2.167 forbids only the pairs
 // start_time+since_id and end_time+until_id. The other mixes are warnings.
 func (v *validation) checkIDTimeMix() {
-	if !searchPaths[v.op.Path] {
+	if v.op.search == notSearch {
 		return
 	}
 	for _, pair := range [][2]string{{"start_time", "until_id"}, {"end_time", "since_id"}} {
@@ -164,14 +179,13 @@ func (v *validation) idParam(name string) (uint64, string, bool) {
 }
 
 func (v *validation) checkWindows() {
-	path := v.op.Path
-	if archivePaths[path] {
+	if v.op.search == searchArchive {
 		if start, s, ok := v.timeParam("start_time"); ok && start.Before(archiveStart) {
 			v.add(Diagnostic{Code: CodeStartTooOld, Severity: sevError, Parameter: "start_time", Value: s,
 				Message: "Invalid 'start_time':'" + s + "'. 'start_time' must be on or after 2006-03-21T00:00Z"})
 		}
 	}
-	if v.req.Now.IsZero() || !searchPaths[path] {
+	if v.req.Now.IsZero() || v.op.search == notSearch {
 		return
 	}
 	now := v.req.Now.UTC()
@@ -184,7 +198,7 @@ func (v *validation) checkWindows() {
 		v.add(Diagnostic{Code: CodeStartTooRecent, Severity: sevWarning, Parameter: "start_time", Value: s,
 			Message: "'start_time':'" + s + "' is less than 10 seconds before the request time; X is reported to reject that (third-party report, x-api-facts.md §4.1)"})
 	}
-	if !recentPaths[path] {
+	if v.op.search != searchRecent {
 		return
 	}
 	edge := now.Add(-recentWindow)
@@ -196,7 +210,7 @@ func (v *validation) checkWindows() {
 		v.add(Diagnostic{Code: CodeStartTooOld, Severity: sev, Parameter: "start_time", Value: s,
 			Message: "Invalid 'start_time':'" + s + "'. 'start_time' must be on or after " + edge.Format("2006-01-02T15:04Z")})
 	}
-	if path == "/2/tweets/search/recent" {
+	if v.op.endpoint == query.SearchRecent {
 		v.checkStaleSinceID(edge)
 	}
 }

@@ -1,5 +1,7 @@
 package params
 
+import "github.com/xpreflight/xpreflight/core/query"
+
 // Version is a set of X API spec versions, one bit each. The route table is
 // the union of specs 2.166 and 2.167: a request either version accepts is
 // accepted.
@@ -163,7 +165,19 @@ type Operation struct {
 	Orders     []Order // "`start_time` must be earlier than `end_time`"
 	segments   []string
 	route      string
+	search     searchKind     // search/counts rules that apply
+	endpoint   query.Endpoint // the query linter's endpoint for `query`, or ""
 }
+
+// searchKind tells which search and counts time rules apply to an
+// operation.
+type searchKind uint8
+
+const (
+	notSearch searchKind = iota
+	searchRecent
+	searchArchive
+)
 
 // Route is the operation's method and template, as the wire contract names
 // it: "GET /2/tweets/search/recent".

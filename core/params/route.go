@@ -1,9 +1,10 @@
 package params
 
 import (
-	"errors"
 	"net/url"
 	"strings"
+
+	"github.com/xpreflight/xpreflight/core/query"
 )
 
 // routeIndex groups operations by method and segment count, built once at
@@ -23,6 +24,13 @@ func buildRouteIndex() (map[routeKey][]*Operation, map[string]map[string]*Operat
 	for _, op := range operations {
 		op.segments = strings.Split(strings.TrimPrefix(op.Path, "/"), "/")
 		op.route = op.Method + " " + op.Path
+		op.endpoint = queryEndpoints[op.Path]
+		switch op.endpoint {
+		case query.SearchRecent, query.CountsRecent:
+			op.search = searchRecent
+		case query.SearchAll, query.CountsAll:
+			op.search = searchArchive
+		}
 		k := routeKey{op.Method, len(op.segments)}
 		idx[k] = append(idx[k], op)
 		if !strings.Contains(op.Path, "{") {
@@ -209,14 +217,20 @@ func parseTarget(raw string) (*target, []Diagnostic) {
 // queryPair is one name=value of the query string, decoded. A pair that
 // does not decode keeps its raw text and is marked bad.
 type queryPair struct {
-	name, value string
-	bad         bool
+	name, value       string
+	bad               bool
+	nameEnd, valueEnd int // while parsing: end of the decoded text in the buffer, or -1
 }
 
 // parseQuery decodes the query string in order, keeping repeats. A piece
 // that does not decode is reported and skipped.
 func parseQuery(raw string, pairs []queryPair) ([]queryPair, []Diagnostic) {
 	var diags []Diagnostic
+	// Escaped names and values are decoded into one buffer that becomes
+	// one string; the pairs then slice it (ends recorded in nameEnd and
+	// valueEnd). One pass per piece finds escapes and checks them.
+	var buf strings.Builder
+	decodedAny := false
 	for raw != "" {
 		var piece string
 		piece, raw, _ = strings.Cut(raw, "&")
@@ -224,60 +238,85 @@ func parseQuery(raw string, pairs []queryPair) ([]queryPair, []Diagnostic) {
 			continue
 		}
 		name, value, _ := strings.Cut(piece, "=")
-		dn, err1 := unescape(name)
-		dv, err2 := unescape(value)
-		if err1 != nil || err2 != nil {
+		nameEsc, ok1 := scanEscapes(name)
+		valueEsc, ok2 := scanEscapes(value)
+		if !ok1 || !ok2 {
 			diags = append(diags, Diagnostic{Code: CodeBadEncoding, Severity: sevError, Parameter: name, Value: piece,
 				Message: "The query string piece [" + piece + "] is not valid percent-encoding"})
 			pairs = append(pairs, queryPair{name: name, value: value, bad: true})
 			continue
 		}
-		pairs = append(pairs, queryPair{name: dn, value: dv})
+		p := queryPair{name: name, value: value, nameEnd: -1, valueEnd: -1}
+		if nameEsc || valueEsc {
+			if !decodedAny {
+				buf.Grow(len(piece) + len(raw))
+			}
+			decodedAny = true
+			if nameEsc {
+				decodeInto(&buf, name)
+				p.nameEnd = buf.Len()
+			}
+			if valueEsc {
+				decodeInto(&buf, value)
+				p.valueEnd = buf.Len()
+			}
+		}
+		pairs = append(pairs, p)
+	}
+	if !decodedAny {
+		return pairs, diags
+	}
+	decoded := buf.String()
+	at := 0
+	for i := range pairs {
+		p := &pairs[i]
+		if p.nameEnd > 0 {
+			p.name, at = decoded[at:p.nameEnd], p.nameEnd
+		}
+		if p.valueEnd > 0 {
+			p.value, at = decoded[at:p.valueEnd], p.valueEnd
+		}
 	}
 	return pairs, diags
 }
 
-// unescape decodes form encoding ('+' is a space). It returns s itself
-// when there is nothing to decode, and otherwise builds the result with one
-// allocation, copying the plain runs between escapes.
-func unescape(s string) (string, error) {
-	escapes, plus := 0, false
+// scanEscapes reports whether s holds form escapes ('%XX' or '+') and
+// whether every '%' starts a valid escape.
+func scanEscapes(s string) (escaped, ok bool) {
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case '%':
 			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
-				return "", errBadEscape
+				return true, false
 			}
-			escapes++
+			escaped = true
 			i += 2
 		case '+':
-			plus = true
+			escaped = true
 		}
 	}
-	if escapes == 0 && !plus {
-		return s, nil
-	}
-	var b strings.Builder
-	b.Grow(len(s) - 2*escapes)
+	return escaped, true
+}
+
+// decodeInto writes the form-decoded s (escapes already validated) to
+// buf, copying the plain runs between escapes whole.
+func decodeInto(buf *strings.Builder, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case '%':
-			b.WriteString(s[last:i])
-			b.WriteByte(unhex(s[i+1])<<4 | unhex(s[i+2]))
+			buf.WriteString(s[last:i])
+			buf.WriteByte(unhex(s[i+1])<<4 | unhex(s[i+2]))
 			i += 2
 			last = i + 1
 		case '+':
-			b.WriteString(s[last:i])
-			b.WriteByte(' ')
+			buf.WriteString(s[last:i])
+			buf.WriteByte(' ')
 			last = i + 1
 		}
 	}
-	b.WriteString(s[last:])
-	return b.String(), nil
+	buf.WriteString(s[last:])
 }
-
-var errBadEscape = errors.New("invalid percent-escape")
 
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'

@@ -26,6 +26,8 @@ type validation struct {
 	query []queryPair // known and unknown parameters, first occurrence only
 	// first spellings seen of each vocabulary, for the mixed-vocabulary warning
 	sawTweet, sawPost string
+	// crossRelevant: a parameter some cross-parameter rule reads is present
+	crossRelevant bool
 }
 
 func (v *validation) add(d Diagnostic) { v.diags = append(v.diags, d) }
@@ -107,6 +109,9 @@ func (v *validation) checkQuery(raw string) {
 			v.unknownParam(pair)
 			continue
 		}
+		if crossName(p.Name) {
+			v.crossRelevant = true
+		}
 		if p.Dialect != DialectNeutral {
 			v.noteDialect(p.Dialect, "`"+p.Name+"`")
 		}
@@ -116,10 +121,8 @@ func (v *validation) checkQuery(raw string) {
 				problemParams: map[string][]string{p.Name: {}}})
 			continue
 		}
-		if p.Name == "query" {
-			if ep, ok := queryEndpoints[v.op.Path]; ok {
-				v.lintQuery(p.Name, pair.value, ep, CodeInvalidQuery)
-			}
+		if p.Name == "query" && v.op.endpoint != "" {
+			v.lintQuery(p.Name, pair.value, v.op.endpoint, CodeInvalidQuery)
 		}
 		v.checkValue(p, pair.value)
 	}

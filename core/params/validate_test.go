@@ -1,6 +1,7 @@
 package params
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -297,24 +298,17 @@ func TestLineColumn(t *testing.T) {
 	}
 }
 
-func TestUnescape(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"plain", "plain"},
-		{"a+b", "a b"},
-		{"a%2Cb%2cc", "a,b,c"},
-		{"%E2%9C%93", "✓"},
-		{"%", ""}, {"%2", ""}, {"%zz", ""},
+func TestParseQuery(t *testing.T) {
+	pairs, diags := parseQuery("a=plain&b=x+y&c=a%2Cb%2cc&&d=%E2%9C%93&e&f=%zz&g%41=1", nil)
+	var got []string
+	for _, p := range pairs {
+		got = append(got, fmt.Sprintf("%s=%s/%v", p.name, p.value, p.bad))
 	}
-	for _, tt := range tests {
-		got, err := unescape(tt.in)
-		if tt.want == "" && tt.in != "" {
-			if err == nil {
-				t.Errorf("unescape(%q) = %q, want an error", tt.in, got)
-			}
-			continue
-		}
-		if err != nil || got != tt.want {
-			t.Errorf("unescape(%q) = %q, %v, want %q", tt.in, got, err, tt.want)
-		}
+	want := "a=plain/false b=x y/false c=a,b,c/false d=✓/false e=/false f=%zz/true gA=1/false"
+	if strings.Join(got, " ") != want {
+		t.Errorf("pairs = %s\nwant    %s", strings.Join(got, " "), want)
+	}
+	if len(diags) != 1 || diags[0].Code != CodeBadEncoding || diags[0].Value != "f=%zz" {
+		t.Errorf("diags = %+v", diags)
 	}
 }
