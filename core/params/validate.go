@@ -25,7 +25,7 @@ type validation struct {
 	diags []Diagnostic
 	query []queryPair // known and unknown parameters, first occurrence only
 	// first spellings seen of each vocabulary, for the mixed-vocabulary warning
-	sawTweet, sawPost string
+	sawTweet, sawPost spelling
 	// crossRelevant: a parameter some cross-parameter rule reads is present
 	crossRelevant bool
 }
@@ -113,7 +113,7 @@ func (v *validation) checkQuery(raw string) {
 			v.crossRelevant = true
 		}
 		if p.Dialect != DialectNeutral {
-			v.noteDialect(p.Dialect, "`"+p.Name+"`")
+			v.noteDialect(p.Dialect, spelling{param: p.Name})
 		}
 		if pair.value == "" {
 			v.add(Diagnostic{Code: CodeEmptyParameter, Severity: sevError, Parameter: p.Name,
@@ -157,28 +157,39 @@ func (v *validation) checkValue(p *Param, value string) {
 	c.check()
 	v.diags = append(v.diags, c.diags...)
 	if c.sawTweet != "" {
-		v.noteDialect(DialectTweet, "`"+p.Name+"="+c.sawTweet+"`")
+		v.noteDialect(DialectTweet, spelling{p.Name, c.sawTweet})
 	}
 	if c.sawPost != "" {
-		v.noteDialect(DialectPost, "`"+p.Name+"="+c.sawPost+"`")
+		v.noteDialect(DialectPost, spelling{p.Name, c.sawPost})
 	}
 }
 
-func (v *validation) noteDialect(d Dialect, what string) {
-	if d == DialectTweet && v.sawTweet == "" {
+// spelling is a vocabulary-specific parameter name, or a value of one;
+// it is only formatted when a mix is reported.
+type spelling struct{ param, value string }
+
+func (s spelling) String() string {
+	if s.value == "" {
+		return "`" + s.param + "`"
+	}
+	return "`" + s.param + "=" + s.value + "`"
+}
+
+func (v *validation) noteDialect(d Dialect, what spelling) {
+	if d == DialectTweet && v.sawTweet.param == "" {
 		v.sawTweet = what
 	}
-	if d == DialectPost && v.sawPost == "" {
+	if d == DialectPost && v.sawPost.param == "" {
 		v.sawPost = what
 	}
 }
 
 func (v *validation) checkVocabulary() {
-	if v.sawTweet == "" || v.sawPost == "" {
+	if v.sawTweet.param == "" || v.sawPost.param == "" {
 		return
 	}
 	v.add(Diagnostic{Code: CodeMixedVocabulary, Severity: sevWarning,
-		Message: "This request mixes spec 2.166's tweet vocabulary (" + v.sawTweet + ") with spec 2.167's post vocabulary (" + v.sawPost + "); X answers each in the spelling it was asked in, so keep to one"})
+		Message: "This request mixes spec 2.166's tweet vocabulary (" + v.sawTweet.String() + ") with spec 2.167's post vocabulary (" + v.sawPost.String() + "); X answers each in the spelling it was asked in, so keep to one"})
 }
 
 func (v *validation) checkRequired() {
