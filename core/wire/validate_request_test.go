@@ -49,6 +49,10 @@ func TestValidateRequestShape(t *testing.T) {
 			false, `null`, true, "unknown-route", "error"},
 		{"body", `{"method":"POST","url":"/2/tweets","headers":{"Content-Type":"application/json"},"body":"{\"text\":1}"}`,
 			false, `"POST /2/tweets"`, true, "body-schema", "error"},
+		{"now applies time rules", `{"method":"GET","url":"/2/tweets/search/recent?query=cat&end_time=2025-11-25T11:59:55Z","now":1764072000000}`,
+			false, `"GET /2/tweets/search/recent"`, true, "end-time-too-recent", "error"},
+		{"without now no time rules", `{"method":"GET","url":"/2/tweets/search/recent?query=cat&end_time=2025-11-25T11:59:55Z"}`,
+			true, `"GET /2/tweets/search/recent"`, false, "", ""},
 		{"warning only", `{"method":"GET","url":"/2/tweets?ids=1&ids=2"}`,
 			true, `"GET /2/tweets"`, false, "repeated-parameter", "warning"},
 	}
