@@ -25,32 +25,29 @@ const EXPOSED = "x-preflight, x-preflight-class, x-preflight-retry-after-ms, x-p
 
 class ConfigError extends Error {}
 
-let goStarting = null; // Promise<exports> while starting or started
-let go = null; // exports: configure, handle, decide, annotate, local
+let goStarting = null; // Promise<go> while starting or started
+let go = null; // {configure, local} callbacks plus the call() bridge to the exports
 
 // startGo instantiates the Go program once per isolate. It cannot run at
 // module scope: workerd forbids timers and randomness there, and the Go
 // runtime needs both while it starts.
 function startGo(env) {
   if (goStarting) return goStarting;
+  let instance;
+  const runtime = new Go();
   goStarting = new Promise((resolve, reject) => {
-    globalThis.__xpreflightReady = (exports) => {
-      const problem = exports.configure(JSON.stringify({
+    globalThis.__xpreflightReady = (callbacks) => {
+      const problem = callbacks.configure(JSON.stringify({
         allowedOrigins: env.ALLOWED_ORIGINS ?? "",
         preflightKey: env.PREFLIGHT_KEY ?? "",
         bearerToken: env.X_BEARER_TOKEN ?? "",
       }));
       if (problem) reject(new ConfigError(problem));
-      else resolve(exports);
+      else resolve({ local: callbacks.local, call: exportsBridge(instance.exports, runtime) });
     };
-    const runtime = new Go();
-    const instance = new WebAssembly.Instance(wasmModule, runtime.importObject);
-    runtime.run(instance).then(() => {
-      // The Go program exited (it never should): start afresh next time.
-      go = null;
-      goStarting = null;
-    }, reject);
-  }).then((exports) => (go = exports), (err) => {
+    instance = new WebAssembly.Instance(wasmModule, runtime.importObject);
+    runtime.run(instance).then(stopped, reject);
+  }).then((g) => (go = g), (err) => {
     // A bad setting stays bad until the Worker is redeployed: keep the
     // rejection rather than start a Go instance per request. Anything else
     // (a failed instantiation) is retried by the next request.
@@ -60,14 +57,58 @@ function startGo(env) {
   return goStarting;
 }
 
+// stopped forgets an instance that exited or trapped: the next request starts
+// a fresh one.
+function stopped() {
+  go = null;
+  goStarting = null;
+}
+
+// Function numbers of xpw_call (worker/exports.go).
+const FN_DECIDE = 1;
+const FN_ANNOTATE = 2;
+const FN_HANDLE = 3;
+const UTF8_OUT = new TextEncoder();
+
+// exportsBridge calls the go:wasmexport functions of worker/exports.go:
+// the input's fields, NUL-separated, are written into a buffer Go reserves in
+// its linear memory; the JSON answer is read back from there.
+function exportsBridge(exports, runtime) {
+  const { xpw_reserve: reserve, xpw_call: call, xpw_output: output, mem } = exports;
+  return (fn, fields) => {
+    if (runtime.exited) {
+      stopped();
+      throw new Error("the Go instance has exited");
+    }
+    try {
+      let max = fields.length;
+      for (const f of fields) max += 3 * f.length; // UTF-8 needs at most 3 bytes per UTF-16 unit
+      const at = reserve(max);
+      const bytes = new Uint8Array(mem.buffer, at, max); // re-read mem.buffer: memory may have grown
+      let n = 0;
+      for (let i = 0; i < fields.length; i++) {
+        if (i > 0) bytes[n++] = 0;
+        n += UTF8_OUT.encodeInto(fields[i], bytes.subarray(n)).written;
+      }
+      const m = call(fn, n);
+      return UTF8.decode(new Uint8Array(mem.buffer, output(), m));
+    } catch (err) {
+      stopped(); // a trap leaves the Go runtime unusable
+      throw err;
+    }
+  };
+}
+
 function callGo(name, value) {
   return checked(name, go[name](JSON.stringify(value)));
 }
 
-// annotate passes the body as its own string argument: JSON-escaping a body
-// only for Go to unescape it again would cost more than the analysis.
+// annotate passes the body as its own field: JSON-escaping a body only for
+// Go to unescape it again would cost more than the analysis. Without a body
+// (streamed unread) the field is left out.
 function annotate(meta, body) {
-  return checked("annotate", go.annotate(JSON.stringify(meta), body));
+  const fields = body === null ? [JSON.stringify(meta)] : [JSON.stringify(meta), body];
+  return checked("annotate", go.call(FN_ANNOTATE, fields));
 }
 
 function checked(name, out) {
@@ -155,7 +196,8 @@ function concat(chunks, size) {
 
 const UTF8 = new TextDecoder();
 
-// headerLines is the compact "name: value\n…" form decide() reads.
+// headerLines is the compact "name: value\n…" form decide() reads (HTTP
+// field values can hold neither a newline nor a NUL).
 function headerLines(headers) {
   let out = "";
   for (const [k, v] of headers) out += k + ": " + v + "\n";
@@ -315,8 +357,9 @@ async function proxy(request, env, target) {
   }
   const now = Date.now();
   const headers = forwardHeaders(request);
-  const d = checked("decide", go.decide(request.method, target, headerLines(request.headers),
-    body ? UTF8.decode(body) : null, now));
+  const fields = [request.method, target, String(now), headerLines(request.headers)];
+  if (body) fields.push(UTF8.decode(body));
+  const d = checked("decide", go.call(FN_DECIDE, fields));
 
   if (!d.forward) {
     return problemResponse(env, request, d.status, JSON.stringify(d.problem), "rejected",
@@ -408,7 +451,7 @@ async function wireOp(request, env, op) {
       ok: false, error: { code: "bad-input", message: `request body over ${MAX_BODY} bytes` },
     }), "wire");
   }
-  const out = go.handle(op, body ? UTF8.decode(body) : "");
+  const out = go.call(FN_HANDLE, [op, body ? UTF8.decode(body) : ""]);
   let status = 200;
   if (out.startsWith('{"ok":false')) status = WIRE_STATUS[JSON.parse(out).error.code] ?? 500;
   const headers = new Headers({ "content-type": "application/json; charset=utf-8", "x-preflight": "wire" });
