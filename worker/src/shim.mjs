@@ -429,7 +429,9 @@ async function proxy(request, env, target) {
   if (a.retryAfterMs !== undefined && a.retryAfterMs !== null) {
     outHeaders.set("x-preflight-retry-after-ms", String(a.retryAfterMs));
   }
-  return new Response(outBody, {
+  // 204, 205 and 304 answers may not carry a body, not even an empty one.
+  const nullBody = upstream.status === 204 || upstream.status === 205 || upstream.status === 304;
+  return new Response(nullBody ? null : outBody, {
     status: upstream.status, statusText: upstream.statusText, headers: withCors(env, request, outHeaders),
   });
 }

@@ -64,6 +64,10 @@ function answer(req, res, streams) {
     res.writeHead(429, { ...json, ...rateHeaders(0, nowSec + 120) });
     return res.end(fixtures.rateLimited);
   }
+  if (scenario === "204") {
+    res.writeHead(204, rateHeaders(42, nowSec + 900));
+    return res.end();
+  }
   if (scenario === "503") {
     res.writeHead(503, { ...json });
     return res.end('{"title":"Service Unavailable","type":"about:blank","status":503,"detail":"Service Unavailable"}');

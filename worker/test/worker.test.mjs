@@ -144,9 +144,17 @@ test("annotations: partial errors, 401 and 5xx (with retry advice) are classifie
   assert.ok(unauth.body.equals(fixtures.unauthorized));
   assert.equal(unauth.headers.get("x-preflight-class"), "unauthorized");
 
+  const empty = await call(SEARCH, { headers: { authorization: "Bearer CALLER-3", "x-standin": "204" } });
+  assert.equal(empty.status, 204);
+  assert.equal(empty.body.length, 0);
+  assert.equal(empty.headers.get("x-preflight-class"), "success");
+  assert.equal(empty.headers.get("x-rate-limit-remaining"), "42");
+
   const down = await call(SEARCH, { headers: { authorization: "Bearer CALLER-3", "x-standin": "503" } });
   assert.equal(down.status, 503);
   assert.equal(down.headers.get("x-preflight-class"), "server-error");
+  const advised = Number(down.headers.get("x-preflight-retry-after-ms"));
+  assert.ok(Number.isInteger(advised) && advised > 0, `a 503 on a GET gets retry advice, got ${down.headers.get("x-preflight-retry-after-ms")}`);
 });
 
 test("streams are passed through as they arrive, not buffered", async () => {
