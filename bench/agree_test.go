@@ -17,6 +17,7 @@ func TestValidatorsAgree(t *testing.T) {
 		valid     bool
 	}{
 		{"benchmark request", searchURL, true},
+		{"brief request", briefURL, true},
 		{"max_results too small", strings.Replace(searchURL, "max_results=50", "max_results=5", 1), false},
 		{"unknown field", strings.Replace(searchURL, "lang%2Cconversation_id", "lang%2Cnope", 1), false},
 		{"missing query", "https://api.x.com/2/tweets/search/recent?max_results=50", false},

@@ -9,8 +9,16 @@ import (
 	"github.com/xpreflight/xpreflight/core/wire"
 )
 
-// searchURL is the benchmark's request: recent search with a real query,
-// a page size and field lists, as a client sends it.
+// briefURL is the request the issue names: a recent search with a query,
+// max_results=50 and tweet.fields.
+var briefURL = "https://api.x.com/2/tweets/search/recent?" + url.Values{
+	"query":        {"from:XDevelopers -is:retweet"},
+	"max_results":  {"50"},
+	"tweet.fields": {"created_at,public_metrics,lang"},
+}.Encode()
+
+// searchURL is a heavier request: a grouped query, a page size and four
+// field lists, as a dashboard client sends it.
 var searchURL = "https://api.x.com/2/tweets/search/recent?" + url.Values{
 	"query":        {"(from:XDevelopers OR from:API) has:media -is:retweet lang:en"},
 	"max_results":  {"50"},
@@ -29,7 +37,19 @@ func newKin(tb testing.TB) *KinValidator {
 	return k
 }
 
+// benchRequests are the requests both validators are compared on.
+var benchRequests = []struct{ name, url string }{
+	{"brief", briefURL},
+	{"fields", searchURL},
+}
+
 func BenchmarkValidateRequest(b *testing.B) {
+	for _, br := range benchRequests {
+		b.Run(br.name, func(b *testing.B) { benchBoth(b, br.url) })
+	}
+}
+
+func benchBoth(b *testing.B, searchURL string) {
 	b.Run("xpreflight", func(b *testing.B) {
 		req := params.Request{Method: "GET", URL: searchURL}
 		b.ReportAllocs()

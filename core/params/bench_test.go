@@ -8,6 +8,7 @@ import (
 // The search request of the kin-openapi comparison (bench/), and parts of
 // it, so a regression shows which step grew.
 var benchRequests = []struct{ name, url string }{
+	{"brief", "https://api.x.com/2/tweets/search/recent?max_results=50&query=from%3AXDevelopers+-is%3Aretweet&tweet.fields=created_at%2Cpublic_metrics%2Clang"},
 	{"route-only", "https://api.x.com/2/tweets/search/recent?query=a"},
 	{"fields", "https://api.x.com/2/tweets/search/recent?expansions=author_id%2Cattachments.media_keys&max_results=50&media.fields=url%2Ctype&post.fields=created_at%2Cpublic_metrics%2Clang%2Cconversation_id&query=a&user.fields=username%2Cverified"},
 	{"search", "https://api.x.com/2/tweets/search/recent?expansions=author_id%2Cattachments.media_keys&max_results=50&media.fields=url%2Ctype&post.fields=created_at%2Cpublic_metrics%2Clang%2Cconversation_id&query=%28from%3AXDevelopers+OR+from%3AAPI%29+has%3Amedia+-is%3Aretweet+lang%3Aen&user.fields=username%2Cverified"},
