@@ -10,9 +10,6 @@ import (
 
 // Time rules of the search and counts endpoints (x-api-facts.md §4.1).
 var (
-	searchPaths  = map[string]bool{"/2/tweets/search/recent": true, "/2/tweets/search/all": true, "/2/tweets/counts/recent": true, "/2/tweets/counts/all": true}
-	recentPaths  = map[string]bool{"/2/tweets/search/recent": true, "/2/tweets/counts/recent": true}
-	archivePaths = map[string]bool{"/2/tweets/search/all": true, "/2/tweets/counts/all": true}
 	// archiveStart is the earliest start_time of full-archive search, from
 	// X's observed message "'start_time' must be on or after 2006-03-21T00:00Z".
 	archiveStart = time.Date(2006, 3, 21, 0, 0, 0, 0, time.UTC)
