@@ -148,9 +148,17 @@ func (v *validation) unknownParam(pair queryPair) {
 	if s := suggest(pair.name, names); s != "" {
 		hint = "did you mean `" + s + "`?"
 	}
+	if other, ok := tokenSpellings[pair.name]; ok && v.op.Param(other, InQuery) != nil {
+		hint = "this endpoint pages with `" + other + "`, not `" + pair.name + "`"
+	}
 	v.add(Diagnostic{Code: CodeUnknownParameter, Severity: sevError, Parameter: pair.name, Value: pair.value, Hint: hint,
 		Message: "The query parameter [" + pair.name + "] is not one of [" + strings.Join(names, ",") + "]"})
 }
+
+// tokenSpellings pairs the two names X uses for a page token; which one
+// an endpoint takes varies (search takes both, timelines only
+// pagination_token).
+var tokenSpellings = map[string]string{"next_token": "pagination_token", "pagination_token": "next_token"}
 
 func (v *validation) checkValue(p *Param, value string) {
 	c := paramChecker{p: p, value: value}

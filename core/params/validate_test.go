@@ -272,6 +272,13 @@ func enumList(t *testing.T, name string) string {
 	return strings.Join(vals, ",")
 }
 
+func TestPageTokenHint(t *testing.T) {
+	res := Validate(get("/2/users/2244994945/tweets?next_token=abc"))
+	if len(res.Diagnostics) != 1 || res.Diagnostics[0].Hint != "this endpoint pages with `pagination_token`, not `next_token`" {
+		t.Errorf("diagnostics = %+v", res.Diagnostics)
+	}
+}
+
 func TestSuggest(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"pagination_tokn", "pagination_token"},
