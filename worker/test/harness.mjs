@@ -35,9 +35,13 @@ export async function startWorkerd({ env = {}, second = false, passthrough = fal
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));
   const exited = new Promise((r) => child.on("exit", r));
+  // Never leave a workerd behind, even when the test process dies first.
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
     await exited;
+    process.removeListener("exit", killOnExit);
     rmSync(config, { force: true });
     rmSync(dir, { recursive: true, force: true });
   };
