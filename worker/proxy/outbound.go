@@ -73,7 +73,7 @@ func classify(out Outbound, body []byte) (class string, err error) {
 			err = fmt.Errorf("parseResponse panicked: %v", r)
 		}
 	}()
-	res := apierr.Parse(apierr.Response{Status: out.Status, Headers: out.Headers, Body: body, Method: out.Method, URL: out.Target})
+	res := parseFunc(apierr.Response{Status: out.Status, Headers: out.Headers, Body: body, Method: out.Method, URL: out.Target})
 	return string(res.Class), nil
 }
 
@@ -90,11 +90,18 @@ func advise(out Outbound, body []byte) (adv retry.Advice, err error) {
 			err = fmt.Errorf("adviseRetry panicked: %v", r)
 		}
 	}()
-	return retry.Advise(retry.Input{
+	return adviseFunc(retry.Input{
 		Attempt: 1, Method: out.Method, URL: out.Target, Status: out.Status, Headers: out.Headers,
 		Body: body, Now: out.Now, Random: out.Random, Stream: out.Stream,
 	}), nil
 }
+
+// parseFunc and adviseFunc are core/apierr's and core/retry's entry points;
+// variables so a test can make them fail.
+var (
+	parseFunc  = apierr.Parse
+	adviseFunc = retry.Advise
+)
 
 // statusClass is the class an answer gets from its status alone: used when
 // the body was not read (a stream) or parseResponse failed. It follows the
