@@ -2,7 +2,6 @@ package proxy
 
 import (
 	"encoding/json"
-	"strconv"
 )
 
 // Problem is the body shape X uses for whole-request errors that carry no
@@ -26,20 +25,6 @@ func (p Problem) Body() string {
 
 func blank(status int, title, detail string) Problem {
 	return Problem{Title: title, Type: "about:blank", Status: status, Detail: detail}
-}
-
-// ProblemTooLarge answers a request body over the limit.
-func ProblemTooLarge(limit int) Problem {
-	return blank(413, "Payload Too Large", "The request body is larger than the "+strconv.Itoa(limit)+" bytes xpreflight forwards.")
-}
-
-// ProblemUpstream answers when X could not be reached (502) or did not answer
-// in time (504).
-func ProblemUpstream(timedOut bool) Problem {
-	if timedOut {
-		return blank(504, "Gateway Timeout", "The X API did not answer in time; the request may or may not have been processed.")
-	}
-	return blank(502, "Bad Gateway", "The X API could not be reached; the request was not delivered.")
 }
 
 // ProblemRateLimited is X's own 429 body, replayed by the local answer.

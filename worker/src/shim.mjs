@@ -399,7 +399,10 @@ async function proxy(request, env, target) {
 
   let outBody = upstream.body;
   let text = null;
-  if (!d.stream) {
+  // A stream's success body never ends, so it is piped unread; its error
+  // answers (429 TooManyConnections, 409 rule problems…) are ordinary finite
+  // JSON and are read like any other, for the class and the retry advice.
+  if (!d.stream || upstream.status >= 400) {
     const read = await readUpTo(upstream, INSPECT_LIMIT);
     if (read.bytes) {
       outBody = read.bytes;

@@ -176,6 +176,15 @@ test("streams are passed through as they arrive, not buffered", async () => {
   assert.equal(lastReceived().headers.authorization, `Bearer ${TOKEN}`);
 });
 
+test("stream error answers are read and classified like any other", async () => {
+  const r = await call("/2/tweets/search/stream", { headers: { authorization: "Bearer STREAM-429", "x-standin": "429" } });
+  assert.equal(r.status, 429);
+  assert.ok(r.body.equals(fixtures.rateLimited));
+  assert.equal(r.headers.get("x-preflight"), "forwarded");
+  assert.equal(r.headers.get("x-preflight-class"), "rate-limited");
+  assert.ok(Number(r.headers.get("x-preflight-retry-after-ms")) > 0);
+});
+
 test("rejection: X's invalid-request problem, x-preflight: rejected, no upstream call", async () => {
   const before = x.received.length;
   const r = await call("/2/tweets/search/recent?query=cats&max_results=5", { headers: { authorization: "Bearer CALLER-4" } });
