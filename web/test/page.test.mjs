@@ -188,6 +188,18 @@ test('a pasted 429 shows the rate-limit state and a retry chart', async () => {
   assert.ok(first[1] !== 'retry' || /min/.test(first[2]), `attempt 1: ${first}`);
 });
 
+test('a 200 with partial errors lists them in their own table with every field', async () => {
+  await open();
+  await page.click('[data-example="response:partial"]');
+  await page.waitForFunction(() => document.getElementById('res-class')?.textContent === 'partial');
+  const row = page.locator('#res-partial tbody tr');
+  assert.equal(await row.count(), 1);
+  assert.equal(await row.getAttribute('data-slug'), 'resource-not-found');
+  const more = await row.locator('td.more').textContent();
+  for (const field of ['parameter', 'resource_id', 'resource_type', 'value']) assert.ok(more.includes(field), `${field} in ${more}`);
+  assert.equal(await page.locator('#res-problems tbody tr').count(), 0);
+});
+
 test('the retry chart marks "no retry" and "park" as adviseRetry decides them', async () => {
   await open();
   const kinds = () => page.locator('#retry-chart .attempt-bar').evaluateAll((gs) => gs.map((g) => g.dataset.kind));
