@@ -37,3 +37,36 @@ func ExampleRateKey() {
 	fmt.Println(proxy.RateKey("Bearer AAAA", "GET /2/tweets/search/recent")[:16])
 	// Output: e09aeed08c095a4b
 }
+
+func ExampleGate_Decide() {
+	g, _ := proxy.NewGate(proxy.Config{AllowedOrigins: "https://app.example", Token: "T"})
+	for _, target := range []string{
+		"/2/tweets/search/recent?query=from%3AXDevelopers&max_results=10",
+		"/2/tweets/search/recent?query=cats&max_results=5",
+		"/2/tweets/%2e%2e/admin",
+	} {
+		d := g.Decide(proxy.Inbound{Method: "GET", Target: target, Headers: proxy.Headers{"origin": "https://app.example"}, Now: 1_700_000_000_000})
+		fmt.Println(d.Forward, d.Status, d.Validator, d.Auth, d.Route)
+	}
+	// Output:
+	// true 0 valid server GET /2/tweets/search/recent
+	// false 400 invalid  GET /2/tweets/search/recent
+	// false 400 path
+}
+
+func ExampleAnnotate() {
+	body := `{"title":"Too Many Requests","type":"about:blank","status":429,"detail":"Too Many Requests"}`
+	a := proxy.Annotate(proxy.Outbound{
+		Method: "GET", Target: "/2/tweets/search/recent?query=cats", Status: 429, Body: &body,
+		Headers: proxy.Headers{"x-rate-limit-limit": "450", "x-rate-limit-remaining": "0", "x-rate-limit-reset": "1700000900"},
+		Now:     1_700_000_000_000, Random: 0.5,
+	})
+	fmt.Println(a.Class, a.Block.Until, a.RetryAfterMs != nil)
+	// Output: rate-limited 1700000900000 true
+}
+
+func ExampleParseHeaderLines() {
+	h := proxy.ParseHeaderLines("Authorization: Bearer x\nOrigin: https://app.example\n")
+	fmt.Println(h.Get("origin"), len(h))
+	// Output: https://app.example 2
+}
