@@ -182,12 +182,9 @@ func (c *paramChecker) bound(op ConstraintOp, def int64) int64 {
 // checkEnum looks item up in the merged enumeration. A value of either
 // spec version is accepted (both vocabularies are valid); its dialect is
 // noted for the mixed-vocabulary check.
-func (c *paramChecker) checkEnum(item string) {
-	for i := range c.p.Enum {
+func (c *paramChecker) checkEnum(item string) int {
+	if i, ok := enumIndex(c.p.Enum, item); ok {
 		e := &c.p.Enum[i]
-		if e.Value != item {
-			continue
-		}
 		switch e.Dialect {
 		case DialectTweet:
 			if c.sawTweet == "" {
@@ -198,7 +195,7 @@ func (c *paramChecker) checkEnum(item string) {
 				c.sawPost = item
 			}
 		}
-		return
+		return i
 	}
 	names := make([]string, len(c.p.Enum))
 	for i, e := range c.p.Enum {
@@ -208,8 +205,8 @@ func (c *paramChecker) checkEnum(item string) {
 	if s := suggest(item, names); s != "" {
 		hint = "did you mean `" + s + "`?"
 	}
-	code := CodeNotInEnum
-	c.add(code, c.p.EnumVersions, item, c.label()+" value ["+item+"] is not one of ["+strings.Join(names, ",")+"]", hint)
+	c.add(CodeNotInEnum, c.p.EnumVersions, item, c.label()+" value ["+item+"] is not one of ["+strings.Join(names, ",")+"]", hint)
+	return -1
 }
 
 func (c *paramChecker) checkList() {
@@ -234,13 +231,29 @@ func (c *paramChecker) checkList() {
 	}
 	// Items are walked in place: this runs for every field list of every
 	// request, so it does not allocate a slice of items.
+	// Enum items are found by index, so duplicates of them are a bit set;
+	// other items are compared with the items before them.
+	var seen, reported [2]uint64
 	rest := c.value
 	for start := 0; ; {
 		item, tail, more := strings.Cut(rest, ",")
-		if uniqueVersions != 0 && item != "" && countItem(c.value[:start], item) == 1 {
+		idx := c.checkItem(item)
+		dup := false
+		switch {
+		case uniqueVersions == 0 || item == "":
+		case idx >= 0 && idx < 128:
+			w, bit := idx/64, uint64(1)<<(idx%64)
+			dup = seen[w]&bit != 0 && reported[w]&bit == 0
+			if dup {
+				reported[w] |= bit
+			}
+			seen[w] |= bit
+		default:
+			dup = countItem(c.value[:start], item) == 1
+		}
+		if dup {
 			c.add(CodeDuplicateItem, uniqueVersions, item, c.label()+" value ["+c.value+"] contains ["+item+"] more than once", "")
 		}
-		c.checkItem(item)
 		if !more {
 			break
 		}
@@ -249,19 +262,22 @@ func (c *paramChecker) checkList() {
 	}
 }
 
-func (c *paramChecker) checkItem(item string) {
+// checkItem checks one list item and returns its enum index, or -1.
+func (c *paramChecker) checkItem(item string) int {
 	if item == "" {
 		c.add(CodeEmptyParameter, c.p.Versions, c.value, c.label()+" value ["+c.value+"] contains an empty item", "")
-		return
+		return -1
 	}
+	idx := -1
 	if len(c.p.Enum) > 0 {
-		c.checkEnum(item)
+		idx = c.checkEnum(item)
 	}
 	for _, k := range c.p.Constraints {
 		if k.Op == ItemPattern && !matchPattern(k.Pattern, item) {
 			c.add(CodePatternMismatch, k.Versions, item, c.label()+" value ["+item+"] does not match "+k.Pattern, "")
 		}
 	}
+	return idx
 }
 
 // countItem counts the items of the comma list equal to item.

@@ -63,8 +63,8 @@ func TestParameterSchemasAgreeWithRouteTable(t *testing.T) {
 // parameter schemas describe: integers, booleans and lists decoded.
 func typedInstance(t *testing.T, url string) (*Operation, map[string]any) {
 	t.Helper()
-	target, _ := parseTarget(url)
-	op, vals := matchPath("GET", target)
+	target, _, _ := parseTarget(url)
+	op, vals := matchPath("GET", &target)
 	if op == nil {
 		t.Fatalf("no route for %s", url)
 	}

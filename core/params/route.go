@@ -146,6 +146,9 @@ func (t *target) segments() []string {
 var allowedHosts = []string{"api.x.com", "api.twitter.com", "api.x.com:443", "api.twitter.com:443"}
 
 func allowedHost(host string) bool {
+	if host == "api.x.com" || host == "api.twitter.com" {
+		return true
+	}
 	for _, h := range allowedHosts {
 		if strings.EqualFold(host, h) {
 			return true
@@ -154,10 +157,10 @@ func allowedHost(host string) bool {
 	return false
 }
 
-// parseTarget splits a request URL into path segments and query. It
-// returns findings for problems with the URL itself; a nil target means
-// the URL cannot be judged further.
-func parseTarget(raw string) (*target, []Diagnostic) {
+// parseTarget splits a request URL into path and query. It returns
+// findings about the URL itself, and ok=false when the URL cannot be
+// judged further.
+func parseTarget(raw string) (target, bool, []Diagnostic) {
 	var diags []Diagnostic
 	rest := raw
 	if i := strings.IndexByte(rest, '#'); i >= 0 {
@@ -169,11 +172,14 @@ func parseTarget(raw string) (*target, []Diagnostic) {
 		}
 		after := rest[len(scheme):]
 		host, path := after, "/"
-		if i := strings.IndexAny(after, "/?"); i >= 0 {
-			host, path = after[:i], after[i:]
+		for i := 0; i < len(after); i++ {
+			if after[i] == '/' || after[i] == '?' {
+				host, path = after[:i], after[i:]
+				break
+			}
 		}
 		if !allowedHost(host) {
-			return nil, []Diagnostic{{Code: CodeUnsupportedHost, Severity: sevError, Value: host,
+			return target{}, false, []Diagnostic{{Code: CodeUnsupportedHost, Severity: sevError, Value: host,
 				Message: "The host [" + host + "] is not X's API; use https://api.x.com (or https://api.twitter.com)"}}
 		}
 		if scheme == "http://" {
@@ -184,10 +190,10 @@ func parseTarget(raw string) (*target, []Diagnostic) {
 		break
 	}
 	if !strings.HasPrefix(rest, "/") {
-		return nil, append(diags, Diagnostic{Code: CodeBadURL, Severity: sevError, Value: raw,
+		return target{}, false, append(diags, Diagnostic{Code: CodeBadURL, Severity: sevError, Value: raw,
 			Message: "The URL [" + raw + "] is neither a path starting with / nor an https://api.x.com/… URL"})
 	}
-	t := &target{path: rest}
+	t := target{path: rest}
 	if i := strings.IndexByte(rest, '?'); i >= 0 {
 		t.path, t.rawQuery, t.hasQuery = rest[:i], rest[i+1:], true
 	}
@@ -206,12 +212,12 @@ func parseTarget(raw string) (*target, []Diagnostic) {
 		t.encoded = true
 		for _, s := range strings.Split(trimmed, "/") {
 			if _, err := url.PathUnescape(s); err != nil {
-				return nil, append(diags, Diagnostic{Code: CodeBadEncoding, Severity: sevError, Value: s,
+				return target{}, false, append(diags, Diagnostic{Code: CodeBadEncoding, Severity: sevError, Value: s,
 					Message: "The path segment [" + s + "] is not valid percent-encoding"})
 			}
 		}
 	}
-	return t, diags
+	return t, true, diags
 }
 
 // queryPair is one name=value of the query string, decoded. A pair that

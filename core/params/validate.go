@@ -44,14 +44,14 @@ func (v *validation) get(name string) (string, bool) {
 
 func (v *validation) run() {
 	method := strings.ToUpper(strings.TrimSpace(v.req.Method))
-	t, diags := parseTarget(v.req.URL)
+	t, ok, diags := parseTarget(v.req.URL)
 	v.diags = append(v.diags, diags...)
-	if t == nil {
+	if !ok {
 		return
 	}
-	op, pathVals := matchPath(method, t)
+	op, pathVals := matchPath(method, &t)
 	if op == nil {
-		v.noRoute(method, t)
+		v.noRoute(method, &t)
 		return
 	}
 	v.op = op
