@@ -44,6 +44,18 @@ func NewKinValidator(path string) (*KinValidator, error) {
 	return &KinValidator{router: router}, nil
 }
 
+// ValidateURL is Validate starting from the same input xpreflight's
+// params.Validate takes: a method and a URL string. Building the
+// *http.Request (which parses the URL) is part of the work, as parsing the
+// URL string is part of xpreflight's.
+func (k *KinValidator) ValidateURL(method, rawURL string) error {
+	req, err := http.NewRequest(method, rawURL, nil)
+	if err != nil {
+		return err
+	}
+	return k.Validate(req)
+}
+
 // Validate finds the route and validates req; a nil error means valid.
 func (k *KinValidator) Validate(req *http.Request) error {
 	route, pathParams, err := k.router.FindRoute(req)

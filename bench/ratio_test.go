@@ -21,9 +21,14 @@ func threadCPU() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// BenchmarkRatio runs both validators in alternating batches on one locked
+// BenchmarkRatio runs the validators in alternating batches on one locked
 // thread and reports each one's CPU ns per request and how many times
-// faster xpreflight is ("x-faster"; the budget is ≥ 10).
+// faster xpreflight is. "x-faster" compares equal inputs: both start from
+// the method and the URL string, so kin-openapi's time includes
+// http.NewRequest. "x-faster-preparsed" gives kin-openapi a request built
+// once outside the loop (URL already parsed) while xpreflight still parses
+// the string: the comparison most favourable to kin-openapi. The budget
+// (DESIGN.md) is x-faster ≥ 10.
 func BenchmarkRatio(b *testing.B) {
 	for _, br := range benchRequests {
 		b.Run(br.name, func(b *testing.B) { ratio(b, br.url) })
@@ -39,8 +44,11 @@ func ratio(b *testing.B, searchURL string) {
 		b.Fatal(err)
 	}
 	preq := params.Request{Method: "GET", URL: searchURL}
+	if !params.Validate(preq).Valid {
+		b.Fatal("xpreflight rejects the benchmark request")
+	}
 	const batch = 200
-	var ours, theirs time.Duration
+	var ours, theirs, theirsParsed time.Duration
 	n := 0
 	for b.Loop() {
 		t0 := threadCPU()
@@ -49,18 +57,27 @@ func ratio(b *testing.B, searchURL string) {
 		}
 		t1 := threadCPU()
 		for range batch {
-			if err := k.Validate(hreq); err != nil {
+			if err := k.ValidateURL("GET", searchURL); err != nil {
 				b.Fatal(err)
 			}
 		}
 		t2 := threadCPU()
+		for range batch {
+			if err := k.Validate(hreq); err != nil {
+				b.Fatal(err)
+			}
+		}
+		t3 := threadCPU()
 		ours += t1 - t0
 		theirs += t2 - t1
+		theirsParsed += t3 - t2
 		n += batch
 	}
 	if ours > 0 {
 		b.ReportMetric(float64(ours.Nanoseconds())/float64(n), "xpreflight-cpu-ns/req")
 		b.ReportMetric(float64(theirs.Nanoseconds())/float64(n), "kin-cpu-ns/req")
+		b.ReportMetric(float64(theirsParsed.Nanoseconds())/float64(n), "kin-preparsed-cpu-ns/req")
 		b.ReportMetric(float64(theirs)/float64(ours), "x-faster")
+		b.ReportMetric(float64(theirsParsed)/float64(ours), "x-faster-preparsed")
 	}
 }
