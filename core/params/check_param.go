@@ -183,7 +183,7 @@ func (c *paramChecker) bound(op ConstraintOp, def int64) int64 {
 // spec version is accepted (both vocabularies are valid); its dialect is
 // noted for the mixed-vocabulary check.
 func (c *paramChecker) checkEnum(item string) int {
-	if i, ok := enumIndex(c.p.Enum, item); ok {
+	if i, ok := enumIndex(c.p, item); ok {
 		e := &c.p.Enum[i]
 		switch e.Dialect {
 		case DialectTweet:

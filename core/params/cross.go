@@ -53,14 +53,12 @@ func (v *validation) checkCross() {
 // the spec's prose. A rule in the newest spec describes the live server,
 // so it is an error even though spec 2.166 is silent.
 func (v *validation) checkAtMostOne() {
-	for _, g := range v.op.AtMostOne {
-		n := 0
-		for _, name := range g.Names {
-			if _, ok := v.get(name); ok {
-				n++
+	for gi, g := range v.op.AtMostOne {
+		if set := v.op.index.atMostOne[gi]; set != 0 {
+			if (v.present & set).count() < 2 {
+				continue
 			}
-		}
-		if n < 2 {
+		} else if v.countPresent(g.Names) < 2 {
 			continue
 		}
 		var present []string
@@ -79,6 +77,16 @@ func (v *validation) checkAtMostOne() {
 		}
 		v.add(d)
 	}
+}
+
+func (v *validation) countPresent(names []string) int {
+	n := 0
+	for _, name := range names {
+		if _, ok := v.get(name); ok {
+			n++
+		}
+	}
+	return n
 }
 
 // idTimeMixMessage is X's observed wording (x-api-facts.md §2).

@@ -1,37 +1,32 @@
 package params
 
-// enumIndexes maps each enumeration of the route table (by its first
-// element; equal enumerations are shared by the generator) to the index of
-// every value, so list items are found without scanning. Built once at
-// package initialisation from the static table.
-var enumIndexes = buildEnumIndexes()
+// enumIndexes shares one index per enumeration of the route table: the
+// generator shares equal enumerations, so they are told apart by their
+// first element. Filled once at package initialisation (buildOpIndex).
+var enumIndexes = map[*EnumValue]nameIndex{}
 
-func buildEnumIndexes() map[*EnumValue]map[string]int {
-	idx := map[*EnumValue]map[string]int{}
-	for _, op := range operations {
-		for _, p := range op.Params {
-			if len(p.Enum) == 0 || idx[&p.Enum[0]] != nil {
-				continue
-			}
-			m := make(map[string]int, len(p.Enum))
-			for i, e := range p.Enum {
-				m[e.Value] = i
-			}
-			idx[&p.Enum[0]] = m
-		}
+func sharedEnumIndex(enum []EnumValue) nameIndex {
+	if t, ok := enumIndexes[&enum[0]]; ok {
+		return t
 	}
-	return idx
+	names := make([]string, len(enum))
+	for i, e := range enum {
+		names[i] = e.Value
+	}
+	t := newNameIndex(names)
+	enumIndexes[&enum[0]] = t
+	return t
 }
 
-// enumIndex finds value in enum. Enumerations built outside the table
-// (none today) fall back to a scan.
-func enumIndex(enum []EnumValue, value string) (int, bool) {
-	if m, ok := enumIndexes[&enum[0]]; ok {
-		i, found := m[value]
-		return i, found
+// enumIndex finds value in p's enumeration. A Param built outside the
+// route table (none today) has no index and falls back to a scan.
+func enumIndex(p *Param, value string) (int, bool) {
+	if len(p.enumIndex.slots) > 0 {
+		i := p.enumIndex.find(value)
+		return i, i >= 0
 	}
-	for i := range enum {
-		if enum[i].Value == value {
+	for i := range p.Enum {
+		if p.Enum[i].Value == value {
 			return i, true
 		}
 	}

@@ -120,6 +120,7 @@ type Param struct {
 	Enum         []EnumValue
 	Constraints  []Constraint
 	Default      string
+	enumIndex    nameIndex // Enum's values, built at initialisation
 }
 
 // BodySchema names the JSON Schema of a request body in one spec version,
@@ -167,6 +168,7 @@ type Operation struct {
 	route      string
 	search     searchKind     // search/counts rules that apply
 	endpoint   query.Endpoint // the query linter's endpoint for `query`, or ""
+	index      opIndex
 }
 
 // searchKind tells which search and counts time rules apply to an

@@ -10,7 +10,7 @@ import (
 // routeIndex groups operations by method and segment count, built once at
 // package initialisation (a few hundred entries; no clock, no I/O).
 // literalRoutes finds templates without parameters by method and exact
-// path, the common case, without splitting the path.
+// path, the common case, without splitting the path or hashing it twice.
 var routeIndex, literalRoutes = buildRouteIndex()
 
 type routeKey struct {
@@ -18,9 +18,35 @@ type routeKey struct {
 	n      int
 }
 
-func buildRouteIndex() (map[routeKey][]*Operation, map[string]map[string]*Operation) {
+// literalTable is one method's templates without parameters.
+type literalTable struct {
+	paths nameIndex
+	ops   []*Operation
+}
+
+// routeMethods are the methods literalRoutes is indexed by.
+var routeMethods = [...]string{"GET", "POST", "PUT", "DELETE", "PATCH"}
+
+func methodSlot(method string) int {
+	switch method {
+	case "GET":
+		return 0
+	case "POST":
+		return 1
+	case "PUT":
+		return 2
+	case "DELETE":
+		return 3
+	case "PATCH":
+		return 4
+	}
+	return -1
+}
+
+func buildRouteIndex() (map[routeKey][]*Operation, *[len(routeMethods)]literalTable) {
 	idx := map[routeKey][]*Operation{}
-	literal := map[string]map[string]*Operation{}
+	var paths [len(routeMethods)][]string
+	var literal [len(routeMethods)]literalTable
 	for _, op := range operations {
 		op.segments = strings.Split(strings.TrimPrefix(op.Path, "/"), "/")
 		op.route = op.Method + " " + op.Path
@@ -31,24 +57,27 @@ func buildRouteIndex() (map[routeKey][]*Operation, map[string]map[string]*Operat
 		case query.SearchAll, query.CountsAll:
 			op.search = searchArchive
 		}
+		buildOpIndex(op)
 		k := routeKey{op.Method, len(op.segments)}
 		idx[k] = append(idx[k], op)
-		if !strings.Contains(op.Path, "{") {
-			if literal[op.Method] == nil {
-				literal[op.Method] = map[string]*Operation{}
-			}
-			literal[op.Method][op.Path] = op
+		if m := methodSlot(op.Method); m >= 0 && !strings.Contains(op.Path, "{") {
+			paths[m] = append(paths[m], op.Path)
+			literal[m].ops = append(literal[m].ops, op)
 		}
 	}
-	return idx, literal
+	for m := range literal {
+		literal[m].paths = newNameIndex(paths[m])
+	}
+	return idx, &literal
 }
 
 // matchPath is match on an undecoded path: an exact literal template is
 // found without splitting; otherwise the segments are matched.
 func matchPath(method string, t *target) (*Operation, []string) {
-	if !t.encoded {
-		if op := literalRoutes[method][t.clean]; op != nil {
-			return op, nil
+	if m := methodSlot(method); m >= 0 && !t.encoded {
+		lt := &literalRoutes[m]
+		if i := lt.paths.find(t.clean); i >= 0 {
+			return lt.ops[i], nil
 		}
 	}
 	return match(method, t.segments())
@@ -228,25 +257,31 @@ type queryPair struct {
 	nameEnd, valueEnd int // while parsing: end of the decoded text in the buffer, or -1
 }
 
-// parseQuery decodes the query string in order, keeping repeats. A piece
-// that does not decode is reported and skipped.
+// parseQuery decodes the query string in order, keeping repeats, and
+// appends the pairs to pairs. A piece that does not decode is reported and
+// skipped.
+//
+// Text without '%' or '+' is used as it is, without copying. Escaped names
+// and values are decoded into one buffer that becomes one string; the
+// pairs then slice it (ends recorded in nameEnd and valueEnd).
 func parseQuery(raw string, pairs []queryPair) ([]queryPair, []Diagnostic) {
 	var diags []Diagnostic
-	// Escaped names and values are decoded into one buffer that becomes
-	// one string; the pairs then slice it (ends recorded in nameEnd and
-	// valueEnd). One pass per piece finds escapes and checks them.
 	var buf strings.Builder
-	decodedAny := false
 	for raw != "" {
-		var piece string
-		piece, raw, _ = strings.Cut(raw, "&")
+		piece, eq, nameEsc, valueEsc, ok := scanPiece(raw)
+		if len(piece) < len(raw) {
+			raw = raw[len(piece)+1:]
+		} else {
+			raw = ""
+		}
 		if piece == "" {
 			continue
 		}
-		name, value, _ := strings.Cut(piece, "=")
-		nameEsc, ok1 := scanEscapes(name)
-		valueEsc, ok2 := scanEscapes(value)
-		if !ok1 || !ok2 {
+		name, value := piece, ""
+		if eq >= 0 {
+			name, value = piece[:eq], piece[eq+1:]
+		}
+		if !ok {
 			diags = append(diags, Diagnostic{Code: CodeBadEncoding, Severity: sevError, Parameter: name, Value: piece,
 				Message: "The query string piece [" + piece + "] is not valid percent-encoding"})
 			pairs = append(pairs, queryPair{name: name, value: value, bad: true})
@@ -254,10 +289,9 @@ func parseQuery(raw string, pairs []queryPair) ([]queryPair, []Diagnostic) {
 		}
 		p := queryPair{name: name, value: value, nameEnd: -1, valueEnd: -1}
 		if nameEsc || valueEsc {
-			if !decodedAny {
+			if buf.Cap() == 0 {
 				buf.Grow(len(piece) + len(raw))
 			}
-			decodedAny = true
 			if nameEsc {
 				decodeInto(&buf, name)
 				p.nameEnd = buf.Len()
@@ -269,7 +303,7 @@ func parseQuery(raw string, pairs []queryPair) ([]queryPair, []Diagnostic) {
 		}
 		pairs = append(pairs, p)
 	}
-	if !decodedAny {
+	if buf.Cap() == 0 {
 		return pairs, diags
 	}
 	decoded := buf.String()
@@ -286,22 +320,40 @@ func parseQuery(raw string, pairs []queryPair) ([]queryPair, []Diagnostic) {
 	return pairs, diags
 }
 
-// scanEscapes reports whether s holds form escapes ('%XX' or '+') and
-// whether every '%' starts a valid escape.
-func scanEscapes(s string) (escaped, ok bool) {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '%':
-			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
-				return true, false
+// scanPiece finds, in one pass, the first name=value piece of raw (up to
+// '&'), its first '=' (or -1), whether the name and the value hold form
+// escapes ('%XX' or '+'), and whether every '%' starts a valid escape.
+// Hex digits are never '&' or '=', so an escape cannot hide a separator.
+func scanPiece(raw string) (piece string, eq int, nameEsc, valueEsc, ok bool) {
+	eq, ok = -1, true
+	esc := false // in the part being scanned
+	i := 0
+scan:
+	for ; i < len(raw); i++ {
+		switch raw[i] {
+		case '&':
+			break scan
+		case '=':
+			if eq < 0 {
+				eq, nameEsc, esc = i, esc, false
 			}
-			escaped = true
-			i += 2
 		case '+':
-			escaped = true
+			esc = true
+		case '%':
+			esc = true
+			if i+2 >= len(raw) || !isHex(raw[i+1]) || !isHex(raw[i+2]) {
+				ok = false
+				continue
+			}
+			i += 2
 		}
 	}
-	return escaped, true
+	if eq < 0 {
+		nameEsc = esc
+	} else {
+		valueEsc = esc
+	}
+	return raw[:i], eq, nameEsc, valueEsc, ok
 }
 
 // decodeInto writes the form-decoded s (escapes already validated) to

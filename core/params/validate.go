@@ -24,6 +24,9 @@ type validation struct {
 	op    *Operation
 	diags []Diagnostic
 	query []queryPair // known and unknown parameters, first occurrence only
+	// present: the query parameters of op given (by index into op.Params),
+	// so that v.get of a declared parameter is a bit test
+	present paramSet
 	// first spellings seen of each vocabulary, for the mixed-vocabulary warning
 	sawTweet, sawPost spelling
 	// crossRelevant: a parameter some cross-parameter rule reads is present
@@ -95,16 +98,19 @@ func (v *validation) checkQuery(raw string) {
 	// is safe because it never gets ahead of the loop.
 	v.query = pairs[:0]
 	for _, pair := range pairs {
-		if repeatedBefore(v.query, pair.name) {
+		i, p := v.op.queryParam(pair.name)
+		if i >= 0 && v.present.has(i) || i < 0 && repeatedBefore(v.query, pair.name) {
 			v.add(Diagnostic{Code: CodeRepeatedParameter, Severity: sevWarning, Parameter: pair.name, Value: pair.value,
 				Message: "The query parameter [" + pair.name + "] is given more than once; only one value is expected, so join list values with commas"})
 			continue
 		}
 		v.query = append(v.query, pair)
+		if i >= 0 {
+			v.present |= 1 << uint(i)
+		}
 		if pair.bad {
 			continue // reported by parseQuery
 		}
-		p := v.op.Param(pair.name, InQuery)
 		if p == nil {
 			v.unknownParam(pair)
 			continue
@@ -201,11 +207,12 @@ func (v *validation) checkVocabulary() {
 }
 
 func (v *validation) checkRequired() {
-	for _, p := range v.op.Params {
-		if p.In != InQuery || p.Required == 0 {
-			continue
-		}
-		if _, ok := v.get(p.Name); ok {
+	missing := v.op.index.required &^ v.present
+	if missing == 0 {
+		return
+	}
+	for i, p := range v.op.Params {
+		if !missing.has(i) {
 			continue
 		}
 		sev, suffix := verdict(p, p.Required)

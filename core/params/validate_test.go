@@ -319,3 +319,28 @@ func TestParseQuery(t *testing.T) {
 		t.Errorf("diags = %+v", diags)
 	}
 }
+
+// Edges of the one-pass scan: escapes that run into a separator, encoded
+// separators, a second '=', empty names.
+func TestParseQueryEdges(t *testing.T) {
+	tests := []struct{ raw, want string }{
+		{"x=%4&y=1", "x=%4/true y=1/false"},
+		{"n%=1&m=%", "n%=1/true m=%/true"},
+		{"%2B=%26&z==q", "+=&/false z==q/false"},
+		{"=v&+=+", "=v/false  = /false"},
+		{"k=a%2", "k=a%2/true"},
+		{"a=%41%42&b=%4g", "a=AB/false b=%4g/true"},
+		{"plain", "plain=/false"},
+		{"&&", ""},
+	}
+	for _, tt := range tests {
+		pairs, _ := parseQuery(tt.raw, nil)
+		var got []string
+		for _, p := range pairs {
+			got = append(got, fmt.Sprintf("%s=%s/%v", p.name, p.value, p.bad))
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("parseQuery(%q) = %q, want %q", tt.raw, g, tt.want)
+		}
+	}
+}
