@@ -84,3 +84,25 @@ func BenchmarkBaselineFields(b *testing.B) {
 		baseline(benchQuery)
 	}
 }
+
+// shortQueries are the queries a search request typically carries; for
+// them the fixed cost per call (setup, pooling, tables) dominates.
+var shortQueries = []struct{ name, q string }{
+	{"one-word", "a"},
+	{"brief", "from:XDevelopers -is:retweet"},
+	{"grouped", "(from:XDevelopers OR from:API) has:media -is:retweet lang:en"},
+}
+
+func BenchmarkValidateShort(b *testing.B) {
+	for _, sq := range shortQueries {
+		b.Run(sq.name, func(b *testing.B) {
+			if r := Validate(sq.q, Options{}); !r.Valid || len(r.Diagnostics) != 0 {
+				b.Fatalf("%q should be clean: %+v", sq.q, r.Diagnostics)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				Validate(sq.q, Options{})
+			}
+		})
+	}
+}

@@ -111,7 +111,7 @@ type operatorRef struct {
 // lookupOperator finds an operator by lower-case name without the colon
 // ("from") or, for is:/has:, with its value ("has:media").
 func lookupOperator(name string) (*OperatorInfo, operatorRef, bool) {
-	ref, ok := operatorIndex[name]
+	ref, ok := findOperatorName(name)
 	if !ok {
 		return nil, ref, false
 	}

@@ -38,7 +38,11 @@ func (l ErrorList) Less(i, j int) bool {
 }
 
 // Sort orders the list by position.
-func (l ErrorList) Sort() { sort.Stable(l) }
+func (l ErrorList) Sort() {
+	if len(l) > 1 { // most queries have no syntax error: skip the interface conversion
+		sort.Stable(l)
+	}
+}
 
 // Error describes the first error and how many follow.
 func (l ErrorList) Error() string {

@@ -90,3 +90,11 @@ func ExampleOperators() {
 	// Output:
 	// point_radius: true true true
 }
+
+func ExampleDiagnose() {
+	for _, d := range query.Diagnose("cat has:media lang:en lang:fr", query.Options{Endpoint: query.SearchAll}) {
+		fmt.Println(d.Severity, d.Code, d.Span)
+	}
+	// Output:
+	// warning multiple-lang {22 29}
+}

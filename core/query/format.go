@@ -99,7 +99,7 @@ func writeExpr(b *formatWriter, src string, x Expr) {
 	case *Operator:
 		if x.Colon > len(src) || x.Start > x.Colon || src[x.Start:x.Colon] == x.Key {
 			b.writeString(x.Key) // already lower case (or not from src)
-		} else if _, known := operatorIndex[x.Key]; known || x.Key == "is" || x.Key == "has" {
+		} else if _, known := findOperatorName(x.Key); known || x.Key == "is" || x.Key == "has" {
 			b.writeString(x.Key)
 		} else {
 			b.writeString(src[x.Start:x.Colon])

@@ -15,7 +15,56 @@ const countsAllDocumentedLow = 512
 // (defaults applied), from the fact sheet's 2026 table.
 func MaxLength(opts Options) int {
 	opts, _, _ = normalize(opts)
-	return lengthLimits[opts.Tier][opts.Endpoint]
+	return maxLength(opts)
+}
+
+// limitTable is lengthLimits as an array, built once at initialisation:
+// every Validate call reads it, and two small-map lookups cost more than
+// the rest of a short query's length check.
+var limitTable = func() (t [2][5]int) {
+	for tier, byEndpoint := range lengthLimits {
+		for ep, n := range byEndpoint {
+			if i, j := tierSlot(tier), endpointSlot(ep); i >= 0 && j >= 0 {
+				t[i][j] = n
+			}
+		}
+	}
+	return t
+}()
+
+func tierSlot(t Tier) int {
+	switch t {
+	case PayPerUse:
+		return 0
+	case Enterprise:
+		return 1
+	}
+	return -1
+}
+
+func endpointSlot(e Endpoint) int {
+	switch e {
+	case SearchRecent:
+		return 0
+	case SearchAll:
+		return 1
+	case CountsRecent:
+		return 2
+	case CountsAll:
+		return 3
+	case StreamRule:
+		return 4
+	}
+	return -1
+}
+
+// maxLength is the limit for normalized options.
+func maxLength(opts Options) int {
+	i, j := tierSlot(opts.Tier), endpointSlot(opts.Endpoint)
+	if i < 0 || j < 0 {
+		return lengthLimits[opts.Tier][opts.Endpoint]
+	}
+	return limitTable[i][j]
 }
 
 // Length counts q as the linter's length check does: in Unicode code points
@@ -73,6 +122,9 @@ func byteOffsetOfRune(q string, n int) int {
 }
 
 func (c *checker) checkLength(length, units, maxLen int) {
+	if length <= maxLen && units <= maxLen && length <= countsAllDocumentedLow {
+		return // the common case: nothing to report, no message to build
+	}
 	where := string(c.opts.Endpoint) + " on " + string(c.opts.Tier)
 	switch {
 	case length > maxLen:

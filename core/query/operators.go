@@ -20,7 +20,7 @@ func lookupKey(buf []byte, op *Operator) []byte {
 func (c *checker) operator(op *Operator, negated bool) {
 	var buf [48]byte
 	key := lookupKey(buf[:0], op)
-	ref, found := operatorIndex[string(key)]
+	ref, found := findOperator(key)
 	if !found {
 		c.countAtom(negated, Standalone) // already an error; don't pile on
 		if op.Arg == ArgNone && op.Key != "is" && op.Key != "has" {

@@ -117,7 +117,7 @@ func (p *parser) release() {
 	p.ors.reset()
 	p.ands.reset()
 	p.ints.reset()
-	clear(p.stack[:cap(p.stack)])
+	clear(p.stack) // slots past len are cleared as they are popped
 	p.stack, p.orStack = p.stack[:0], p.orStack[:0]
 	p.lx, p.errs = lexer{}, nil
 	parserPool.Put(p)
@@ -202,6 +202,7 @@ func (p *parser) andOf(base int) Expr {
 		return nil
 	case 1:
 		x := p.stack[base]
+		p.stack[base] = nil // popped slots hold no pointers (see release)
 		p.stack = p.stack[:base]
 		return x
 	}

@@ -104,7 +104,7 @@ func hasStandalone(x Expr) bool {
 	switch x := x.(type) {
 	case *Operator:
 		var buf [48]byte
-		ref, ok := operatorIndex[string(lookupKey(buf[:0], x))]
+		ref, ok := findOperator(lookupKey(buf[:0], x))
 		return !ok || catalogue[ref.index].Kind != ConjunctionRequired
 	case *Not:
 		return false

@@ -17,6 +17,18 @@ const maxDiagnostics = 100
 // Span in UTF-16 units and ByteSpan in bytes; Length counts code points
 // (see Length); Formatted is Format of the parsed query.
 func Validate(q string, opts Options) Report {
+	return validate(q, opts, true)
+}
+
+// Diagnose returns the diagnostics Validate reports for q, identical to
+// Validate's, without formatting the query: for callers that only nest the
+// findings (the request validator lints every search request's query).
+func Diagnose(q string, opts Options) []Diagnostic {
+	return validate(q, opts, false).Diagnostics
+}
+
+// validate is Validate; Formatted is left empty unless format is set.
+func validate(q string, opts Options, format bool) Report {
 	c := checker{src: q, validUTF8: utf8.ValidString(q)}
 	var badEndpoint, badTier bool
 	c.opts, badEndpoint, badTier = normalize(opts)
@@ -34,7 +46,7 @@ func Validate(q string, opts Options) Report {
 	}
 	c.checkQuery(&tree)
 	length, units := length(q, c.validUTF8)
-	maxLen := lengthLimits[c.opts.Tier][c.opts.Endpoint]
+	maxLen := maxLength(c.opts)
 	c.checkLength(length, units, maxLen)
 	diags := c.finish()
 	valid := true
@@ -44,7 +56,10 @@ func Validate(q string, opts Options) Report {
 			break
 		}
 	}
-	formatted := Format(&tree)
+	formatted := ""
+	if format {
+		formatted = Format(&tree)
+	}
 	p.release() // nothing returned refers to the tree
 	return Report{Valid: valid, Length: length, MaxLength: maxLen, Diagnostics: diags, Formatted: formatted}
 }
