@@ -19,12 +19,12 @@ var queryEndpoints = map[string]query.Endpoint{
 // lintQuery runs the query linter and nests its findings in one
 // diagnostic for the parameter (or rule value) named param.
 func (v *validation) lintQuery(param, value string, ep query.Endpoint, code string) {
-	rep := query.Validate(value, query.Options{Endpoint: ep, Tier: v.tier})
-	if len(rep.Diagnostics) == 0 {
+	diags := query.Diagnose(value, query.Options{Endpoint: ep, Tier: v.tier})
+	if len(diags) == 0 {
 		return
 	}
 	var errs, warns []string
-	for _, d := range rep.Diagnostics {
+	for _, d := range diags {
 		msg := d.Message
 		if !strings.Contains(msg, "(at position") {
 			msg += " (at position " + strconv.Itoa(d.Span.Start+1) + ")"
@@ -35,7 +35,7 @@ func (v *validation) lintQuery(param, value string, ep query.Endpoint, code stri
 			warns = append(warns, msg)
 		}
 	}
-	d := Diagnostic{Code: code, Severity: sevError, Parameter: param, Value: value, Query: rep.Diagnostics}
+	d := Diagnostic{Code: code, Severity: sevError, Parameter: param, Value: value, Query: diags}
 	if len(errs) > 0 {
 		// X's wording for a query it cannot process (x-api-facts.md §2).
 		d.Message = "There were errors processing your request: " + strings.Join(errs, ", ")
