@@ -320,40 +320,42 @@ func parseQuery(raw string, pairs []queryPair) ([]queryPair, []Diagnostic) {
 	return pairs, diags
 }
 
-// scanPiece finds, in one pass, the first name=value piece of raw (up to
-// '&'), its first '=' (or -1), whether the name and the value hold form
-// escapes ('%XX' or '+'), and whether every '%' starts a valid escape.
-// Hex digits are never '&' or '=', so an escape cannot hide a separator.
+// scanPiece finds the first name=value piece of raw (up to '&'), its
+// first '=' (or -1), whether the name and the value hold form escapes
+// ('%XX' or '+'), and whether every '%' starts a valid escape. The
+// separators and escapes are found with strings.IndexByte, which scans
+// many bytes per step; only text holding a '%' is walked byte by byte.
 func scanPiece(raw string) (piece string, eq int, nameEsc, valueEsc, ok bool) {
-	eq, ok = -1, true
-	esc := false // in the part being scanned
-	i := 0
-scan:
-	for ; i < len(raw); i++ {
-		switch raw[i] {
-		case '&':
-			break scan
-		case '=':
-			if eq < 0 {
-				eq, nameEsc, esc = i, esc, false
-			}
-		case '+':
-			esc = true
-		case '%':
-			esc = true
-			if i+2 >= len(raw) || !isHex(raw[i+1]) || !isHex(raw[i+2]) {
-				ok = false
-				continue
+	piece = raw
+	if end := strings.IndexByte(raw, '&'); end >= 0 {
+		piece = raw[:end]
+	}
+	name, value := piece, ""
+	eq = strings.IndexByte(piece, '=')
+	if eq >= 0 {
+		name, value = piece[:eq], piece[eq+1:]
+	}
+	nameEsc, ok1 := escapes(name)
+	valueEsc, ok2 := escapes(value)
+	return piece, eq, nameEsc, valueEsc, ok1 && ok2
+}
+
+// escapes reports whether s holds form escapes and whether every '%' in
+// it starts a valid escape.
+func escapes(s string) (escaped, ok bool) {
+	pct := strings.IndexByte(s, '%')
+	if pct < 0 {
+		return strings.IndexByte(s, '+') >= 0, true
+	}
+	for i := pct; i < len(s); i++ {
+		if s[i] == '%' {
+			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+				return true, false
 			}
 			i += 2
 		}
 	}
-	if eq < 0 {
-		nameEsc = esc
-	} else {
-		valueEsc = esc
-	}
-	return raw[:i], eq, nameEsc, valueEsc, ok
+	return true, true
 }
 
 // decodeInto writes the form-decoded s (escapes already validated) to
