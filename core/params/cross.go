@@ -243,8 +243,8 @@ func (v *validation) checkDeleteAll() {
 	if !ok || !strings.EqualFold(val, "true") || v.op.Param("delete_all", InQuery) == nil {
 		return
 	}
-	for _, p := range v.query {
-		if p.name != "delete_all" {
+	for i := range v.query.len() {
+		if p := v.query.at(i); p.name != "delete_all" {
 			v.add(Diagnostic{Code: CodeDeleteAllAlone, Severity: sevWarning, Parameter: p.name, Value: p.value,
 				Message: "delete_all should be specified with no other parameters (spec 2.166)"})
 			return

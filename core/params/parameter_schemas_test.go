@@ -77,7 +77,7 @@ func typedInstance(t *testing.T, url string) (*Operation, map[string]any) {
 		}
 	}
 	q := map[string]any{}
-	pairs, _ := parseQuery(target.rawQuery, nil)
+	pairs, _ := parseQuery(target.rawQuery)
 	for _, pr := range pairs {
 		p := op.Param(pr.name, InQuery)
 		switch {

@@ -252,27 +252,32 @@ func parseTarget(raw string) (target, bool, []Diagnostic) {
 // queryPair is one name=value of the query string, decoded. A pair that
 // does not decode keeps its raw text and is marked bad.
 type queryPair struct {
-	name, value       string
-	bad               bool
-	nameEnd, valueEnd int // while parsing: end of the decoded text in the buffer, or -1
+	name, value string
+	bad         bool
 }
 
-// parseQuery decodes the query string in order, keeping repeats, and
-// appends the pairs to pairs. A piece that does not decode is reported and
-// skipped.
+// queryScanner decodes a query string one pair at a time, in order,
+// keeping repeats.
 //
 // Text without '%' or '+' is used as it is, without copying. Escaped names
-// and values are decoded into one buffer that becomes one string; the
-// pairs then slice it (ends recorded in nameEnd and valueEnd).
-func parseQuery(raw string, pairs []queryPair) ([]queryPair, []Diagnostic) {
-	var diags []Diagnostic
-	var buf strings.Builder
-	for raw != "" {
-		piece, eq, nameEsc, valueEsc, ok := scanPiece(raw)
-		if len(piece) < len(raw) {
-			raw = raw[len(piece)+1:]
+// and values are decoded into one buffer sized for the whole query string,
+// and the pairs slice it: a strings.Builder never changes bytes it has
+// handed out, so each decoded string stays valid as the buffer grows.
+type queryScanner struct {
+	raw string
+	buf strings.Builder
+}
+
+// next returns the next pair, and a finding when its piece is not valid
+// percent-encoding (the pair is then marked bad and keeps its raw text).
+// ok is false at the end.
+func (s *queryScanner) next() (pair queryPair, bad *Diagnostic, ok bool) {
+	for s.raw != "" {
+		piece, eq, nameEsc, valueEsc, valid := scanPiece(s.raw)
+		if len(piece) < len(s.raw) {
+			s.raw = s.raw[len(piece)+1:]
 		} else {
-			raw = ""
+			s.raw = ""
 		}
 		if piece == "" {
 			continue
@@ -281,43 +286,50 @@ func parseQuery(raw string, pairs []queryPair) ([]queryPair, []Diagnostic) {
 		if eq >= 0 {
 			name, value = piece[:eq], piece[eq+1:]
 		}
-		if !ok {
-			diags = append(diags, Diagnostic{Code: CodeBadEncoding, Severity: sevError, Parameter: name, Value: piece,
-				Message: "The query string piece [" + piece + "] is not valid percent-encoding"})
-			pairs = append(pairs, queryPair{name: name, value: value, bad: true})
-			continue
+		if !valid {
+			return queryPair{name: name, value: value, bad: true}, &Diagnostic{Code: CodeBadEncoding, Severity: sevError, Parameter: name, Value: piece,
+				Message: "The query string piece [" + piece + "] is not valid percent-encoding"}, true
 		}
-		p := queryPair{name: name, value: value, nameEnd: -1, valueEnd: -1}
 		if nameEsc || valueEsc {
-			if buf.Cap() == 0 {
-				buf.Grow(len(piece) + len(raw))
+			if s.buf.Cap() == 0 {
+				s.buf.Grow(len(piece) + len(s.raw))
 			}
 			if nameEsc {
-				decodeInto(&buf, name)
-				p.nameEnd = buf.Len()
+				name = s.decode(name)
 			}
 			if valueEsc {
-				decodeInto(&buf, value)
-				p.valueEnd = buf.Len()
+				value = s.decode(value)
 			}
+		}
+		return queryPair{name: name, value: value}, nil, true
+	}
+	return queryPair{}, nil, false
+}
+
+// decode form-decodes text (escapes already validated) into the buffer and
+// returns the decoded string.
+func (s *queryScanner) decode(text string) string {
+	start := s.buf.Len()
+	decodeInto(&s.buf, text)
+	return s.buf.String()[start:]
+}
+
+// parseQuery decodes the whole query string in order, keeping repeats,
+// and reports the pieces that do not decode.
+func parseQuery(raw string) ([]queryPair, []Diagnostic) {
+	var pairs []queryPair
+	var diags []Diagnostic
+	s := queryScanner{raw: raw}
+	for {
+		p, bad, ok := s.next()
+		if !ok {
+			return pairs, diags
+		}
+		if bad != nil {
+			diags = append(diags, *bad)
 		}
 		pairs = append(pairs, p)
 	}
-	if buf.Cap() == 0 {
-		return pairs, diags
-	}
-	decoded := buf.String()
-	at := 0
-	for i := range pairs {
-		p := &pairs[i]
-		if p.nameEnd > 0 {
-			p.name, at = decoded[at:p.nameEnd], p.nameEnd
-		}
-		if p.valueEnd > 0 {
-			p.value, at = decoded[at:p.valueEnd], p.valueEnd
-		}
-	}
-	return pairs, diags
 }
 
 // scanPiece finds the first name=value piece of raw (up to '&'), its

@@ -1,6 +1,7 @@
 package params
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/xpreflight/xpreflight/core/query"
@@ -23,7 +24,7 @@ type validation struct {
 	tier  query.Tier
 	op    *Operation
 	diags []Diagnostic
-	query []queryPair // known and unknown parameters, first occurrence only
+	query pairSet // known and unknown parameters, first occurrence only
 	// present: the query parameters of op given (by index into op.Params),
 	// so that v.get of a declared parameter is a bit test
 	present paramSet
@@ -37,10 +38,8 @@ func (v *validation) add(d Diagnostic) { v.diags = append(v.diags, d) }
 
 // get returns the first value of query parameter name.
 func (v *validation) get(name string) (string, bool) {
-	for _, p := range v.query {
-		if p.name == name {
-			return p.value, true
-		}
+	if p := v.query.find(name); p != nil {
+		return p.value, true
 	}
 	return "", false
 }
@@ -92,24 +91,31 @@ func (v *validation) checkPath(vals []string) {
 }
 
 func (v *validation) checkQuery(raw string) {
-	pairs, diags := parseQuery(raw, make([]queryPair, 0, strings.Count(raw, "&")+1))
-	v.diags = append(v.diags, diags...)
-	// v.query keeps the first occurrence of each name; filtering in place
-	// is safe because it never gets ahead of the loop.
-	v.query = pairs[:0]
-	for _, pair := range pairs {
+	// Findings about undecodable pieces come before the others, as the
+	// whole query string is decoded before any parameter is judged.
+	first := len(v.diags)
+	var badEncoding []Diagnostic
+	s := queryScanner{raw: raw}
+	for {
+		pair, bad, ok := s.next()
+		if !ok {
+			break
+		}
+		if bad != nil {
+			badEncoding = append(badEncoding, *bad)
+		}
 		i, p := v.op.queryParam(pair.name)
-		if i >= 0 && v.present.has(i) || i < 0 && repeatedBefore(v.query, pair.name) {
+		if i >= 0 && v.present.has(i) || i < 0 && v.query.has(pair.name) {
 			v.add(Diagnostic{Code: CodeRepeatedParameter, Severity: sevWarning, Parameter: pair.name, Value: pair.value,
 				Message: "The query parameter [" + pair.name + "] is given more than once; only one value is expected, so join list values with commas"})
 			continue
 		}
-		v.query = append(v.query, pair)
+		v.query.add(pair)
 		if i >= 0 {
 			v.present |= 1 << uint(i)
 		}
 		if pair.bad {
-			continue // reported by parseQuery
+			continue // reported with badEncoding
 		}
 		if p == nil {
 			v.unknownParam(pair)
@@ -132,15 +138,9 @@ func (v *validation) checkQuery(raw string) {
 		}
 		v.checkValue(p, pair.value)
 	}
-}
-
-func repeatedBefore(pairs []queryPair, name string) bool {
-	for _, p := range pairs {
-		if p.name == name {
-			return true
-		}
+	if len(badEncoding) > 0 {
+		v.diags = slices.Insert(v.diags, first, badEncoding...)
 	}
-	return false
 }
 
 func (v *validation) unknownParam(pair queryPair) {
