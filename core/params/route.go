@@ -273,9 +273,9 @@ type queryScanner struct {
 // ok is false at the end.
 func (s *queryScanner) next() (pair queryPair, bad *Diagnostic, ok bool) {
 	for s.raw != "" {
-		piece, eq, nameEsc, valueEsc, valid := scanPiece(s.raw)
-		if len(piece) < len(s.raw) {
-			s.raw = s.raw[len(piece)+1:]
+		piece := s.raw
+		if end := strings.IndexByte(piece, '&'); end >= 0 {
+			piece, s.raw = piece[:end], s.raw[end+1:]
 		} else {
 			s.raw = ""
 		}
@@ -283,35 +283,103 @@ func (s *queryScanner) next() (pair queryPair, bad *Diagnostic, ok bool) {
 			continue
 		}
 		name, value := piece, ""
-		if eq >= 0 {
+		if eq := strings.IndexByte(piece, '='); eq >= 0 {
 			name, value = piece[:eq], piece[eq+1:]
 		}
+		nameEsc, valueEsc := hasEscape(name), hasEscape(value)
+		if !nameEsc && !valueEsc {
+			return queryPair{name: name, value: value}, nil, true
+		}
+		dn, dv, valid := s.decodePair(name, value, nameEsc, valueEsc, len(piece)+len(s.raw))
 		if !valid {
 			return queryPair{name: name, value: value, bad: true}, &Diagnostic{Code: CodeBadEncoding, Severity: sevError, Parameter: name, Value: piece,
 				Message: "The query string piece [" + piece + "] is not valid percent-encoding"}, true
 		}
-		if nameEsc || valueEsc {
-			if s.buf.Cap() == 0 {
-				s.buf.Grow(len(piece) + len(s.raw))
-			}
-			if nameEsc {
-				name = s.decode(name)
-			}
-			if valueEsc {
-				value = s.decode(value)
-			}
-		}
-		return queryPair{name: name, value: value}, nil, true
+		return queryPair{name: dn, value: dv}, nil, true
 	}
 	return queryPair{}, nil, false
 }
 
-// decode form-decodes text (escapes already validated) into the buffer and
-// returns the decoded string.
-func (s *queryScanner) decode(text string) string {
+// hasEscape reports whether s holds a form escape ('%' or '+').
+func hasEscape(s string) bool {
+	return strings.IndexByte(s, '%') >= 0 || strings.IndexByte(s, '+') >= 0
+}
+
+// decodePair decodes the escaped parts of a pair into the buffer (sized
+// for rest, the text left to scan, when first used). valid is false, and
+// nothing is written, when a '%' does not start a valid escape. Parts that
+// fit a stack array are validated and decoded in one pass and written to
+// the buffer in one call.
+func (s *queryScanner) decodePair(name, value string, nameEsc, valueEsc bool, rest int) (dn, dv string, valid bool) {
+	var tmp [256]byte
+	if len(name)+len(value) > len(tmp) {
+		if !validEscapes(name) || !validEscapes(value) {
+			return "", "", false
+		}
+		s.grow(rest)
+		dn, dv = name, value
+		if nameEsc {
+			start := s.buf.Len()
+			decodeInto(&s.buf, name)
+			dn = s.buf.String()[start:]
+		}
+		if valueEsc {
+			start := s.buf.Len()
+			decodeInto(&s.buf, value)
+			dv = s.buf.String()[start:]
+		}
+		return dn, dv, true
+	}
+	n, m := 0, 0
+	if nameEsc {
+		if n, valid = decodeTo(tmp[:], name); !valid {
+			return "", "", false
+		}
+	}
+	if valueEsc {
+		if m, valid = decodeTo(tmp[n:], value); !valid {
+			return "", "", false
+		}
+	}
+	s.grow(rest)
 	start := s.buf.Len()
-	decodeInto(&s.buf, text)
-	return s.buf.String()[start:]
+	s.buf.Write(tmp[:n+m])
+	decoded := s.buf.String()[start:]
+	dn, dv = name, value
+	if nameEsc {
+		dn = decoded[:n]
+	}
+	if valueEsc {
+		dv = decoded[n:]
+	}
+	return dn, dv, true
+}
+
+func (s *queryScanner) grow(rest int) {
+	if s.buf.Cap() == 0 {
+		s.buf.Grow(rest)
+	}
+}
+
+// decodeTo form-decodes s into dst (at least len(s) long) and returns the
+// decoded length; ok is false when a '%' does not start a valid escape.
+func decodeTo(dst []byte, s string) (n int, ok bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '%':
+			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+				return n, false
+			}
+			c = unhex(s[i+1])<<4 | unhex(s[i+2])
+			i += 2
+		case '+':
+			c = ' '
+		}
+		dst[n] = c
+		n++
+	}
+	return n, true
 }
 
 // parseQuery decodes the whole query string in order, keeping repeats,
@@ -332,42 +400,17 @@ func parseQuery(raw string) ([]queryPair, []Diagnostic) {
 	}
 }
 
-// scanPiece finds the first name=value piece of raw (up to '&'), its
-// first '=' (or -1), whether the name and the value hold form escapes
-// ('%XX' or '+'), and whether every '%' starts a valid escape. The
-// separators and escapes are found with strings.IndexByte, which scans
-// many bytes per step; only text holding a '%' is walked byte by byte.
-func scanPiece(raw string) (piece string, eq int, nameEsc, valueEsc, ok bool) {
-	piece = raw
-	if end := strings.IndexByte(raw, '&'); end >= 0 {
-		piece = raw[:end]
-	}
-	name, value := piece, ""
-	eq = strings.IndexByte(piece, '=')
-	if eq >= 0 {
-		name, value = piece[:eq], piece[eq+1:]
-	}
-	nameEsc, ok1 := escapes(name)
-	valueEsc, ok2 := escapes(value)
-	return piece, eq, nameEsc, valueEsc, ok1 && ok2
-}
-
-// escapes reports whether s holds form escapes and whether every '%' in
-// it starts a valid escape.
-func escapes(s string) (escaped, ok bool) {
-	pct := strings.IndexByte(s, '%')
-	if pct < 0 {
-		return strings.IndexByte(s, '+') >= 0, true
-	}
-	for i := pct; i < len(s); i++ {
+// validEscapes reports whether every '%' in s starts a valid escape.
+func validEscapes(s string) bool {
+	for i := strings.IndexByte(s, '%'); i >= 0 && i < len(s); i++ {
 		if s[i] == '%' {
 			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
-				return true, false
+				return false
 			}
 			i += 2
 		}
 	}
-	return true, true
+	return true
 }
 
 // decodeInto writes the form-decoded s (escapes already validated) to

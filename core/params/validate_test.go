@@ -332,6 +332,10 @@ func TestParseQueryEdges(t *testing.T) {
 		{"a=%41%42&b=%4g", "a=AB/false b=%4g/true"},
 		{"plain", "plain=/false"},
 		{"&&", ""},
+		// past the stack array: validated, then decoded into the buffer
+		{"q=" + strings.Repeat("a%20", 80) + "&r=1", "q=" + strings.Repeat("a ", 80) + "/false r=1/false"},
+		{"q=" + strings.Repeat("a%20", 80) + "%2", "q=" + strings.Repeat("a%20", 80) + "%2/true"},
+		{strings.Repeat("n", 300) + "+=" + "%41", strings.Repeat("n", 300) + " =A/false"},
 	}
 	for _, tt := range tests {
 		pairs, _ := parseQuery(tt.raw)
