@@ -78,19 +78,25 @@ func Length(q string) (codePoints, utf16Units int) {
 // length is Length for a q whose UTF-8 validity is known. Valid text is
 // counted in one pass: every byte that is not a continuation byte starts a
 // character, and a 4-byte lead starts one outside the BMP (two UTF-16 units).
+// Eight bytes are tested at a time, and runs of ASCII, where both counts
+// are plain, are skipped whole.
 func length(q string, valid bool) (codePoints, utf16Units int) {
 	if valid {
-		extra := 0
-		for i := 0; i < len(q); i++ {
-			b := q[i]
-			if b&0xC0 != 0x80 {
-				codePoints++
+		cont, extra := 0, 0
+		i := 0
+		for ; i+8 <= len(q); i += 8 {
+			_ = q[i+7]
+			w := uint64(q[i]) | uint64(q[i+1])<<8 | uint64(q[i+2])<<16 | uint64(q[i+3])<<24 |
+				uint64(q[i+4])<<32 | uint64(q[i+5])<<40 | uint64(q[i+6])<<48 | uint64(q[i+7])<<56
+			if w&0x8080808080808080 == 0 {
+				continue
 			}
-			if b >= 0xF0 {
-				extra++
-			}
+			c, e := countNonASCII(q[i : i+8])
+			cont, extra = cont+c, extra+e
 		}
-		return codePoints, codePoints + extra
+		c, e := countNonASCII(q[i:])
+		codePoints = len(q) - cont - c
+		return codePoints, codePoints + extra + e
 	}
 	for i := 0; i < len(q); {
 		if q[i] < utf8.RuneSelf {
@@ -106,6 +112,20 @@ func length(q string, valid bool) (codePoints, utf16Units int) {
 		}
 	}
 	return codePoints, codePoints + utf16Units
+}
+
+// countNonASCII counts the UTF-8 continuation bytes and 4-byte leads in s.
+func countNonASCII(s string) (cont, lead4 int) {
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b&0xC0 == 0x80 {
+			cont++
+		}
+		if b >= 0xF0 {
+			lead4++
+		}
+	}
+	return cont, lead4
 }
 
 // byteOffsetOfRune returns the byte offset where the n-th code point
