@@ -107,3 +107,20 @@ test('retry chart: retry, park and no-retry decisions and their bar heights', ()
     assert.equal(waitMs(advice, now), wait);
   }
 });
+
+test('build.sh fails with a clear message when wasm/dist is missing', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { fileURLToPath } = await import('node:url');
+  const empty = mkdtempSync(join(tmpdir(), 'xpreflight-noroot-'));
+  try {
+    const build = fileURLToPath(new URL('../build.sh', import.meta.url));
+    const r = spawnSync('bash', [build], { env: { ...process.env, ROOT: empty }, encoding: 'utf8' });
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr, /wasm\/dist\/xpreflight\.mjs is missing; build the wasm package first/);
+  } finally {
+    rmSync(empty, { recursive: true, force: true });
+  }
+});
