@@ -12,4 +12,6 @@ config="$ROOT/worker/build/dev.capnp"
 node "$ROOT/worker/config.mjs" --build "$ROOT/worker/build" --assets "$(cat "$ROOT/worker/build/assets-dir")" \
   --port "$PORT" --out "$config"
 echo "xpreflight: serving http://127.0.0.1:$PORT/ (proxy to $X_API_ORIGIN)" >&2
-exec "$ROOT/node_modules/.bin/workerd" serve "$config"
+# The native binary, not node_modules/.bin/workerd: with npm's --ignore-scripts that is a Node wrapper.
+workerd=$(cd "$ROOT" && node -p 'require("workerd").default')
+exec "$workerd" serve "$config"

@@ -5,9 +5,16 @@ import net from "node:net";
 import path from "node:path";
 import { readFileSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
+import { createRequire } from "node:module";
 
 export const root = process.env.ROOT ?? path.resolve(new URL("../..", import.meta.url).pathname);
 const build = path.join(root, "worker", "build");
+
+// workerdBinary is the native workerd executable. node_modules/.bin/workerd is
+// a Node wrapper that spawns it when npm ran with --ignore-scripts (as
+// build.sh does): killing or measuring the wrapper would orphan the real
+// server and read the wrong process's CPU time.
+export const workerdBinary = createRequire(path.join(root, "package.json"))("workerd").default;
 
 export async function freePort() {
   const s = net.createServer();
@@ -28,7 +35,7 @@ export async function startWorkerd({ env = {}, second = false, passthrough = fal
   if (!xpreflight) args.push("--no-xpreflight");
   execFileSync(process.execPath, [path.join(root, "worker", "config.mjs"), ...args]);
   let output = "";
-  const child = spawn(path.join(root, "node_modules", ".bin", "workerd"), ["serve", config], {
+  const child = spawn(workerdBinary, ["serve", config], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
