@@ -39,12 +39,13 @@ ensure_chromium() {
   fi
 }
 
-# run_component NAME STEP: run NAME/STEP.sh when the component has one.
+# run_component NAME STEP: run NAME/STEP.sh when the component has one. Each step has a time limit
+# (COMPONENT_TIMEOUT, default 15 min) so a server left running by a test fails the run instead of hanging CI.
 run_component() {
   local dir=$1 step=$2
   if [ -f "$dir/$step.sh" ]; then
     log "$dir: $step"
-    bash "$dir/$step.sh"
+    timeout --kill-after=10s "${COMPONENT_TIMEOUT:-15m}" bash "$dir/$step.sh"
   fi
 }
 
