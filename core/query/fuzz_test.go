@@ -3,12 +3,15 @@ package query
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
-// FuzzParse checks, for any input: no panic; every node and error span lies
+// FuzzParse checks, for any input: no panic; Diagnose reports what
+// Validate reports; Length counts code points and UTF-16 units; every node and error span lies
 // within the input; Format's output parses to the same tree and is a fixed
 // point; Validate's spans are in bounds in bytes and in UTF-16 units and
 // its verdict agrees with its diagnostics. Seeds: X's docs examples and the
@@ -61,6 +64,12 @@ func FuzzParse(f *testing.F) {
 			}
 			if r.Valid == hasError || r.Diagnostics == nil {
 				t.Fatalf("Validate(%q): valid=%v but diagnostics %+v", src, r.Valid, r.Diagnostics)
+			}
+			if d := Diagnose(src, opts); !reflect.DeepEqual(d, r.Diagnostics) {
+				t.Fatalf("Diagnose(%q) = %+v, Validate says %+v", src, d, r.Diagnostics)
+			}
+			if cp, u := Length(src); cp != utf8.RuneCountInString(src) || u != units {
+				t.Fatalf("Length(%q) = %d, %d; want %d, %d", src, cp, u, utf8.RuneCountInString(src), units)
 			}
 		}
 	})
