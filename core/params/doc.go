@@ -50,6 +50,6 @@
 // GET requests never compile a schema. The lookup tables (literal routes,
 // each operation's query parameter names, every enumeration) are built once
 // at package initialisation from the generated table; each call still does
-// the full work, and a clean GET request allocates only its percent-decoded
-// text.
+// the full work, and a clean GET request with up to eight parameters
+// allocates only its percent-decoded text.
 package params
