@@ -33,12 +33,12 @@ type envelope struct {
 // op decodes its own input and returns a value to encode as the result.
 type op func(request []byte) (any, error)
 
-// ops is the table of every operation; each lives in its own file.
+// ops is the table of every operation; each lives in its own file. Only the
+// query linter is listed here: the other ops pull in JSON Schema validation,
+// whose package init dominates start-up, so ops_full.go adds them in every
+// build except the query-only one (-tags xpreflight_querylite; ops_lite.go).
 var ops = map[string]op{
-	"validateQuery":   validateQuery,
-	"validateRequest": validateRequest,
-	"parseResponse":   parseResponse,
-	"adviseRetry":     adviseRetry,
+	"validateQuery": validateQuery,
 }
 
 // Ops lists the operation names Handle accepts, sorted.

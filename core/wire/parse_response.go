@@ -1,3 +1,5 @@
+//go:build !xpreflight_querylite
+
 package wire
 
 import "github.com/xpreflight/xpreflight/core/apierr"
