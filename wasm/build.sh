@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds wasm/dist/, the publishable JS package: xpreflight.mjs, xpreflight.wasm, xpreflight.d.ts,
+# Builds wasm/dist/, the publishable JS package: xpreflight.mjs, xpreflight.wasm, xpreflight-query.wasm
+# (validateQuery only), xpreflight.d.ts,
 # wasm_exec.js (copied from the Go toolchain that built the .wasm), package.json and README.md.
 # Prints the gzip size of the .wasm against wasm/size-budget.txt and warns when it is over; wasm/test.sh fails
 # then (the build itself goes on, so that `./build.sh dev` and the web/worker steps still have a package).
@@ -12,13 +13,22 @@ DIST=wasm/dist
 version=$(node -p 'JSON.parse(require("fs").readFileSync("wasm/package.template.json", "utf8")).version')
 mkdir -p "$DIST"
 
-# Go's build cache makes an unchanged rebuild a link step; the .wasm is replaced only when it changed.
-GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w -X main.version=$version" -o "$DIST/xpreflight.wasm.new" ./wasm
-if cmp -s "$DIST/xpreflight.wasm.new" "$DIST/xpreflight.wasm"; then
-  rm "$DIST/xpreflight.wasm.new"
-else
-  mv "$DIST/xpreflight.wasm.new" "$DIST/xpreflight.wasm"
-fi
+# Go's build cache makes an unchanged rebuild a link step; a .wasm is replaced only when it changed.
+# Two builds of one program: the whole checker, and the query linter alone (-tags xpreflight_querylite:
+# no jsonschema, whose package init is most of the full module's start-up) for pages that want to lint
+# queries while the full module loads (init({ module: 'query' })).
+build() { # build OUT [go build flags…]
+  local out=$1
+  shift
+  GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w -X main.version=$version" "$@" -o "$DIST/$out.new" ./wasm
+  if cmp -s "$DIST/$out.new" "$DIST/$out"; then
+    rm "$DIST/$out.new"
+  else
+    mv "$DIST/$out.new" "$DIST/$out"
+  fi
+}
+build xpreflight.wasm
+build xpreflight-query.wasm -tags xpreflight_querylite
 
 cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" "$DIST/wasm_exec.js"
 sed "s/^const VERSION = '0\.0\.0-dev';\$/const VERSION = '$version';/" "$SRC/xpreflight.mjs" >"$DIST/xpreflight.mjs"
@@ -30,3 +40,4 @@ cp "$SRC/xpreflight.d.ts" "$SRC/README.md" "$DIST/"
 cp "$SRC/package.template.json" "$DIST/package.json"
 
 bash "$SRC/size-check.sh" "$DIST/xpreflight.wasm" || echo "wasm/build.sh: WARNING: over the size budget; wasm/test.sh will fail" >&2
+bash "$SRC/size-check.sh" "$DIST/xpreflight-query.wasm" || echo "wasm/build.sh: WARNING: xpreflight-query.wasm over the size budget; wasm/test.sh will fail" >&2

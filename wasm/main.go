@@ -20,7 +20,17 @@ func main() {
 	if len(os.Args) > 1 && os.Args[1] != "" {
 		name = os.Args[1]
 	}
-	js.Global().Set(name, newBridge(wire.Handle, version))
+	bridge := newBridge(wire.Handle, version)
+	// Which ops this build holds: the query-only build (-tags
+	// xpreflight_querylite) has only validateQuery, and xpreflight.mjs
+	// refuses the others by name instead of asking Go.
+	ops := wire.Ops()
+	list := make([]any, len(ops))
+	for i, op := range ops {
+		list[i] = op
+	}
+	bridge.Set("ops", list)
+	js.Global().Set(name, bridge)
 	// Block forever: returning from main would exit the runtime and every
 	// later call from JS would throw "Go program has already exited".
 	select {}

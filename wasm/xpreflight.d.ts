@@ -340,6 +340,7 @@ export type WireResponse<R> = WireSuccess<R> | WireFailure;
 export type ErrorCode =
   | WireErrorCode
   | 'not-initialized'
+  | 'query-only'
   | 'init-failed'
   | 'invalid-request'
   | 'network';
@@ -349,6 +350,7 @@ export declare const ErrorCodes: Readonly<{
   UNKNOWN_OP: 'unknown-op';
   INTERNAL: 'internal';
   NOT_INITIALIZED: 'not-initialized';
+  QUERY_ONLY: 'query-only';
   INIT_FAILED: 'init-failed';
   INVALID_REQUEST: 'invalid-request';
   NETWORK: 'network';
@@ -384,10 +386,26 @@ export type WasmSource =
   | WebAssembly.Module;
 
 /**
- * Loads and starts the module (default: xpreflight.wasm beside xpreflight.mjs). Idempotent: returns the same
- * promise every time; a failed init rejects with code `init-failed` and can be retried.
+ * Which module init() loads. `'full'` (default, xpreflight.wasm): every op. `'query'` (xpreflight-query.wasm):
+ * validateQuery only, built without JSON Schema validation, so it starts several times faster; the other ops
+ * throw `query-only` until the full module is loaded too.
  */
-export declare function init(source?: WasmSource | { wasm?: WasmSource }): Promise<void>;
+export type ModuleKind = 'full' | 'query';
+
+export interface InitOptions {
+  /** Where the .wasm comes from (default: the module's file beside xpreflight.mjs). */
+  wasm?: WasmSource;
+  /** Default `'full'`. */
+  module?: ModuleKind;
+}
+
+/**
+ * Loads and starts a module (default: the full xpreflight.wasm beside xpreflight.mjs). Idempotent per module:
+ * returns the same promise every time; a failed init rejects with code `init-failed` and can be retried.
+ * The full and query-only modules can both be loaded: validateQuery runs on the full one once it is ready,
+ * on the query-only one before.
+ */
+export declare function init(source?: WasmSource | InitOptions): Promise<void>;
 
 /** The package version. */
 export declare function version(): string;

@@ -11,6 +11,7 @@ export const ErrorCodes = Object.freeze({
   UNKNOWN_OP: 'unknown-op',
   INTERNAL: 'internal', // a bug in xpreflight, or the Go runtime stopped
   NOT_INITIALIZED: 'not-initialized', // an op was called before init() resolved
+  QUERY_ONLY: 'query-only', // an op other than validateQuery was called while only the query-only module is loaded
   INIT_FAILED: 'init-failed', // the .wasm could not be loaded or started
   INVALID_REQUEST: 'invalid-request', // createClient: X would reject the request; see .problem
   NETWORK: 'network', // createClient: every attempt failed without a response
@@ -30,32 +31,43 @@ export class XPreflightError extends Error {
 
 // --- loading --------------------------------------------------------------------------------------
 
-let runtime = null; // { call(op, json) → json text, version } once init() succeeded
-let initPromise = null;
+// Two modules can be loaded side by side: 'full' (xpreflight.wasm, every op) and 'query' (xpreflight-query.wasm,
+// validateQuery only, built without JSON Schema, so it starts several times faster). Each slot holds
+// { runtime: { call(op, json) → json text, version, ops } once init() succeeded, promise }.
+const slots = { full: { runtime: null, promise: null }, query: { runtime: null, promise: null } };
 let GoClass = null; // Go's class from the wasm_exec.js copied beside this module
 
 /**
- * Loads and starts the WebAssembly module. Idempotent: every call returns the same promise, and once it
- * resolves the ops are synchronous. A failed init rejects with XPreflightError('init-failed') and may be retried.
+ * Loads and starts the WebAssembly module. Idempotent per module: every call returns the same promise, and once
+ * it resolves the ops are synchronous. A failed init rejects with XPreflightError('init-failed') and may be retried.
  * `source` (or `{ wasm: source }`): a URL or string, bytes (ArrayBuffer, typed array, Response or a promise of
  * one), or a compiled WebAssembly.Module (what Workers get from `import wasm from './xpreflight.wasm'`).
- * Default: xpreflight.wasm beside this module.
+ * Default: xpreflight.wasm beside this module. `{ module: 'query' }` loads the query-only module instead
+ * (default xpreflight-query.wasm): only validateQuery, but ready sooner; the two can be loaded side by side,
+ * and validateQuery uses the full one once it is ready.
  */
 export function init(opts) {
-  if (!initPromise) {
-    initPromise = start(opts).then(
+  let kind, source;
+  try {
+    ({ kind, source } = optionsOf(opts));
+  } catch (err) {
+    return Promise.reject(err); // init() always answers with a promise
+  }
+  const slot = slots[kind];
+  if (!slot.promise) {
+    slot.promise = start(source).then(
       (rt) => {
-        runtime = rt;
+        slot.runtime = rt;
       },
       (err) => {
-        initPromise = null; // let the caller retry
+        slot.promise = null; // let the caller retry
         throw err instanceof XPreflightError
           ? err
           : new XPreflightError(ErrorCodes.INIT_FAILED, `xpreflight: loading the WebAssembly module failed: ${err?.message ?? err}`, { cause: err });
       },
     );
   }
-  return initPromise;
+  return slot.promise;
 }
 
 /** The package version (also the version the .wasm was built with). */
@@ -63,8 +75,7 @@ export function version() {
   return VERSION;
 }
 
-async function start(opts) {
-  const source = sourceOf(opts);
+async function start(source) {
   if (!GoClass) {
     // Loaded on demand so that importing this module has no side effects (package.json says so);
     // wasm_exec.js defines globalThis.Go. Keep our own reference: another Go program on the page may
@@ -78,18 +89,29 @@ async function start(opts) {
   return run(go, instance);
 }
 
-function sourceOf(opts) {
-  if (opts === undefined || opts === null) return defaultWasmURL();
+// optionsOf validates init()'s argument synchronously (a bad one throws before anything loads) and returns
+// which module slot it is for and where the .wasm comes from.
+function optionsOf(opts) {
+  if (opts === undefined || opts === null) return { kind: 'full', source: defaultWasmURL('full') };
   if (typeof opts === 'object' && !isLoadable(opts)) {
-    const keys = Object.keys(opts);
-    if (keys.length === 0) return defaultWasmURL();
-    if (keys.length === 1 && keys[0] === 'wasm') return opts.wasm === undefined || opts.wasm === null ? defaultWasmURL() : sourceOf(opts.wasm);
-    throw new XPreflightError(ErrorCodes.BAD_INPUT, `init(opts): unknown option(s) ${keys.filter((k) => k !== 'wasm').map((k) => JSON.stringify(k)).join(', ')}; expected { wasm }`);
+    const unknown = Object.keys(opts).filter((k) => k !== 'wasm' && k !== 'module');
+    if (unknown.length) {
+      throw new XPreflightError(ErrorCodes.BAD_INPUT, `init(opts): unknown option(s) ${unknown.map((k) => JSON.stringify(k)).join(', ')}; expected { wasm, module }`);
+    }
+    const kind = opts.module ?? 'full';
+    if (!Object.hasOwn(slots, kind)) {
+      throw new XPreflightError(ErrorCodes.BAD_INPUT, `init(opts): module must be 'full' or 'query', got ${describe(opts.module)}`);
+    }
+    return { kind, source: opts.wasm === undefined || opts.wasm === null ? defaultWasmURL(kind) : sourceOf(opts.wasm) };
   }
-  if (!isLoadable(opts)) {
-    throw new XPreflightError(ErrorCodes.BAD_INPUT, `init(source): expected a URL, string, bytes, Response or WebAssembly.Module, got ${describe(opts)}`);
+  return { kind: 'full', source: sourceOf(opts) };
+}
+
+function sourceOf(source) {
+  if (!isLoadable(source)) {
+    throw new XPreflightError(ErrorCodes.BAD_INPUT, `init(source): expected a URL, string, bytes, Response or WebAssembly.Module, got ${describe(source)}`);
   }
-  return opts;
+  return source;
 }
 
 function isLoadable(x) {
@@ -104,9 +126,9 @@ function isLoadable(x) {
   );
 }
 
-function defaultWasmURL() {
+function defaultWasmURL(kind) {
   // This exact form lets bundlers (Vite, webpack, esbuild with the right loader) find and copy the asset.
-  return new URL('./xpreflight.wasm', import.meta.url);
+  return kind === 'query' ? new URL('./xpreflight-query.wasm', import.meta.url) : new URL('./xpreflight.wasm', import.meta.url);
 }
 
 async function instantiate(source, imports) {
@@ -178,7 +200,9 @@ function run(go, instance) {
   if (!bridge || go.exited) {
     throw new Error(`the Go program exited before registering its bridge${exitError ? `: ${exitError.message}` : ''}`);
   }
-  rt = { version: bridge.version, call: null };
+  // Builds older than the ops list held every op.
+  const ops = Array.isArray(bridge.ops) ? [...bridge.ops] : ['validateQuery', 'validateRequest', 'parseResponse', 'adviseRetry'];
+  rt = { version: bridge.version, ops, call: null };
   rt.call = exportedCall(instance.exports, go, rt);
   if (rt.version !== VERSION) {
     throw new XPreflightError(ErrorCodes.INIT_FAILED, `xpreflight.wasm is version ${rt.version} but xpreflight.mjs is ${VERSION}; serve the two files of one build together`);
@@ -188,9 +212,11 @@ function run(go, instance) {
 
 // stopped forgets a runtime that can no longer answer, so that init() starts a fresh one.
 function stopped(rt) {
-  if (runtime === rt) {
-    runtime = null;
-    initPromise = null;
+  for (const slot of Object.values(slots)) {
+    if (slot.runtime === rt) {
+      slot.runtime = null;
+      slot.promise = null;
+    }
   }
 }
 
@@ -223,10 +249,23 @@ function exportedCall(exports, go, rt) {
 
 // --- ops ------------------------------------------------------------------------------------------
 
-function callOp(op, input) {
-  if (!runtime) {
+// runtimeFor picks the loaded module that holds op: the full one when it is ready, else the query-only one.
+function runtimeFor(op) {
+  const loaded = [slots.full.runtime, slots.query.runtime].filter(Boolean);
+  const rt = loaded.find((r) => r.ops.includes(op));
+  if (rt) return rt;
+  if (loaded.length === 0) {
     throw new XPreflightError(ErrorCodes.NOT_INITIALIZED, `xpreflight.${op}() was called before init() resolved; await init() first`, { op });
   }
+  throw new XPreflightError(
+    ErrorCodes.QUERY_ONLY,
+    `xpreflight.${op}() needs the full module, but only the query-only one (validateQuery) is loaded; await init() (without { module: 'query' }) first`,
+    { op },
+  );
+}
+
+function callOp(op, input) {
+  const runtime = runtimeFor(op);
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new XPreflightError(ErrorCodes.BAD_INPUT, `${op}(input): input must be an object, got ${describe(input)}`, { op });
   }

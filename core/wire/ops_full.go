@@ -10,7 +10,3 @@ func init() {
 	ops["parseResponse"] = parseResponse
 	ops["adviseRetry"] = adviseRetry
 }
-
-// QueryOnly reports whether this is the query-only build (-tags
-// xpreflight_querylite), whose op table holds only validateQuery.
-const QueryOnly = false

@@ -10,7 +10,7 @@ const pkg = JSON.parse(await readFile(new URL('package.json', DIST), 'utf8'));
 
 test('dist holds exactly the published files', async () => {
   const files = (await readdir(DIST)).sort();
-  assert.deepEqual(files, ['README.md', 'package.json', 'wasm_exec.js', 'xpreflight.d.ts', 'xpreflight.mjs', 'xpreflight.wasm']);
+  assert.deepEqual(files, ['README.md', 'package.json', 'wasm_exec.js', 'xpreflight-query.wasm', 'xpreflight.d.ts', 'xpreflight.mjs', 'xpreflight.wasm']);
   assert.deepEqual([...pkg.files].sort(), files.filter((f) => f !== 'package.json'));
 });
 
@@ -20,6 +20,7 @@ test('package.json: exports, types, sideEffects, version', () => {
   assert.equal(pkg.types, './xpreflight.d.ts');
   assert.deepEqual(pkg.exports['.'], { types: './xpreflight.d.ts', default: './xpreflight.mjs' });
   assert.equal(pkg.exports['./xpreflight.wasm'], './xpreflight.wasm');
+  assert.equal(pkg.exports['./xpreflight-query.wasm'], './xpreflight-query.wasm');
   assert.equal(pkg.sideEffects, false);
   assert.equal(pkg.version, xp.version());
 });
@@ -54,7 +55,7 @@ test('the .d.ts declares every export of the module', async () => {
 
 test('npm pack would publish exactly the package files', () => {
   const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: DIST, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
-  assert.deepEqual(pack.files.map((f) => f.path).sort(), ['README.md', 'package.json', 'wasm_exec.js', 'xpreflight.d.ts', 'xpreflight.mjs', 'xpreflight.wasm']);
+  assert.deepEqual(pack.files.map((f) => f.path).sort(), ['README.md', 'package.json', 'wasm_exec.js', 'xpreflight-query.wasm', 'xpreflight.d.ts', 'xpreflight.mjs', 'xpreflight.wasm']);
   assert.equal(pack.name, 'xpreflight');
 });
 
