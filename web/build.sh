@@ -7,7 +7,7 @@ ROOT=${ROOT:-$(dirname "$WEB")}
 PKG=$ROOT/wasm/dist
 DIST=$WEB/dist
 
-for f in xpreflight.mjs xpreflight.wasm wasm_exec.js; do
+for f in xpreflight.mjs xpreflight.wasm xpreflight-query.wasm wasm_exec.js; do
   if [ ! -f "$PKG/$f" ]; then
     echo "web/build.sh: $PKG/$f is missing; build the wasm package first (bash wasm/build.sh, or ./build.sh wasm)" >&2
     exit 1

@@ -1,5 +1,12 @@
-// Entry point: load the checker once, wire the three panels, keep the URL
-// hash in step with the inputs.
+// Entry point: load the checker, wire the three panels, keep the URL hash in
+// step with the inputs.
+//
+// Loading is progressive. The query-only module (xpreflight-query.wasm, no
+// JSON Schema code) starts several times faster than the full one, so it is
+// loaded first and the query panel lints with it; the full module is started
+// once it is up (both files are preloaded, so only compilation and Go's
+// start-up remain) and then serves every op. Until then the request and
+// response panels show a loading state and re-render when it is ready.
 import * as pkg from './pkg/xpreflight.mjs';
 import { encodeState, decodeState } from './src/state.js';
 import { queryPanel } from './src/query-panel.js';
@@ -9,18 +16,36 @@ import { examples } from './src/examples.js';
 
 const xp = typeof pkg.init === 'function' ? pkg : pkg.default;
 const status = document.getElementById('load-status');
+const fullPanels = ['request-panel', 'response-panel'].map((id) => document.getElementById(id));
+
+function failed(err, what) {
+  status.textContent = `The ${what} failed to load: ${err.message}`;
+  status.classList.add('error-box');
+}
 
 async function start() {
   performance.mark('xpreflight:init-start');
+  for (const section of fullPanels) section.setAttribute('aria-busy', 'true');
+  let full = null;
   try {
-    await xp.init();
-    performance.mark('xpreflight:init-end');
+    await xp.init({ module: 'query' });
   } catch (err) {
-    status.textContent = `The checker failed to load: ${err.message}`;
-    status.classList.add('error-box');
-    document.documentElement.dataset.ready = 'failed';
-    return;
+    // An older or partial deployment without the query-only file: wait for the full module instead.
+    console.warn('xpreflight: the query-only module did not load; waiting for the full one', err);
+    full = xp.init();
+    try {
+      await full;
+    } catch (fullErr) {
+      failed(fullErr, 'checker');
+      document.documentElement.dataset.ready = 'failed';
+      return;
+    }
   }
+  performance.mark('xpreflight:query-init-end');
+  // Started only now: on a small machine the two compiles would otherwise share the cores and delay the
+  // query panel; the bytes are already downloading (preloaded).
+  full ??= xp.init();
+
   const panels = [];
   let written = location.hash;
   const save = () => {
@@ -29,7 +54,8 @@ async function start() {
     written = hash;
     history.replaceState(null, '', hash || location.pathname + location.search);
   };
-  panels.push(queryPanel(xp, save), requestPanel(xp, save), responsePanel(xp, save));
+  const [query, request, response] = [queryPanel(xp, save), requestPanel(xp, save), responsePanel(xp, save)];
+  panels.push(query, request, response);
 
   const restore = () => {
     const state = decodeState(location.hash);
@@ -45,9 +71,25 @@ async function start() {
 
   const ms = Math.round(performance.now());
   const version = typeof xp.version === 'function' ? xp.version() : xp.version;
-  status.textContent = `Checker ${version ?? ''} ready in ${ms} ms — everything runs in this tab; nothing is sent anywhere.`;
+  status.textContent = `Query checker ${version ?? ''} ready in ${ms} ms; loading the request and response checks… Everything runs in this tab; nothing is sent anywhere.`;
   window.xpreflightReadyMs = ms;
   document.documentElement.dataset.ready = 'true';
+
+  try {
+    await full;
+  } catch (err) {
+    failed(err, 'request and response checker');
+    for (const section of fullPanels) section.setAttribute('aria-busy', 'false');
+    document.documentElement.dataset.fullReady = 'failed';
+    return;
+  }
+  performance.mark('xpreflight:init-end');
+  for (const p of [request, response]) p.restore(p.state()); // re-render what was typed meanwhile
+  for (const section of fullPanels) section.setAttribute('aria-busy', 'false');
+  const fullMs = Math.round(performance.now());
+  status.textContent = `Checker ${version ?? ''} ready (queries in ${ms} ms, everything in ${fullMs} ms) — everything runs in this tab; nothing is sent anywhere.`;
+  window.xpreflightFullReadyMs = fullMs;
+  document.documentElement.dataset.fullReady = 'true';
 }
 
 start();

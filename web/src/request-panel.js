@@ -1,4 +1,5 @@
 // Request panel: judge a whole request (method, URL, body) as X would.
+import { loadingNote } from './loading.js';
 import { h, replace, debounce, setSelect } from './dom.js';
 import { splitRequestLine, queryParameters } from './headers.js';
 import { pretty } from './format.js';
@@ -32,7 +33,7 @@ export function requestPanel(xp, onChange) {
     try {
       result = xp.validateRequest({ method: method.value, url: url.value.trim(), body: body.value || undefined, tier: tier.value, now: Date.now() });
     } catch (err) {
-      replace(out, h('p', { class: 'error-box', role: 'alert' }, `${err.code ?? 'error'}: ${err.message}`));
+      replace(out, loadingNote(err, 'request') ?? h('p', { class: 'error-box', role: 'alert' }, `${err.code ?? 'error'}: ${err.message}`));
       return;
     }
     const live = `${result.valid ? 'Valid' : 'Invalid'} request, ${result.route ?? 'no matching operation'}, ${result.diagnostics.length} finding${result.diagnostics.length === 1 ? '' : 's'}`;

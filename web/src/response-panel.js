@@ -1,5 +1,6 @@
 // Response panel: read X's answer (status, headers, body) and chart the
 // retry advice for it.
+import { loadingNote } from './loading.js';
 import { h, replace, debounce, setSelect } from './dom.js';
 import { parseHeaders } from './headers.js';
 import { duration, utc } from './format.js';
@@ -50,7 +51,7 @@ export function responsePanel(xp, onChange) {
         advice.push(xp.adviseRetry({ ...exchange, attempt, now, random: RANDOM, stream: stream.checked }));
       }
     } catch (err) {
-      replace(out, h('p', { class: 'error-box', role: 'alert' }, `${err.code ?? 'error'}: ${err.message}`));
+      replace(out, loadingNote(err, 'response') ?? h('p', { class: 'error-box', role: 'alert' }, `${err.code ?? 'error'}: ${err.message}`));
       return;
     }
     const live = `${result.class}, HTTP ${result.status}, ${result.retryable ? 'retryable' : 'not retryable'}`;

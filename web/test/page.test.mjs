@@ -68,7 +68,59 @@ test('time to interactive: query linting is ready after load (reported; budget 1
   console.log(`web: time to interactive ${ms} ms (first load, fresh profile; budget 1000 ms)`);
   // A sanity bound only (the 1 s budget is measured by web/bench.sh, never asserted).
   assert.ok(ms > 0 && ms < 15_000, `ready after ${ms} ms`);
+  await page.waitForSelector('html[data-full-ready="true"]');
+  const full = await page.evaluate(() => window.xpreflightFullReadyMs);
+  t.diagnostic(`every panel usable (full module): ${full} ms`);
+  console.log(`web: query linting usable at ${ms} ms, every panel at ${full} ms (query-only module first)`);
+  assert.ok(full >= ms, `the full module (${full} ms) cannot be ready before the query panel (${ms} ms)`);
+  // Each module is fetched exactly once: the preload is reused by init()'s streaming compile.
+  assert.equal(server.requests.get('/pkg/xpreflight-query.wasm'), 1, 'the query-only wasm is fetched exactly once');
   assert.equal(server.requests.get('/pkg/xpreflight.wasm'), 1, 'the wasm is fetched exactly once');
+});
+
+test('until the full module is ready, queries lint on the query-only one and the other panels show loading', async () => {
+  // Hold back the full module: the page must be usable for queries without it.
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  let held = 0;
+  await page.route('**/pkg/xpreflight.wasm', async (route) => {
+    held++;
+    await released;
+    await route.continue();
+  });
+  try {
+    await page.goto('about:blank');
+    await open(`#url=${encodeURIComponent('/2/tweets/search/recent?query=cat')}`);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.fullReady), undefined);
+    assert.ok(held >= 1, 'the full module was requested (preloaded) at once');
+    const r = await lint('cat AND dog');
+    assert.deepEqual(r.codes, [CODE_EXPLICIT_AND]);
+    for (const id of ['request-panel', 'response-panel']) {
+      assert.equal(await page.locator(`#${id}`).getAttribute('aria-busy'), 'true', id);
+    }
+    // The request from the link waits for the full module, saying so; nothing is lost from the link.
+    assert.equal(await page.locator('#req-result [data-loading="request"]').count(), 1);
+    assert.match(await page.locator('#req-result').textContent(), /Loading the request checker/);
+    await page.locator('#res-status').fill('503');
+    await page.waitForSelector('#res-result [data-loading="response"]');
+    assert.match(await page.locator('#load-status').textContent(), /loading the request and response checks/);
+    await page.waitForFunction(() => location.hash.includes('status=503') && location.hash.includes('url='));
+
+    release();
+    await page.waitForSelector('html[data-full-ready="true"]');
+    // What was typed or linked meanwhile is checked as soon as the full module is up.
+    await page.waitForSelector('#req-route');
+    assert.equal(await page.locator('#req-route').textContent(), 'GET /2/tweets/search/recent');
+    await page.waitForSelector('#res-class');
+    assert.equal(await page.locator('[data-loading]').count(), 0);
+    for (const id of ['request-panel', 'response-panel']) {
+      assert.equal(await page.locator(`#${id}`).getAttribute('aria-busy'), 'false', id);
+    }
+    assert.deepEqual((await lint('has:media')).codes, [CODE_STANDALONE], 'queries now lint on the full module');
+  } finally {
+    release();
+    await page.unroute('**/pkg/xpreflight.wasm');
+  }
 });
 
 test('typing "cat AND dog" underlines AND with the explicit-AND error', async () => {
@@ -276,7 +328,7 @@ test('accessible: every control has a label, counts are announced, the editor is
 test('screenshots of the three panels, light, dark and phone', async () => {
   const fill = async (p) => {
     await p.goto(server.url);
-    await p.waitForSelector('html[data-ready="true"]');
+    await p.waitForSelector('html[data-full-ready="true"]');
     await p.locator('#query').fill('(cat AND dog) has:media OR');
     await p.click('[data-example="request:search"]');
     await p.click('[data-example="response:429"]');
