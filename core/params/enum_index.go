@@ -1,11 +1,13 @@
 package params
 
+import "github.com/xpreflight/xpreflight/core/internal/strtab"
+
 // enumIndexes shares one index per enumeration of the route table: the
 // generator shares equal enumerations, so they are told apart by their
 // first element. Filled once at package initialisation (buildOpIndex).
-var enumIndexes = map[*EnumValue]nameIndex{}
+var enumIndexes = map[*EnumValue]strtab.Table{}
 
-func sharedEnumIndex(enum []EnumValue) nameIndex {
+func sharedEnumIndex(enum []EnumValue) strtab.Table {
 	if t, ok := enumIndexes[&enum[0]]; ok {
 		return t
 	}
@@ -13,7 +15,7 @@ func sharedEnumIndex(enum []EnumValue) nameIndex {
 	for i, e := range enum {
 		names[i] = e.Value
 	}
-	t := newNameIndex(names)
+	t := strtab.New(names)
 	enumIndexes[&enum[0]] = t
 	return t
 }
@@ -21,8 +23,8 @@ func sharedEnumIndex(enum []EnumValue) nameIndex {
 // enumIndex finds value in p's enumeration. A Param built outside the
 // route table (none today) has no index and falls back to a scan.
 func enumIndex(p *Param, value string) (int, bool) {
-	if len(p.enumIndex.slots) > 0 {
-		i := p.enumIndex.find(value)
+	if p.enumIndex.Len() > 0 {
+		i := p.enumIndex.Find(value)
 		return i, i >= 0
 	}
 	for i := range p.Enum {

@@ -1,6 +1,10 @@
 package params
 
-import "math/bits"
+import (
+	"math/bits"
+
+	"github.com/xpreflight/xpreflight/core/internal/strtab"
+)
 
 // maxParams is how many parameters an operation may declare: presence is
 // tracked in one uint64 per request. X's largest operation has 16; a test
@@ -15,9 +19,9 @@ func (s paramSet) has(i int) bool { return s&(1<<uint(i)) != 0 }
 // opIndex is what Validate looks up on every request, precomputed per
 // operation at package initialisation from the static table.
 type opIndex struct {
-	queryNames nameIndex // names of the query parameters
-	queryAt    []uint8   // queryNames position → index into Params
-	required   paramSet  // query parameters some version requires
+	queryNames strtab.Table // names of the query parameters
+	queryAt    []uint8      // queryNames position → index into Params
+	required   paramSet     // query parameters some version requires
 	// atMostOne[i] is AtMostOne[i] as a set when every name in the group
 	// is a query parameter of the operation; 0 when one is not (the group
 	// is then counted by name).
@@ -40,7 +44,7 @@ func buildOpIndex(op *Operation) {
 			op.index.required |= 1 << uint(i)
 		}
 	}
-	op.index.queryNames, op.index.queryAt = newNameIndex(names), at
+	op.index.queryNames, op.index.queryAt = strtab.New(names), at
 	op.index.atMostOne = make([]paramSet, len(op.AtMostOne))
 	for gi, g := range op.AtMostOne {
 		var set paramSet
@@ -55,7 +59,7 @@ func buildOpIndex(op *Operation) {
 		op.index.atMostOne[gi] = set
 	}
 	for _, p := range op.Params {
-		if len(p.Enum) > 0 && len(p.enumIndex.slots) == 0 {
+		if len(p.Enum) > 0 && p.enumIndex.Len() == 0 {
 			p.enumIndex = sharedEnumIndex(p.Enum)
 		}
 	}
@@ -64,7 +68,7 @@ func buildOpIndex(op *Operation) {
 // queryParam returns the index into Params and the query parameter called
 // name, or -1 and nil.
 func (op *Operation) queryParam(name string) (int, *Param) {
-	k := op.index.queryNames.find(name)
+	k := op.index.queryNames.Find(name)
 	if k < 0 {
 		return -1, nil
 	}

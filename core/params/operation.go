@@ -1,6 +1,10 @@
 package params
 
-import "github.com/xpreflight/xpreflight/core/query"
+import (
+	"github.com/xpreflight/xpreflight/core/query"
+
+	"github.com/xpreflight/xpreflight/core/internal/strtab"
+)
 
 // Version is a set of X API spec versions, one bit each. The route table is
 // the union of specs 2.166 and 2.167: a request either version accepts is
@@ -120,7 +124,7 @@ type Param struct {
 	Enum         []EnumValue
 	Constraints  []Constraint
 	Default      string
-	enumIndex    nameIndex // Enum's values, built at initialisation
+	enumIndex    strtab.Table // Enum's values, built at initialisation
 }
 
 // BodySchema names the JSON Schema of a request body in one spec version,

@@ -1,6 +1,7 @@
 package params
 
 import (
+	"github.com/xpreflight/xpreflight/core/internal/strtab"
 	"net/url"
 	"strings"
 
@@ -20,7 +21,7 @@ type routeKey struct {
 
 // literalTable is one method's templates without parameters.
 type literalTable struct {
-	paths nameIndex
+	paths strtab.Table
 	ops   []*Operation
 }
 
@@ -66,7 +67,7 @@ func buildRouteIndex() (map[routeKey][]*Operation, *[len(routeMethods)]literalTa
 		}
 	}
 	for m := range literal {
-		literal[m].paths = newNameIndex(paths[m])
+		literal[m].paths = strtab.New(paths[m])
 	}
 	return idx, &literal
 }
@@ -76,7 +77,7 @@ func buildRouteIndex() (map[routeKey][]*Operation, *[len(routeMethods)]literalTa
 func matchPath(method string, t *target) (*Operation, []string) {
 	if m := methodSlot(method); m >= 0 && !t.encoded {
 		lt := &literalRoutes[m]
-		if i := lt.paths.find(t.clean); i >= 0 {
+		if i := lt.paths.Find(t.clean); i >= 0 {
 			return lt.ops[i], nil
 		}
 	}

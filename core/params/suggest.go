@@ -1,5 +1,7 @@
 package params
 
+import "github.com/xpreflight/xpreflight/core/internal/editdist"
+
 // suggest returns the candidate closest to s by edit distance, when it is
 // close enough to be a likely typo (at most a third of the longer string,
 // and at most 3 edits); otherwise "".
@@ -10,50 +12,9 @@ func suggest(s string, candidates []string) string {
 		if limit < 1 {
 			limit = 1
 		}
-		d := editDistance(s, c, min(limit, bestDist-1))
-		if d >= 0 && d < bestDist {
+		if d, ok := editdist.Within(s, c, min(limit, bestDist-1)); ok {
 			best, bestDist = c, d
 		}
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance of a and b (bytes), or -1 when
-// it exceeds limit.
-func editDistance(a, b string, limit int) int {
-	if abs(len(a)-len(b)) > limit {
-		return -1
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			rowMin = min(rowMin, cur[j])
-		}
-		if rowMin > limit {
-			return -1
-		}
-		prev, cur = cur, prev
-	}
-	if prev[len(b)] > limit {
-		return -1
-	}
-	return prev[len(b)]
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
 }

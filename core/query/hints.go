@@ -1,6 +1,10 @@
 package query
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/xpreflight/xpreflight/core/internal/editdist"
+)
 
 // webSearchNames are operators of X's web search (and of v1.1) that the v2
 // API rejects, with what to use instead. min_faves:/min_retweets: are
@@ -79,40 +83,10 @@ func nearestName(key string) (string, int) {
 				continue // plain terms have no name to mistype
 			}
 			cand := strings.TrimSuffix(name, ":")
-			if d := editDistance(key, cand, bestDist); d < bestDist {
+			if d, ok := editdist.Within(key, cand, bestDist-1); ok {
 				best, bestDist = name, d
 			}
 		}
 	}
 	return best, bestDist
-}
-
-// editDistance is the Levenshtein distance of a and b, or limit when it is
-// at least limit (the loop stops early then).
-func editDistance(a, b string, limit int) int {
-	if d := len(a) - len(b); d >= limit || -d >= limit {
-		return limit
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			rowMin = min(rowMin, cur[j])
-		}
-		if rowMin >= limit {
-			return limit
-		}
-		prev, cur = cur, prev
-	}
-	return min(prev[len(b)], limit)
 }

@@ -1,0 +1,38 @@
+// Package editdist measures how far a mistyped name is from a known one, for
+// "did you mean" hints.
+package editdist
+
+// Within returns the Levenshtein distance of a and b (in bytes) and true
+// when it is at most limit; otherwise false. It stops as soon as every
+// alignment exceeds limit, so comparing a name against a long list of
+// candidates stays cheap.
+func Within(a, b string, limit int) (int, bool) {
+	if limit < 0 || len(a)-len(b) > limit || len(b)-len(a) > limit {
+		return 0, false
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return 0, false
+		}
+		prev, cur = cur, prev
+	}
+	if d := prev[len(b)]; d <= limit {
+		return d, true
+	}
+	return 0, false
+}
