@@ -165,7 +165,10 @@ class TooLarge extends Error {}
 // refusing more than MAX_BODY whether or not content-length says so.
 async function readBody(request) {
   const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > MAX_BODY) throw new TooLarge();
+  if (declared !== null && Number(declared) > MAX_BODY) {
+    await discard(request.body?.getReader(), 0);
+    throw new TooLarge();
+  }
   if (request.body === null) return null;
   const chunks = [];
   let size = 0;
@@ -175,12 +178,30 @@ async function readBody(request) {
     if (done) break;
     size += value.byteLength;
     if (size > MAX_BODY) {
-      reader.cancel().catch(() => {});
+      await discard(reader, size);
       throw new TooLarge();
     }
     chunks.push(value);
   }
   return concat(chunks, size);
+}
+
+// discard reads and drops the rest of a refused body, up to DISCARD_MAX bytes, so
+// the 413 reaches a client that is still sending: answering mid-upload and closing
+// makes HTTP/1.1 clients fail with a reset instead of reading the answer.
+const DISCARD_MAX = 32 << 20;
+async function discard(reader, size) {
+  if (!reader) return;
+  try {
+    while (size <= DISCARD_MAX) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      size += value.byteLength;
+    }
+    await reader.cancel();
+  } catch {
+    // the client went away: nothing left to answer
+  }
 }
 
 function concat(chunks, size) {
