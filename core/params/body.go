@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -251,9 +252,36 @@ func (v *validation) checkRules(doc any) {
 	adds, _ := obj["add"].([]any)
 	for i, a := range adds {
 		rule, _ := a.(map[string]any)
+		at := "#/add/" + strconv.Itoa(i)
 		if value, ok := rule["value"].(string); ok {
-			v.lintQuery("#/add/"+strconv.Itoa(i)+"/value", value, query.StreamRule, CodeInvalidRule)
+			v.lintQuery(at+"/value", value, query.StreamRule, CodeInvalidRule)
 		}
+		v.checkRuleFields(at, rule)
+	}
+}
+
+// ruleFields are the keys of a rule to add, in both spec versions.
+var ruleFields = []string{"value", "tag"}
+
+// checkRuleFields warns about keys of a rule other than value and tag: a
+// typo such as "tga" silently drops the tag. Neither spec version forbids
+// extra keys in a rule (only the top-level object is closed), so this is a
+// warning, not an error.
+func (v *validation) checkRuleFields(at string, rule map[string]any) {
+	keys := make([]string, 0, len(rule))
+	for k := range rule {
+		if k != "value" && k != "tag" {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys) // map order must not reach the diagnostics
+	for _, k := range keys {
+		d := Diagnostic{Code: CodeUnknownRuleField, Severity: sevWarning, Parameter: at + "/" + k,
+			Message: "The rule at " + at + " has a field [" + k + "] that X does not document; a rule has only `value` and `tag`"}
+		if s := suggest(k, ruleFields); s != "" {
+			d.Hint = "did you mean `" + s + "`?"
+		}
+		v.add(d)
 	}
 }
 

@@ -38,6 +38,7 @@
 //	            not JSON                                   error with line and column
 //	            schema violation (every version rejects)   error per JSON pointer, first version's wording
 //	            rule values                                core/query (stream_rule) diagnostics nested
+//	            rule keys other than value, tag            warning with did-you-mean (no spec closes a rule)
 //	            "Exactly one of add, delete, ?delete_all"  error
 //
 // Rules stated only in the newest spec's prose are errors although spec

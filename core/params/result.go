@@ -110,4 +110,5 @@ const (
 	CodeBodySchema        = "body-schema"
 	CodeBodyNotChecked    = "body-not-checked"
 	CodeInvalidRule       = "invalid-rule"
+	CodeUnknownRuleField  = "unknown-rule-field"
 )

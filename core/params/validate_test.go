@@ -223,6 +223,7 @@ func TestBodies(t *testing.T) {
 		{"rule delete_all with dry_run", Request{Method: "POST", URL: "/2/tweets/search/stream/rules?delete_all=true&dry_run=true"}, rules, []want{w(CodeDeleteAllAlone, "dry_run")}},
 		{"rule no body", Request{Method: "POST", URL: "/2/tweets/search/stream/rules"}, rules, []want{e(CodeExactlyOne, "")}},
 		{"rule empty object", post("/2/tweets/search/stream/rules", `{}`), rules, []want{e(CodeExactlyOne, "")}},
+		{"rule field typo", post("/2/tweets/search/stream/rules", `{"add":[{"value":"cat","tga":"x","zzz":1}]}`), rules, []want{w(CodeUnknownRuleField, "#/add/0/tga"), w(CodeUnknownRuleField, "#/add/0/zzz")}},
 		{"rule missing value", post("/2/tweets/search/stream/rules", `{"add":[{"tag":"x"}]}`), rules, []want{e(CodeBodySchema, "#/add/0")}},
 		{"rule bad id", post("/2/tweets/search/stream/rules", `{"delete":{"ids":["abc"]}}`), rules, []want{e(CodeBodySchema, "#/delete/ids/0")}},
 		{"community note text lookahead repaired", post("/2/notes", `{"test_mode":true,"post_id":"1","info":{"text":"see https://example.com","classification":"misinformed_or_potentially_misleading","misleading_tags":["factual_error"],"trustworthy_sources":true}}`), "POST /2/notes", nil},
