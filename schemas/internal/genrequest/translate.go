@@ -32,7 +32,8 @@ func (t *translator) schema(n any, ptr string) (any, error) {
 		return n, nil // true/false schemas
 	}
 	out := make(map[string]any, len(m))
-	for k, v := range m {
+	for _, k := range sortedKeys(m) { // repairs are recorded in key order, the same every run
+		v := m[k]
 		switch {
 		case k == "nullable", k == "discriminator", k == "example", k == "xml", k == "externalDocs", strings.HasPrefix(k, "x-"):
 			// handled below, or OpenAPI-only annotations without a JSON Schema meaning
