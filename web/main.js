@@ -4,8 +4,8 @@
 // Loading is progressive. The query-only module (xpreflight-query.wasm, no
 // JSON Schema code) starts several times faster than the full one, so it is
 // loaded first and the query panel lints with it; the full module is started
-// once it is up (both files are preloaded, so only compilation and Go's
-// start-up remain) and then serves every op. Until then the request and
+// once it is up (fetched only then, so its 6.7 MB do not compete with the
+// query module's download) and then serves every op. Until then the request and
 // response panels show a loading state and re-render when it is ready.
 import * as pkg from './pkg/xpreflight.mjs';
 import { encodeState, decodeState } from './src/state.js';
@@ -42,8 +42,8 @@ async function start() {
     }
   }
   performance.mark('xpreflight:query-init-end');
-  // Started only now: on a small machine the two compiles would otherwise share the cores and delay the
-  // query panel; the bytes are already downloading (preloaded).
+  // Started only now: on a small machine the two downloads and compiles would otherwise share the network and
+  // the cores and delay the query panel.
   full ??= xp.init();
 
   const panels = [];
