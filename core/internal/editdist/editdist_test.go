@@ -17,6 +17,9 @@ func TestWithin(t *testing.T) {
 		{"abc", "", 2, 0, false},
 		{"max_result", "max_results", 1, 1, true},
 		{"abc", "abd", -1, 0, false},
+		{"tga", "tag", 1, 1, true},
+		{"has:meida", "has:media", 1, 1, true},
+		{"ab", "ba", 1, 1, true},
 	}
 	for _, tt := range tests {
 		got, ok := Within(tt.a, tt.b, tt.limit)
