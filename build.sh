@@ -79,6 +79,8 @@ cmd_test() {
   log "gofmt"
   unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './node_modules/*'))
   [ -z "$unformatted" ] || { echo "gofmt would change: $unformatted" >&2; exit 1; }
+  log "go.mod is tidy"
+  go mod tidy -diff || { echo "go.mod/go.sum are not tidy: run go mod tidy" >&2; exit 1; }
   log "go vet (host and js/wasm)"
   go vet ./...
   GOOS=js GOARCH=wasm go vet ./...
