@@ -5,9 +5,10 @@ package main
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"regexp"
-	"sort"
+	"slices"
 	"testing"
 
 	"github.com/xpreflight/xpreflight/core/wire"
@@ -54,7 +55,7 @@ func TestDTSDeclaresEveryOp(t *testing.T) {
 
 func TestDTSDeclaresEveryContractField(t *testing.T) {
 	dts := readDTS(t)
-	for _, part := range sortedKeys(contractFields) {
+	for _, part := range slices.Sorted(maps.Keys(contractFields)) {
 		for _, field := range contractFields[part] {
 			if !declaresField(dts, field) {
 				t.Errorf("%s: xpreflight.d.ts declares no property %q", part, field)
@@ -130,14 +131,5 @@ func jsonKeys(v any, into map[string]bool) []string {
 			jsonKeys(child, into)
 		}
 	}
-	return sortedKeys(into)
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
+	return slices.Sorted(maps.Keys(into))
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -32,7 +34,7 @@ func bodySchemas(s *specVersion, ops []*mergedOp) (map[string][]byte, []repair, 
 	t := &translator{label: s.label}
 	translated := map[string]any{}
 	files := map[string][]byte{}
-	for _, root := range sortedKeys(roots) {
+	for _, root := range slices.Sorted(maps.Keys(roots)) {
 		names, err := closure(s, []string{root})
 		if err != nil {
 			return nil, nil, err

@@ -14,8 +14,10 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 )
 
 // Spec files, relative to the repository root.
@@ -37,7 +39,7 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
-	for _, name := range sortedKeys(files) {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		path := filepath.Join(root, filepath.FromSlash(name))
 		old, _ := os.ReadFile(path)
 		if bytes.Equal(old, files[name]) {

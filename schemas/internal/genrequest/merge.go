@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -215,7 +217,7 @@ func (p *mergedParam) merge(opVersions int) error {
 		// lets the list version's item checks run (as warnings).
 		p.kind = "list"
 	default:
-		return fmt.Errorf("kinds differ between versions: %v", sortedKeys(kinds))
+		return fmt.Errorf("kinds differ between versions: %v", slices.Sorted(maps.Keys(kinds)))
 	}
 	p.mergeEnum()
 	p.mergeConstraints()

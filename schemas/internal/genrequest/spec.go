@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -106,7 +107,7 @@ type rawBody struct {
 func (s *specVersion) operations() ([]*rawOp, error) {
 	paths, _ := s.doc["paths"].(map[string]any)
 	var ops []*rawOp
-	for _, path := range sortedKeys(paths) {
+	for _, path := range slices.Sorted(maps.Keys(paths)) {
 		item, _ := paths[path].(map[string]any)
 		if _, ok := item["parameters"]; ok {
 			return nil, fmt.Errorf("spec %s: %s has path-level parameters, which the generator does not merge yet", s.label, path)
@@ -232,7 +233,7 @@ func (s *specVersion) body(n any) (*rawBody, error) {
 	b := &rawBody{}
 	b.required, _ = m["required"].(bool)
 	content, _ := m["content"].(map[string]any)
-	for _, ct := range sortedKeys(content) {
+	for _, ct := range slices.Sorted(maps.Keys(content)) {
 		b.contentTypes = append(b.contentTypes, ct)
 		c, _ := content[ct].(map[string]any)
 		sch, _ := c["schema"].(map[string]any)
@@ -288,15 +289,6 @@ func defaultString(d any) string {
 		return strings.Join(parts, ",")
 	}
 	return ""
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // Prose rules: the spec states some cross-parameter rules only in operation

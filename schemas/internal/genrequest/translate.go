@@ -3,7 +3,9 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -32,7 +34,7 @@ func (t *translator) schema(n any, ptr string) (any, error) {
 		return n, nil // true/false schemas
 	}
 	out := make(map[string]any, len(m))
-	for _, k := range sortedKeys(m) { // repairs are recorded in key order, the same every run
+	for _, k := range slices.Sorted(maps.Keys(m)) { // repairs are recorded in key order, the same every run
 		v := m[k]
 		switch {
 		case k == "nullable", k == "discriminator", k == "example", k == "xml", k == "externalDocs", strings.HasPrefix(k, "x-"):
@@ -47,7 +49,7 @@ func (t *translator) schema(n any, ptr string) (any, error) {
 		case k == "properties" || k == "patternProperties" || k == "$defs":
 			props, _ := v.(map[string]any)
 			tp := make(map[string]any, len(props))
-			for _, name := range sortedKeys(props) {
+			for _, name := range slices.Sorted(maps.Keys(props)) {
 				s, err := t.schema(props[name], ptr+"/"+k+"/"+escapePointer(name))
 				if err != nil {
 					return nil, err
@@ -179,7 +181,7 @@ func (t *translator) fixDiscriminator(out map[string]any, d map[string]any, ptr 
 	out["anyOf"] = branches
 	delete(out, "oneOf")
 	var rules []any
-	for _, value := range sortedKeys(mapping) {
+	for _, value := range slices.Sorted(maps.Keys(mapping)) {
 		ref, _ := mapping[value].(string)
 		name, _ := strings.CutPrefix(ref, componentRefPrefix)
 		rules = append(rules, map[string]any{

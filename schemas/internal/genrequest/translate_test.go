@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -94,7 +95,7 @@ func TestTranslateAllComponents(t *testing.T) {
 		comps := s.doc["components"].(map[string]any)["schemas"].(map[string]any)
 		tr := &translator{label: s.label}
 		defs := map[string]any{}
-		for _, name := range sortedKeys(comps) {
+		for _, name := range slices.Sorted(maps.Keys(comps)) {
 			out, err := tr.schema(comps[name], "#/components/schemas/"+name)
 			if err != nil {
 				t.Fatalf("%s: %v", f.label, err)
@@ -109,7 +110,7 @@ func TestTranslateAllComponents(t *testing.T) {
 			t.Fatal(err)
 		}
 		compiled := map[string]*jsonschema.Schema{}
-		for _, name := range sortedKeys(defs) {
+		for _, name := range slices.Sorted(maps.Keys(defs)) {
 			sch, err := c.Compile(url + "#/$defs/" + name)
 			if err != nil {
 				t.Errorf("%s %s: %v", f.label, name, err)

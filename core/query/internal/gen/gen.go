@@ -11,6 +11,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"go/format"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -193,7 +195,7 @@ func writeCatalogue(b *bytes.Buffer, f *facts) error {
 	b.WriteString("}\n\n")
 	b.WriteString("// operatorIndex is keyed by lower-case name without the colon, or is:/has: with the value.\n")
 	b.WriteString("var operatorIndex = map[string]operatorRef{\n")
-	for _, name := range sortedKeys(index) {
+	for _, name := range slices.Sorted(maps.Keys(index)) {
 		r := index[name]
 		fmt.Fprintf(b, "\t%q: {%d, %t},\n", name, r.index, r.streamDocsOnly)
 	}
@@ -256,7 +258,7 @@ func writeLangs(b *bytes.Buffer, f *facts) {
 			all[strings.ToLower(c)], status[strings.ToLower(c)] = c, "langLegacy"
 		}
 	}
-	for _, k := range sortedKeys(all) {
+	for _, k := range slices.Sorted(maps.Keys(all)) {
 		fmt.Fprintf(b, "\t%q: {%s, %q},\n", k, status[k], all[k])
 	}
 	b.WriteString("}\n\n")
@@ -311,13 +313,4 @@ func writeLimits(b *bytes.Buffer, f *facts) error {
 		l.Enterprise.SearchRecent, l.Enterprise.SearchAll, l.Enterprise.Counts, l.Enterprise.Counts, l.Stream.Enterprise)
 	b.WriteString("}\n")
 	return nil
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
