@@ -261,12 +261,11 @@ type queryPair struct {
 // keeping repeats.
 //
 // Text without '%' or '+' is used as it is, without copying. Escaped names
-// and values are decoded into one buffer sized for the whole query string,
-// and the pairs slice it: a strings.Builder never changes bytes it has
-// handed out, so each decoded string stays valid as the buffer grows.
+// and values are decoded into buf (see decodeBuffer), and the pairs alias
+// it.
 type queryScanner struct {
 	raw string
-	buf strings.Builder
+	buf *decodeBuffer
 }
 
 // next returns the next pair, and a finding when its piece is not valid
@@ -291,7 +290,7 @@ func (s *queryScanner) next() (pair queryPair, bad *Diagnostic, ok bool) {
 		if !nameEsc && !valueEsc {
 			return queryPair{name: name, value: value}, nil, true
 		}
-		dn, dv, valid := s.decodePair(name, value, nameEsc, valueEsc, len(piece)+len(s.raw))
+		dn, dv, valid := s.decodePair(name, value, nameEsc, valueEsc)
 		if !valid {
 			return queryPair{name: name, value: value, bad: true}, &Diagnostic{Code: CodeBadEncoding, Severity: sevError, Parameter: name, Value: piece,
 				Message: "The query string piece [" + piece + "] is not valid percent-encoding"}, true
@@ -306,65 +305,37 @@ func hasEscape(s string) bool {
 	return strings.IndexByte(s, '%') >= 0 || strings.IndexByte(s, '+') >= 0
 }
 
-// decodePair decodes the escaped parts of a pair into the buffer (sized
-// for rest, the text left to scan, when first used). valid is false, and
-// nothing is written, when a '%' does not start a valid escape. Parts that
-// fit a stack array are validated and decoded in one pass and written to
-// the buffer in one call.
-func (s *queryScanner) decodePair(name, value string, nameEsc, valueEsc bool, rest int) (dn, dv string, valid bool) {
-	var tmp [256]byte
-	if len(name)+len(value) > len(tmp) {
-		if !validEscapes(name) || !validEscapes(value) {
-			return "", "", false
-		}
-		s.grow(rest)
-		dn, dv = name, value
-		if nameEsc {
-			start := s.buf.Len()
-			decodeInto(&s.buf, name)
-			dn = s.buf.String()[start:]
-		}
-		if valueEsc {
-			start := s.buf.Len()
-			decodeInto(&s.buf, value)
-			dv = s.buf.String()[start:]
-		}
-		return dn, dv, true
-	}
+// decodePair decodes the escaped parts of a pair straight into the
+// buffer's free space (decoded text is never longer than the raw text),
+// validating as it goes. valid is false, and nothing is handed out, when
+// a '%' does not start a valid escape.
+func (s *queryScanner) decodePair(name, value string, nameEsc, valueEsc bool) (dn, dv string, valid bool) {
+	dst := s.buf.room(len(name) + len(value))
 	n, m := 0, 0
 	if nameEsc {
-		if n, valid = decodeTo(tmp[:], name); !valid {
+		if n, valid = decodeTo(dst, name); !valid {
 			return "", "", false
 		}
 	}
 	if valueEsc {
-		if m, valid = decodeTo(tmp[n:], value); !valid {
+		if m, valid = decodeTo(dst[n:], value); !valid {
 			return "", "", false
 		}
 	}
-	s.grow(rest)
-	start := s.buf.Len()
-	s.buf.Write(tmp[:n+m])
-	decoded := s.buf.String()[start:]
 	dn, dv = name, value
 	if nameEsc {
-		dn = decoded[:n]
+		dn = s.buf.take(n)
 	}
 	if valueEsc {
-		dv = decoded[n:]
+		dv = s.buf.take(m)
 	}
 	return dn, dv, true
-}
-
-func (s *queryScanner) grow(rest int) {
-	if s.buf.Cap() == 0 {
-		s.buf.Grow(rest)
-	}
 }
 
 // decodeTo form-decodes s into dst (at least len(s) long) and returns the
 // decoded length; ok is false when a '%' does not start a valid escape.
 func decodeTo(dst []byte, s string) (n int, ok bool) {
+	dst = dst[:len(s)]
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch c {
@@ -388,7 +359,7 @@ func decodeTo(dst []byte, s string) (n int, ok bool) {
 func parseQuery(raw string) ([]queryPair, []Diagnostic) {
 	var pairs []queryPair
 	var diags []Diagnostic
-	s := queryScanner{raw: raw}
+	s := queryScanner{raw: raw, buf: new(decodeBuffer)} // never reused
 	for {
 		p, bad, ok := s.next()
 		if !ok {
@@ -399,39 +370,6 @@ func parseQuery(raw string) ([]queryPair, []Diagnostic) {
 		}
 		pairs = append(pairs, p)
 	}
-}
-
-// validEscapes reports whether every '%' in s starts a valid escape.
-func validEscapes(s string) bool {
-	for i := strings.IndexByte(s, '%'); i >= 0 && i < len(s); i++ {
-		if s[i] == '%' {
-			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
-				return false
-			}
-			i += 2
-		}
-	}
-	return true
-}
-
-// decodeInto writes the form-decoded s (escapes already validated) to
-// buf, copying the plain runs between escapes whole.
-func decodeInto(buf *strings.Builder, s string) {
-	last := 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '%':
-			buf.WriteString(s[last:i])
-			buf.WriteByte(unhex(s[i+1])<<4 | unhex(s[i+2]))
-			i += 2
-			last = i + 1
-		case '+':
-			buf.WriteString(s[last:i])
-			buf.WriteByte(' ')
-			last = i + 1
-		}
-	}
-	buf.WriteString(s[last:])
 }
 
 func isHex(c byte) bool {

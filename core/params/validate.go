@@ -10,18 +10,25 @@ import (
 // Validate judges req as X's API would, without sending it. It is pure:
 // the only clock is req.Now.
 func Validate(req Request) Result {
-	v := &validation{req: req, tier: req.Tier}
+	buf := decodePool.Get().(*decodeBuffer)
+	v := &validation{req: req, tier: req.Tier, decoded: buf}
 	if v.tier == "" {
 		v.tier = query.PayPerUse
 	}
 	v.run()
-	return v.result()
+	r := v.result()
+	if len(r.Diagnostics) == 0 {
+		buf.release() // nothing in r refers to it (see decodeBuffer)
+	}
+	return r
 }
 
 // validation carries the state of one Validate call.
 type validation struct {
 	req   Request
 	tier  query.Tier
+	// decoded holds the decoded text of the query string's escaped pairs
+	decoded *decodeBuffer
 	op    *Operation
 	diags []Diagnostic
 	query pairSet // known and unknown parameters, first occurrence only
@@ -95,7 +102,7 @@ func (v *validation) checkQuery(raw string) {
 	// whole query string is decoded before any parameter is judged.
 	first := len(v.diags)
 	var badEncoding []Diagnostic
-	s := queryScanner{raw: raw}
+	s := queryScanner{raw: raw, buf: v.decoded}
 	for {
 		pair, bad, ok := s.next()
 		if !ok {
