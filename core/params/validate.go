@@ -25,13 +25,13 @@ func Validate(req Request) Result {
 
 // validation carries the state of one Validate call.
 type validation struct {
-	req   Request
-	tier  query.Tier
+	req  Request
+	tier query.Tier
 	// decoded holds the decoded text of the query string's escaped pairs
 	decoded *decodeBuffer
-	op    *Operation
-	diags []Diagnostic
-	query pairSet // known and unknown parameters, first occurrence only
+	op      *Operation
+	diags   []Diagnostic
+	query   pairSet // known and unknown parameters, first occurrence only
 	// present: the query parameters of op given (by index into op.Params),
 	// so that v.get of a declared parameter is a bit test
 	present paramSet
