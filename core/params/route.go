@@ -300,11 +300,6 @@ func (s *queryScanner) next() (pair queryPair, bad *Diagnostic, ok bool) {
 	return queryPair{}, nil, false
 }
 
-// hasEscape reports whether s holds a form escape ('%' or '+').
-func hasEscape(s string) bool {
-	return strings.IndexByte(s, '%') >= 0 || strings.IndexByte(s, '+') >= 0
-}
-
 // decodePair decodes the escaped parts of a pair straight into the
 // buffer's free space (decoded text is never longer than the raw text),
 // validating as it goes. valid is false, and nothing is handed out, when
@@ -332,28 +327,6 @@ func (s *queryScanner) decodePair(name, value string, nameEsc, valueEsc bool) (d
 	return dn, dv, true
 }
 
-// decodeTo form-decodes s into dst (at least len(s) long) and returns the
-// decoded length; ok is false when a '%' does not start a valid escape.
-func decodeTo(dst []byte, s string) (n int, ok bool) {
-	dst = dst[:len(s)]
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch c {
-		case '%':
-			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
-				return n, false
-			}
-			c = unhex(s[i+1])<<4 | unhex(s[i+2])
-			i += 2
-		case '+':
-			c = ' '
-		}
-		dst[n] = c
-		n++
-	}
-	return n, true
-}
-
 // parseQuery decodes the whole query string in order, keeping repeats,
 // and reports the pieces that do not decode.
 func parseQuery(raw string) ([]queryPair, []Diagnostic) {
@@ -370,18 +343,4 @@ func parseQuery(raw string) ([]queryPair, []Diagnostic) {
 		}
 		pairs = append(pairs, p)
 	}
-}
-
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
-func unhex(c byte) byte {
-	switch {
-	case c <= '9':
-		return c - '0'
-	case c <= 'F':
-		return c - 'A' + 10
-	}
-	return c - 'a' + 10
 }

@@ -1,0 +1,103 @@
+package params
+
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
+// Form escapes ('%' and '+') are found eight bytes at a time: every
+// request's query string is scanned, and its names and values are mostly
+// plain text between a few escapes.
+
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// load8 reads s[i:i+8] as a little-endian word (the compiler merges the
+// loads into one).
+func load8(s string, i int) uint64 {
+	_ = s[i+7]
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+}
+
+// escapeMask has the high bit set in the byte lanes of w that hold '%' or
+// '+'. The lowest set lane is always exact; lanes above a match may be set
+// spuriously (a borrow), so callers use only the lowest, or only whether
+// any is set, which is exact.
+func escapeMask(w uint64) uint64 {
+	p := w ^ ('%' * ones)
+	q := w ^ ('+' * ones)
+	return ((p - ones) &^ p & highs) | ((q - ones) &^ q & highs)
+}
+
+// hasEscape reports whether s holds a form escape ('%' or '+').
+func hasEscape(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if escapeMask(load8(s, i)) != 0 {
+			return true
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] == '%' || s[i] == '+' {
+			return true
+		}
+	}
+	return false
+}
+
+// decodeTo form-decodes s into dst (at least len(s) long) and returns the
+// decoded length; ok is false when a '%' does not start a valid escape.
+// Plain runs are copied a word at a time: a word is stored whole even when
+// an escape sits inside it, and the bytes past the escape are overwritten
+// by what follows (dst is scratch space up to len(s), and the decoded
+// text never runs ahead of the raw text).
+func decodeTo(dst []byte, s string) (n int, ok bool) {
+	dst = dst[:len(s)]
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			w := load8(s, i)
+			binary.LittleEndian.PutUint64(dst[n:], w)
+			m := escapeMask(w)
+			if m == 0 {
+				n, i = n+8, i+8
+				continue
+			}
+			k := bits.TrailingZeros64(m) / 8
+			n, i = n+k, i+k // s[i] is now the escape
+		}
+		c := s[i]
+		switch c {
+		case '%':
+			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+				return n, false
+			}
+			c = unhex(s[i+1])<<4 | unhex(s[i+2])
+			i += 3
+		case '+':
+			c = ' '
+			i++
+		default:
+			i++
+		}
+		dst[n] = c
+		n++
+	}
+	return n, true
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c <= 'F':
+		return c - 'A' + 10
+	}
+	return c - 'a' + 10
+}
