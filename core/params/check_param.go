@@ -149,6 +149,9 @@ func (c *paramChecker) checkString(v string) {
 			if c.p.Name == "query" && k.Op == MaxLength {
 				continue // the query linter applies the tier's limit
 			}
+			if lengthWithin(k, v) {
+				continue // decided by the byte length, without counting characters
+			}
 			if n < 0 {
 				n = utf8.RuneCountInString(v)
 			}
@@ -168,6 +171,16 @@ func (c *paramChecker) checkString(v string) {
 	if rejecting != 0 {
 		c.add(CodeBadLength, rejecting, v, msg, "")
 	}
+}
+
+// lengthWithin reports whether v's byte length alone shows that it meets
+// the length constraint k: a value has at most one character per byte,
+// and at least one per four (an invalid byte counts as one character).
+func lengthWithin(k Constraint, v string) bool {
+	if k.Op == MaxLength {
+		return int64(len(v)) <= k.N
+	}
+	return int64(len(v)) >= 4*k.N
 }
 
 func (c *paramChecker) bound(op ConstraintOp, def int64) int64 {
