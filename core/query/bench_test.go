@@ -106,3 +106,16 @@ func BenchmarkValidateShort(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkDiagnoseShort is BenchmarkValidateShort through Diagnose, the
+// path the request validator takes (no formatting).
+func BenchmarkDiagnoseShort(b *testing.B) {
+	for _, sq := range shortQueries {
+		b.Run(sq.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				Diagnose(sq.q, Options{Endpoint: SearchRecent, Tier: PayPerUse})
+			}
+		})
+	}
+}
