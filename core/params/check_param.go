@@ -285,6 +285,9 @@ func (c *paramChecker) checkItem(item string) int {
 	if len(c.p.Enum) > 0 {
 		idx = c.checkEnum(item)
 	}
+	if c.p.noItemPattern {
+		return idx // the usual field list: no per-item pattern to try
+	}
 	for _, k := range c.p.Constraints {
 		if k.Op == ItemPattern && !matchPattern(k.Pattern, item) {
 			c.add(CodePatternMismatch, k.Versions, item, c.label()+" value ["+item+"] does not match "+k.Pattern, "")

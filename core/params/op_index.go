@@ -2,6 +2,7 @@ package params
 
 import (
 	"math/bits"
+	"slices"
 
 	"github.com/xpreflight/xpreflight/core/internal/strtab"
 )
@@ -62,6 +63,7 @@ func buildOpIndex(op *Operation) {
 		if len(p.Enum) > 0 && p.enumIndex.Len() == 0 {
 			p.enumIndex = sharedEnumIndex(p.Enum)
 		}
+		p.noItemPattern = !slices.ContainsFunc(p.Constraints, func(k Constraint) bool { return k.Op == ItemPattern })
 	}
 }
 

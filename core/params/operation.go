@@ -125,6 +125,10 @@ type Param struct {
 	Constraints  []Constraint
 	Default      string
 	enumIndex    strtab.Table // Enum's values, built at initialisation
+	// noItemPattern: no constraint is an ItemPattern (known at
+	// initialisation; false, so patterns are tried, for a Param built
+	// outside the route table)
+	noItemPattern bool
 }
 
 // BodySchema names the JSON Schema of a request body in one spec version,
