@@ -64,6 +64,9 @@ func (s *slab[T]) reserve(n int) {
 // reset drops the elements handed out, zeroing them so the pool holds no
 // pointers into old queries. Only the newest array is kept.
 func (s *slab[T]) reset() {
+	if len(s.buf) == 0 {
+		return // most slabs of a short query are unused: no clearing call
+	}
 	clear(s.buf)
 	s.buf = s.buf[:0]
 }
