@@ -56,6 +56,21 @@ func ExampleParse_plainText429() {
 	// body is not JSON: invalid character 'R' looking for beginning of value at byte 0; starts with "Rate limit exceeded"
 }
 
+// Classify gives the class, problems and rate limit without checking the
+// body against the schemas: what retry advice needs, at a fraction of the cost.
+func ExampleClassify() {
+	r := apierr.Classify(apierr.Response{
+		Status:  429,
+		Headers: map[string]string{"x-rate-limit-remaining": "0", "x-rate-limit-reset": "1785585660"},
+		Body:    []byte(`{"title":"Too Many Requests","type":"about:blank","status":429,"detail":"Too Many Requests"}`),
+	})
+	fmt.Println(r.Class, r.Problems[0].Slug, *r.RateLimit.Remaining, *r.RateLimit.Reset)
+	fmt.Println(r.Schema.Violations == nil)
+	// Output:
+	// rate-limited about:blank 0 1785585660
+	// true
+}
+
 func ExampleParseRateLimit() {
 	rl, issues := apierr.ParseRateLimit(map[string]string{
 		"X-App-Limit-24hour-Limit":     "10000",

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -70,6 +71,7 @@ func TestFixtures(t *testing.T) {
 			if r.Retryable != r.Class.Retryable() {
 				t.Errorf("retryable = %v for class %s", r.Retryable, r.Class)
 			}
+			checkClassifyAgrees(t, Response{Status: tt.status, Body: body, URL: tt.url}, r)
 		})
 	}
 	entries, err := os.ReadDir(filepath.Join("testdata", "bodies"))
@@ -80,6 +82,20 @@ func TestFixtures(t *testing.T) {
 		if !seen[e.Name()] {
 			t.Errorf("fixture %s has no row in TestFixtures", e.Name())
 		}
+	}
+}
+
+// checkClassifyAgrees: Classify is Parse minus the schema report, so every
+// other field must be equal, and the report must be left empty.
+func checkClassifyAgrees(t *testing.T, resp Response, parsed Result) {
+	t.Helper()
+	c := Classify(resp)
+	if c.Schema.Valid || c.Schema.Violations != nil {
+		t.Errorf("Classify filled the schema report: %+v", c.Schema)
+	}
+	parsed.Schema = SchemaReport{}
+	if !reflect.DeepEqual(c, parsed) {
+		t.Errorf("Classify = %+v\nParse    = %+v (schema aside)", c, parsed)
 	}
 }
 

@@ -36,6 +36,7 @@ func FuzzParse(f *testing.F) {
 		if _, err := json.Marshal(r); err != nil {
 			t.Fatalf("result does not encode: %v", err)
 		}
+		checkClassifyAgrees(t, Response{Status: status, URL: url, Body: body, Headers: map[string]string{"x-rate-limit-reset": string(body)}}, r)
 	})
 }
 

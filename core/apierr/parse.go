@@ -25,10 +25,27 @@ type Result struct {
 // Parse reads a response the way doc.go's table says. It is pure and total:
 // every body, JSON or not, gets a Result; nothing in resp is modified.
 func Parse(resp Response) Result {
+	violations := []Violation{}
+	r := read(resp, &violations)
+	sortViolations(violations)
+	r.Schema = SchemaReport{Valid: len(violations) == 0, Violations: violations}
+	return r
+}
+
+// Classify is Parse without the schema checks, for callers that act only on
+// the class, the problems and the rate limit (retry advice): it skips the
+// JSON Schema validation that is most of Parse's work on a small error
+// body. Result.Schema is its zero value, which says nothing was checked.
+func Classify(resp Response) Result {
+	return read(resp, nil)
+}
+
+// read is Parse with the schema violations appended to v, or not looked
+// for when v is nil.
+func read(resp Response, v *[]Violation) Result {
 	r := Result{Status: resp.Status, Problems: []Problem{}, PartialErrors: []Problem{}}
 	r.RateLimit, r.HeaderIssues = ParseRateLimit(resp.Headers)
-	violations := []Violation{}
-	b := readBody(resp, &violations)
+	b := readBody(resp, v)
 	r.Shape = b.shape
 	if isPartial(resp.Status, b) {
 		r.PartialErrors = b.problems
@@ -37,8 +54,6 @@ func Parse(resp Response) Result {
 	}
 	r.Class = classify(resp.Status, b.shape, r.Problems, r.PartialErrors)
 	r.Retryable = r.Class.Retryable()
-	sortViolations(violations)
-	r.Schema = SchemaReport{Valid: len(violations) == 0, Violations: violations}
 	return r
 }
 

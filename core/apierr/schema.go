@@ -65,6 +65,14 @@ func leafViolations(ve *jsonschema.ValidationError, at string, out *[]Violation)
 	}
 }
 
+// note appends a violation found outside JSON Schema (an empty or non-JSON
+// body); v is nil when the caller asked for no schema report (Classify).
+func note(v *[]Violation, x Violation) {
+	if v != nil {
+		*v = append(*v, x)
+	}
+}
+
 func sortViolations(v []Violation) {
 	sort.Slice(v, func(i, j int) bool {
 		a, b := v[i], v[j]

@@ -126,7 +126,7 @@ func read(in Input) response {
 	r := response{class: apierr.ClassOfStatus(in.Status), clock: newClock(in.Now, in.Headers)}
 	r.rl, _ = apierr.ParseRateLimit(in.Headers)
 	if in.Body != nil && in.Status != 0 {
-		res := apierr.Parse(apierr.Response{Status: in.Status, Headers: in.Headers, Body: in.Body, Method: in.Method, URL: in.URL})
+		res := apierr.Classify(apierr.Response{Status: in.Status, Headers: in.Headers, Body: in.Body, Method: in.Method, URL: in.URL})
 		r.class, r.problems = res.Class, res.Problems
 	}
 	return r
