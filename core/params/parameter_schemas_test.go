@@ -1,8 +1,6 @@
 package params
 
 import (
-	"bytes"
-	"io"
 	"strconv"
 	"strings"
 	"testing"
@@ -17,10 +15,7 @@ import (
 func TestParameterSchemasAgreeWithRouteTable(t *testing.T) {
 	c := jsonschema.NewCompiler()
 	c.Draft = jsonschema.Draft2020
-	c.LoadURL = func(url string) (io.ReadCloser, error) {
-		data, err := schemas.ReadFile(strings.TrimPrefix(url, schemas.BaseURL))
-		return io.NopCloser(bytes.NewReader(data)), err
-	}
+	c.LoadURL = loadSchemaFile
 	tests := []struct {
 		url   string
 		valid bool
