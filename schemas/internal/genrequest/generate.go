@@ -67,7 +67,7 @@ with github.com/santhosh-tekuri/jsonschema/v5 under absolute URLs
 | --- | --- | --- |
 | request/2.167/<Name>.json | one request body of spec 2.167 (component ` + "`Name`" + `): the root refers to it, ` + "`$defs`" + ` holds every schema it uses; one file per body keeps each compile small | genrequest |
 | request/2.166/<Name>.json | the same for spec 2.166 | genrequest |
-| request/parameters.json | per operation (` + "`$defs/<operationId>`" + `), an object ` + "`{path, query}`" + ` of its parameters in decoded form (integers, booleans, lists as arrays); both versions merged | genrequest |
+| request/parameters.json | per operation (` + "`$defs/<operationId>`" + `), an object ` + "`{path, query}`" + ` of its parameters in decoded form (integers, booleans, lists as arrays); both versions merged; not embedded (documentation and test data) | genrequest |
 | response/ | problems, partial errors, stream lines | see response/README.md |
 
 Sources: ../shared/ref/x-api-v2-openapi.json (2.167) and
