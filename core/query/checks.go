@@ -18,6 +18,9 @@ type checker struct {
 	src   string
 	opts  Options
 	diags []Diagnostic
+	// opts as a bit and a flag, so the per-clause checks compare no strings
+	epBit     EndpointSet
+	payPerUse bool
 
 	// Past collectLimit findings are only counted: pathological input
 	// (a megabyte of "") must not build a diagnostic per byte.
@@ -272,9 +275,9 @@ func (c *checker) proximity(t *Term) {
 // checkAvailability reports an operator or term the endpoint or tier does
 // not offer.
 func (c *checker) checkAvailability(info *OperatorInfo, x Expr, streamDocsAlias bool) {
-	ep, tier := c.opts.Endpoint, c.opts.Tier
+	ep := c.opts.Endpoint
 	switch {
-	case !info.Endpoints.Has(ep):
+	case info.Endpoints&c.epBit == 0:
 		where := "filtered-stream rules"
 		hint := "use it in a filtered-stream rule (endpoint stream_rule)"
 		if ep != StreamRule {
@@ -285,19 +288,19 @@ func (c *checker) checkAvailability(info *OperatorInfo, x Expr, streamDocsAlias 
 		c.errorAt(CodeWrongEndpoint, x.Pos(), x.End(),
 			"Reference to invalid operator "+c.label(x)+". Operator is not available in "+where, hint)
 		return
-	case streamDocsAlias && ep != StreamRule:
+	case streamDocsAlias && c.epBit != OnStream:
 		c.warnAt(CodeEndpointUnclear, x.Pos(), x.End(),
 			"The name "+c.label(x)+" is documented only for filtered-stream rules", "use the search name "+info.Name)
-	case info.Name == "entity:" && (ep == SearchAll || ep == CountsAll):
+	case (c.epBit == OnSearchAll || c.epBit == OnCountsAll) && info.Name == "entity:":
 		c.warnAt(CodeEndpointUnclear, x.Pos(), x.End(),
 			"entity: is documented as available with recent search only", "use search_recent, or check that "+string(ep)+" accepts it")
 	}
 	switch {
-	case info.Availability == Advanced && tier == PayPerUse:
+	case info.Availability == Advanced && c.payPerUse:
 		c.errorAt(CodeWrongTier, x.Pos(), x.End(),
 			"Reference to invalid operator "+c.label(x)+". Operator is not available in current product or product packaging (it needs Enterprise access)",
 			"remove it, or send the query with Enterprise access")
-	case info.Availability == EmbeddingTier && tier == PayPerUse:
+	case info.Availability == EmbeddingTier && c.payPerUse:
 		c.errorAt(CodeWrongTier, x.Pos(), x.End(),
 			"Reference to invalid operator "+c.label(x)+". Operator is not available in current product or product packaging (it needs Enterprise with the Embedding tier)",
 			"remove it")

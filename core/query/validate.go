@@ -32,6 +32,7 @@ func validate(q string, opts Options, format bool) Report {
 	c := checker{src: q, validUTF8: utf8.ValidString(q)}
 	var badEndpoint, badTier bool
 	c.opts, badEndpoint, badTier = normalize(opts)
+	c.epBit, c.payPerUse = endpointBit(c.opts.Endpoint), c.opts.Tier == PayPerUse
 	if badEndpoint {
 		c.warnAt(CodeUnknownOption, 0, 0, "Unknown endpoint "+strconv.Quote(string(opts.Endpoint))+"; judged as search_recent", "")
 	}
