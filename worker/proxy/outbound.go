@@ -59,8 +59,9 @@ func Annotate(out Outbound) Annotation {
 
 // classify returns core/apierr's class, or "" when the body was not read.
 // A 2xx JSON object that names neither "errors" nor "type" cannot hold a
-// problem or a partial error, so apierr.Parse would say success: that
-// common case skips the full parse (and its schema checks).
+// problem or a partial error, so apierr.Classify would say success: that
+// common case skips the parse. The header needs only the class, so the
+// schema checks of apierr.Parse are skipped for every body.
 func classify(out Outbound, body []byte) (class string, err error) {
 	if out.Body == nil {
 		return "", nil
@@ -99,7 +100,7 @@ func advise(out Outbound, body []byte) (adv retry.Advice, err error) {
 // parseFunc and adviseFunc are core/apierr's and core/retry's entry points;
 // variables so a test can make them fail.
 var (
-	parseFunc  = apierr.Parse
+	parseFunc  = apierr.Classify
 	adviseFunc = retry.Advise
 )
 
