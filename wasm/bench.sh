@@ -21,3 +21,6 @@ node wasm/bench/bench.mjs "$native" | tee /tmp/xpreflight-bench-wasm.txt
 echo "== where the bytes go (unstripped build: code per package, data segments)" >&2
 GOOS=js GOARCH=wasm go build -trimpath -o "$unstripped" ./wasm
 node wasm/bench/sizes.mjs "$unstripped" 15 | tee -a /tmp/xpreflight-bench-wasm.txt
+
+echo "== the size budget against its floors (wasm/bench/size-floors.sh)" >&2
+bash wasm/bench/size-floors.sh | tee -a /tmp/xpreflight-bench-wasm.txt
