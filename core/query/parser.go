@@ -131,12 +131,12 @@ func (p *parser) advance() { p.tok = p.lx.next() }
 func (p *parser) text(t token) string { return p.lx.src[t.start:t.end] }
 
 func (p *parser) isOR(t token) bool {
-	return t.kind == tkWord && t.end-t.start == 2 && p.lx.src[t.start] == 'O' && p.lx.src[t.start+1] == 'R'
+	return t.kind() == tkWord && t.end-t.start == 2 && p.lx.src[t.start] == 'O' && p.lx.src[t.start+1] == 'R'
 }
 
 // startsClause reports whether t can begin a clause (an OR cannot).
 func (p *parser) startsClause(t token) bool {
-	switch t.kind {
+	switch t.kind() {
 	case tkWord:
 		return !p.isOR(t)
 	case tkPhrase, tkOperator, tkLparen, tkMinus:
@@ -177,11 +177,11 @@ func (p *parser) parseAnd() Expr {
 	base := len(p.stack)
 	for {
 		switch {
-		case p.tok.kind == tkEOF:
+		case p.tok.kind() == tkEOF:
 			return p.andOf(base)
-		case p.tok.kind == tkRparen && p.depth > 0:
+		case p.tok.kind() == tkRparen && p.depth > 0:
 			return p.andOf(base)
-		case p.tok.kind == tkRparen:
+		case p.tok.kind() == tkRparen:
 			p.stack = append(p.stack, p.strayParens())
 		case p.isOR(p.tok):
 			if len(p.stack) > base && p.startsClause(p.peek()) {
@@ -235,7 +235,7 @@ func (p *parser) peek() token {
 func (p *parser) strayParens() Expr {
 	start, end := p.tok.start, p.tok.end
 	p.advance()
-	for p.tok.kind == tkRparen && p.tok.start == end {
+	for p.tok.kind() == tkRparen && p.tok.start == end {
 		end = p.tok.end
 		p.advance()
 	}
@@ -249,7 +249,7 @@ func (p *parser) strayParens() Expr {
 func (p *parser) parseUnary() Expr {
 	var buf [4]int
 	minuses := buf[:0]
-	for p.tok.kind == tkMinus {
+	for p.tok.kind() == tkMinus {
 		minuses = append(minuses, p.tok.start)
 		p.advance()
 	}
@@ -266,7 +266,7 @@ func (p *parser) parseUnary() Expr {
 // emits a minus before one of these, so the current token is one of them.
 func (p *parser) parsePrimary() Expr {
 	t := p.tok
-	switch t.kind {
+	switch t.kind() {
 	case tkLparen:
 		return p.parseGroup()
 	case tkPhrase:
@@ -278,7 +278,7 @@ func (p *parser) parsePrimary() Expr {
 	}
 	p.advance()
 	term := p.terms.new()
-	*term = Term{Kind: wordKind(p.text(t)), Start: t.start, Text: p.text(t), Closed: true, Distance: -1}
+	term.Kind, term.Start, term.Text, term.Closed, term.Distance = wordKind(p.text(t)), t.start, p.text(t), true, -1
 	return term
 }
 
@@ -293,7 +293,7 @@ func (p *parser) parseGroup() Expr {
 	p.depth--
 	g := p.groups.new()
 	*g = Group{Lparen: lparen, X: inner}
-	if p.tok.kind == tkRparen {
+	if p.tok.kind() == tkRparen {
 		g.Rparen, g.Closed = p.tok.start, true
 		p.advance()
 	} else {
@@ -313,8 +313,8 @@ func (p *parser) parseGroup() Expr {
 func (p *parser) skipTooDeep() Expr {
 	start, open := p.tok.start, 0
 	end := start
-	for p.tok.kind != tkEOF {
-		switch p.tok.kind {
+	for p.tok.kind() != tkEOF {
+		switch p.tok.kind() {
 		case tkLparen:
 			open++
 		case tkRparen:
@@ -334,11 +334,11 @@ func (p *parser) skipTooDeep() Expr {
 
 func (p *parser) phraseTerm(t token) Expr {
 	term := p.terms.new()
-	*term = Term{Kind: Phrase, Start: t.start, Text: p.text(t), Closed: t.closed, Distance: -1}
+	*term = Term{Kind: Phrase, Start: t.start, Text: p.text(t), Closed: t.closed(), Distance: -1}
 	if t.aux != -2 {
 		term.Kind, term.Distance = Proximity, t.aux
 	}
-	if !t.closed {
+	if !t.closed() {
 		p.errs.add(t.start, t.end, CodeUnterminatedQuote,
 			"Unterminated quote: the phrase "+snippet(term.Text)+" has no closing '\"'", `add a closing " (write \" for a literal quote inside a phrase)`)
 	}
@@ -349,10 +349,12 @@ func (p *parser) operator(t token) Expr {
 	colon := t.aux
 	name := p.lx.src[t.start:colon]
 	op := p.operators.new()
-	*op = Operator{Start: t.start, Key: toLowerASCII(name), Colon: colon, Arg: t.arg,
-		Value: p.lx.src[colon+1 : t.end], Closed: t.closed}
-	if !t.closed {
-		switch t.arg {
+	// Every field is set one by one: a composite literal was built on the
+	// stack and copied, a store-forwarding stall on every operator.
+	op.Start, op.Key, op.Colon, op.Arg = t.start, toLowerASCII(name), colon, t.arg()
+	op.Value, op.Closed = p.lx.src[colon+1:t.end], t.closed()
+	if !t.closed() {
+		switch t.arg() {
 		case ArgQuoted:
 			p.errs.add(colon+1, t.end, CodeUnterminatedQuote,
 				"Unterminated quote: the argument of "+name+": has no closing '\"'", `add a closing "`)
