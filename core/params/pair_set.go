@@ -10,13 +10,15 @@ type pairSet struct {
 	more   []queryPair
 }
 
-func (s *pairSet) add(p queryPair) {
+// add stores a pair field by field (see queryScanner.next).
+func (s *pairSet) add(name, value string, bad bool) {
 	if s.n < len(s.inline) {
-		s.inline[s.n] = p
+		p := &s.inline[s.n]
+		p.name, p.value, p.bad = name, value, bad
 		s.n++
 		return
 	}
-	s.more = append(s.more, p)
+	s.more = append(s.more, queryPair{name: name, value: value, bad: bad})
 }
 
 func (s *pairSet) len() int { return s.n + len(s.more) }

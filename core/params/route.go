@@ -268,10 +268,12 @@ type queryScanner struct {
 	buf *decodeBuffer
 }
 
-// next returns the next pair, and a finding when its piece is not valid
-// percent-encoding (the pair is then marked bad and keeps its raw text).
-// ok is false at the end.
-func (s *queryScanner) next() (pair queryPair, bad *Diagnostic, ok bool) {
+// next returns the next pair's name and value, and a finding when its
+// piece is not valid percent-encoding (the pair is then marked bad and
+// keeps its raw text). ok is false at the end. The pair comes back as
+// loose values, not a queryPair: a struct over four words is copied
+// through the stack, which stalled on store forwarding on every pair.
+func (s *queryScanner) next() (name, value string, bad bool, finding *Diagnostic, ok bool) {
 	for s.raw != "" {
 		piece := s.raw
 		if end := strings.IndexByte(piece, '&'); end >= 0 {
@@ -282,22 +284,22 @@ func (s *queryScanner) next() (pair queryPair, bad *Diagnostic, ok bool) {
 		if piece == "" {
 			continue
 		}
-		name, value := piece, ""
+		name, value = piece, ""
 		if eq := strings.IndexByte(piece, '='); eq >= 0 {
 			name, value = piece[:eq], piece[eq+1:]
 		}
 		nameEsc, valueEsc := hasEscape(name), hasEscape(value)
 		if !nameEsc && !valueEsc {
-			return queryPair{name: name, value: value}, nil, true
+			return name, value, false, nil, true
 		}
 		dn, dv, valid := s.decodePair(name, value, nameEsc, valueEsc)
 		if !valid {
-			return queryPair{name: name, value: value, bad: true}, &Diagnostic{Code: CodeBadEncoding, Severity: sevError, Parameter: name, Value: piece,
+			return name, value, true, &Diagnostic{Code: CodeBadEncoding, Severity: sevError, Parameter: name, Value: piece,
 				Message: "The query string piece [" + piece + "] is not valid percent-encoding"}, true
 		}
-		return queryPair{name: dn, value: dv}, nil, true
+		return dn, dv, false, nil, true
 	}
-	return queryPair{}, nil, false
+	return "", "", false, nil, false
 }
 
 // decodePair decodes the escaped parts of a pair straight into the
@@ -334,13 +336,13 @@ func parseQuery(raw string) ([]queryPair, []Diagnostic) {
 	var diags []Diagnostic
 	s := queryScanner{raw: raw, buf: new(decodeBuffer)} // never reused
 	for {
-		p, bad, ok := s.next()
+		name, value, bad, finding, ok := s.next()
 		if !ok {
 			return pairs, diags
 		}
-		if bad != nil {
-			diags = append(diags, *bad)
+		if finding != nil {
+			diags = append(diags, *finding)
 		}
-		pairs = append(pairs, p)
+		pairs = append(pairs, queryPair{name: name, value: value, bad: bad})
 	}
 }

@@ -104,28 +104,28 @@ func (v *validation) checkQuery(raw string) {
 	var badEncoding []Diagnostic
 	s := queryScanner{raw: raw, buf: v.decoded}
 	for {
-		pair, bad, ok := s.next()
+		name, value, bad, finding, ok := s.next()
 		if !ok {
 			break
 		}
-		if bad != nil {
-			badEncoding = append(badEncoding, *bad)
+		if finding != nil {
+			badEncoding = append(badEncoding, *finding)
 		}
-		i, p := v.op.queryParam(pair.name)
-		if i >= 0 && v.present.has(i) || i < 0 && v.query.has(pair.name) {
-			v.add(Diagnostic{Code: CodeRepeatedParameter, Severity: sevWarning, Parameter: pair.name, Value: pair.value,
-				Message: "The query parameter [" + pair.name + "] is given more than once; only one value is expected, so join list values with commas"})
+		i, p := v.op.queryParam(name)
+		if i >= 0 && v.present.has(i) || i < 0 && v.query.has(name) {
+			v.add(Diagnostic{Code: CodeRepeatedParameter, Severity: sevWarning, Parameter: name, Value: value,
+				Message: "The query parameter [" + name + "] is given more than once; only one value is expected, so join list values with commas"})
 			continue
 		}
-		v.query.add(pair)
+		v.query.add(name, value, bad)
 		if i >= 0 {
 			v.present |= 1 << uint(i)
 		}
-		if pair.bad {
+		if bad {
 			continue // reported with badEncoding
 		}
 		if p == nil {
-			v.unknownParam(pair)
+			v.unknownParam(name, value)
 			continue
 		}
 		if crossName(p.Name) {
@@ -134,23 +134,23 @@ func (v *validation) checkQuery(raw string) {
 		if p.Dialect != DialectNeutral {
 			v.noteDialect(p.Dialect, spelling{param: p.Name})
 		}
-		if pair.value == "" {
+		if value == "" {
 			v.add(Diagnostic{Code: CodeEmptyParameter, Severity: sevError, Parameter: p.Name,
 				Message:       "The " + p.Name + " query parameter can not be empty",
 				problemParams: map[string][]string{p.Name: {}}})
 			continue
 		}
 		if p.Name == "query" && v.op.endpoint != "" {
-			v.lintQuery(p.Name, pair.value, v.op.endpoint, CodeInvalidQuery)
+			v.lintQuery(p.Name, value, v.op.endpoint, CodeInvalidQuery)
 		}
-		v.checkValue(p, pair.value)
+		v.checkValue(p, value)
 	}
 	if len(badEncoding) > 0 {
 		v.diags = slices.Insert(v.diags, first, badEncoding...)
 	}
 }
 
-func (v *validation) unknownParam(pair queryPair) {
+func (v *validation) unknownParam(name, value string) {
 	var names []string
 	for _, p := range v.op.Params {
 		if p.In == InQuery {
@@ -158,14 +158,14 @@ func (v *validation) unknownParam(pair queryPair) {
 		}
 	}
 	hint := ""
-	if s := suggest(pair.name, names); s != "" {
+	if s := suggest(name, names); s != "" {
 		hint = "did you mean `" + s + "`?"
 	}
-	if other, ok := tokenSpellings[pair.name]; ok && v.op.Param(other, InQuery) != nil {
-		hint = "this endpoint pages with `" + other + "`, not `" + pair.name + "`"
+	if other, ok := tokenSpellings[name]; ok && v.op.Param(other, InQuery) != nil {
+		hint = "this endpoint pages with `" + other + "`, not `" + name + "`"
 	}
-	v.add(Diagnostic{Code: CodeUnknownParameter, Severity: sevError, Parameter: pair.name, Value: pair.value, Hint: hint,
-		Message: "The query parameter [" + pair.name + "] is not one of [" + strings.Join(names, ",") + "]"})
+	v.add(Diagnostic{Code: CodeUnknownParameter, Severity: sevError, Parameter: name, Value: value, Hint: hint,
+		Message: "The query parameter [" + name + "] is not one of [" + strings.Join(names, ",") + "]"})
 }
 
 // tokenSpellings pairs the two names X uses for a page token; which one
