@@ -23,12 +23,33 @@ function failed(err, what) {
   status.classList.add('error-box');
 }
 
+// queryModule is the query-only module as index.html's first script started fetching and compiling it, before
+// this module (or anything else) was even requested; null when that script did not run or could not compile
+// (no WebAssembly.compileStreaming, or a server that does not send application/wasm), so init() loads it itself.
+async function queryModule() {
+  try {
+    return (await window.xpreflightQueryModule) ?? null;
+  } catch (err) {
+    console.warn('xpreflight: compiling the query-only module early failed; loading it again', err);
+    return null;
+  }
+}
+
+// afterNextFrame resolves once the browser has had the chance to render (or after 100 ms in a hidden tab, where
+// animation frames wait until it is shown).
+function afterNextFrame() {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve));
+    setTimeout(resolve, 100);
+  });
+}
+
 async function start() {
   performance.mark('xpreflight:init-start');
   for (const section of fullPanels) section.setAttribute('aria-busy', 'true');
   let full = null;
   try {
-    await xp.init({ module: 'query' });
+    await xp.init({ module: 'query', wasm: await queryModule() });
   } catch (err) {
     // An older or partial deployment without the query-only file: wait for the full module instead.
     console.warn('xpreflight: the query-only module did not load; waiting for the full one', err);
@@ -42,9 +63,6 @@ async function start() {
     }
   }
   performance.mark('xpreflight:query-init-end');
-  // Started only now: on a small machine the two downloads and compiles would otherwise share the network and
-  // the cores and delay the query panel.
-  full ??= xp.init();
 
   const panels = [];
   let written = location.hash;
@@ -74,6 +92,11 @@ async function start() {
   status.textContent = `Query checker ${version ?? ''} ready in ${ms} ms; loading the request and response checks… Everything runs in this tab; nothing is sent anywhere.`;
   window.xpreflightReadyMs = ms;
   document.documentElement.dataset.ready = 'true';
+
+  // The full module is started only now, once the first lint is on screen (the next frame has been produced):
+  // on a small machine its 6.7 MB download and compile would otherwise share the network and the cores with the
+  // query panel's start.
+  full ??= afterNextFrame().then(() => xp.init());
 
   try {
     await full;
