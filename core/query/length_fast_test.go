@@ -24,3 +24,18 @@ func TestLengthMatchesRuneCount(t *testing.T) {
 		}
 	}
 }
+
+// measure's ASCII shortcut agrees with the validity check and the count,
+// with the first non-ASCII byte at every position of a block.
+func TestMeasureMatchesValidAndLength(t *testing.T) {
+	for _, odd := range []string{"", "é", "😀", "\xff", "\x80"} {
+		for lead := range 18 {
+			q := strings.Repeat("a", lead) + odd + "bc"
+			valid, cp, u := measure(q)
+			wantCP, wantU := length(q, utf8.ValidString(q))
+			if valid != utf8.ValidString(q) || cp != wantCP || u != wantU {
+				t.Errorf("measure(%q) = %v, %d, %d; want %v, %d, %d", q, valid, cp, u, utf8.ValidString(q), wantCP, wantU)
+			}
+		}
+	}
+}

@@ -29,7 +29,8 @@ func Diagnose(q string, opts Options) []Diagnostic {
 
 // validate is Validate; Formatted is left empty unless format is set.
 func validate(q string, opts Options, format bool) Report {
-	c := checker{src: q, validUTF8: utf8.ValidString(q)}
+	valid8, length, units := measure(q)
+	c := checker{src: q, validUTF8: valid8}
 	var badEndpoint, badTier bool
 	c.opts, badEndpoint, badTier = normalize(opts)
 	c.epBit, c.payPerUse = endpointBit(c.opts.Endpoint), c.opts.Tier == PayPerUse
@@ -46,7 +47,6 @@ func validate(q string, opts Options, format bool) Report {
 		c.errorAt(e.Code, e.Pos, e.End, e.Msg, e.Hint)
 	}
 	c.checkQuery(&tree)
-	length, units := length(q, c.validUTF8)
 	maxLen := maxLength(c.opts)
 	c.checkLength(length, units, maxLen)
 	diags := c.finish()
