@@ -223,7 +223,7 @@ func (c *paramChecker) checkEnum(item string) int {
 }
 
 func (c *paramChecker) checkList() {
-	n := strings.Count(c.value, ",") + 1
+	n := -1 // items, counted only for a maxItems bound (field lists have none)
 	var minItems, maxItems int64 = 0, -1
 	var countVersions, uniqueVersions Version
 	for _, k := range c.p.Constraints {
@@ -231,6 +231,9 @@ func (c *paramChecker) checkList() {
 		case MinItems:
 			minItems = k.N
 		case MaxItems:
+			if n < 0 {
+				n = strings.Count(c.value, ",") + 1
+			}
 			if int64(n) > k.N {
 				countVersions |= k.Versions
 			}
