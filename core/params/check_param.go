@@ -25,6 +25,9 @@ func verdict(p *Param, rejecting Version) (query.Severity, string) {
 }
 
 // paramChecker checks one value of one parameter and collects findings.
+// Constraints are read through pointers, never copied: a copy of the
+// five-word struct is written and read back at once, which stalls on
+// store forwarding.
 type paramChecker struct {
 	p     *Param
 	value string
@@ -125,7 +128,8 @@ func (c *paramChecker) checkDateTime() {
 		c.diags = append(c.diags, Diagnostic{Code: CodeBadDateTime, Severity: sevWarning, Parameter: c.p.Name, Value: c.value,
 			Message: "'" + c.p.Name + "':'" + c.value + "' is not RFC 3339; X documents YYYY-MM-DDTHH:mm:ssZ"})
 	}
-	for _, k := range c.p.Constraints {
+	for i := range c.p.Constraints {
+		k := &c.p.Constraints[i]
 		if k.Op != NotBefore {
 			continue
 		}
@@ -143,7 +147,8 @@ func (c *paramChecker) checkString(v string) {
 	var rejecting Version
 	var msg string
 	n := -1
-	for _, k := range c.p.Constraints {
+	for i := range c.p.Constraints {
+		k := &c.p.Constraints[i]
 		switch k.Op {
 		case MinLength, MaxLength:
 			if c.p.Name == "query" && k.Op == MaxLength {
@@ -176,7 +181,7 @@ func (c *paramChecker) checkString(v string) {
 // lengthWithin reports whether v's byte length alone shows that it meets
 // the length constraint k: a value has at most one character per byte,
 // and at least one per four (an invalid byte counts as one character).
-func lengthWithin(k Constraint, v string) bool {
+func lengthWithin(k *Constraint, v string) bool {
 	if k.Op == MaxLength {
 		return int64(len(v)) <= k.N
 	}
@@ -184,7 +189,8 @@ func lengthWithin(k Constraint, v string) bool {
 }
 
 func (c *paramChecker) bound(op ConstraintOp, def int64) int64 {
-	for _, k := range c.p.Constraints {
+	for i := range c.p.Constraints {
+		k := &c.p.Constraints[i]
 		if k.Op == op {
 			return k.N
 		}
@@ -226,7 +232,8 @@ func (c *paramChecker) checkList() {
 	n := -1 // items, counted only for a maxItems bound (field lists have none)
 	var minItems, maxItems int64 = 0, -1
 	var countVersions, uniqueVersions Version
-	for _, k := range c.p.Constraints {
+	for i := range c.p.Constraints {
+		k := &c.p.Constraints[i]
 		switch k.Op {
 		case MinItems:
 			minItems = k.N
@@ -291,7 +298,8 @@ func (c *paramChecker) checkItem(item string) int {
 	if c.p.noItemPattern {
 		return idx // the usual field list: no per-item pattern to try
 	}
-	for _, k := range c.p.Constraints {
+	for i := range c.p.Constraints {
+		k := &c.p.Constraints[i]
 		if k.Op == ItemPattern && !matchPattern(k.Pattern, item) {
 			c.add(CodePatternMismatch, k.Versions, item, c.label()+" value ["+item+"] does not match "+k.Pattern, "")
 		}

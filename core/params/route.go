@@ -187,10 +187,11 @@ func allowedHost(host string) bool {
 	return false
 }
 
-// parseTarget splits a request URL into path and query. It returns
-// findings about the URL itself, and ok=false when the URL cannot be
-// judged further.
-func parseTarget(raw string) (target, bool, []Diagnostic) {
+// parseTarget splits a request URL into path and query, filling in t (a
+// zero target; filled in place, as returning the eleven-word struct cost a
+// copy through the stack). It returns findings about the URL itself, and
+// ok=false when the URL cannot be judged further.
+func parseTarget(raw string, t *target) (bool, []Diagnostic) {
 	var diags []Diagnostic
 	rest := raw
 	if i := strings.IndexByte(rest, '#'); i >= 0 {
@@ -209,7 +210,7 @@ func parseTarget(raw string) (target, bool, []Diagnostic) {
 			}
 		}
 		if !allowedHost(host) {
-			return target{}, false, []Diagnostic{{Code: CodeUnsupportedHost, Severity: sevError, Value: host,
+			return false, []Diagnostic{{Code: CodeUnsupportedHost, Severity: sevError, Value: host,
 				Message: "The host [" + host + "] is not X's API; use https://api.x.com (or https://api.twitter.com)"}}
 		}
 		if scheme == "http://" {
@@ -220,10 +221,10 @@ func parseTarget(raw string) (target, bool, []Diagnostic) {
 		break
 	}
 	if !strings.HasPrefix(rest, "/") {
-		return target{}, false, append(diags, Diagnostic{Code: CodeBadURL, Severity: sevError, Value: raw,
+		return false, append(diags, Diagnostic{Code: CodeBadURL, Severity: sevError, Value: raw,
 			Message: "The URL [" + raw + "] is neither a path starting with / nor an https://api.x.com/… URL"})
 	}
-	t := target{path: rest}
+	t.path = rest
 	if i := strings.IndexByte(rest, '?'); i >= 0 {
 		t.path, t.rawQuery, t.hasQuery = rest[:i], rest[i+1:], true
 	}
@@ -242,12 +243,12 @@ func parseTarget(raw string) (target, bool, []Diagnostic) {
 		t.encoded = true
 		for _, s := range strings.Split(trimmed, "/") {
 			if _, err := url.PathUnescape(s); err != nil {
-				return target{}, false, append(diags, Diagnostic{Code: CodeBadEncoding, Severity: sevError, Value: s,
+				return false, append(diags, Diagnostic{Code: CodeBadEncoding, Severity: sevError, Value: s,
 					Message: "The path segment [" + s + "] is not valid percent-encoding"})
 			}
 		}
 	}
-	return t, true, diags
+	return true, diags
 }
 
 // queryPair is one name=value of the query string, decoded. A pair that

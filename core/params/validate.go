@@ -16,7 +16,8 @@ func Validate(req Request) Result {
 		v.tier = query.PayPerUse
 	}
 	v.run()
-	r := v.result()
+	var r Result
+	v.result(&r)
 	if len(r.Diagnostics) == 0 {
 		buf.release() // nothing in r refers to it (see decodeBuffer)
 	}
@@ -53,7 +54,8 @@ func (v *validation) get(name string) (string, bool) {
 
 func (v *validation) run() {
 	method := strings.ToUpper(strings.TrimSpace(v.req.Method))
-	t, ok, diags := parseTarget(v.req.URL)
+	var t target
+	ok, diags := parseTarget(v.req.URL, &t)
 	v.diags = append(v.diags, diags...)
 	if !ok {
 		return
@@ -235,8 +237,10 @@ func (v *validation) checkRequired() {
 	}
 }
 
-func (v *validation) result() Result {
-	r := Result{Valid: true, Diagnostics: v.diags}
+// result fills in r (field by field: a Result built and returned whole
+// was copied through the stack).
+func (v *validation) result(r *Result) {
+	r.Valid, r.Diagnostics = true, v.diags
 	if r.Diagnostics == nil {
 		r.Diagnostics = []Diagnostic{}
 	}
@@ -252,5 +256,4 @@ func (v *validation) result() Result {
 	if !r.Valid {
 		r.Problem = buildProblem(v.diags)
 	}
-	return r
 }

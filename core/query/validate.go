@@ -17,18 +17,25 @@ const maxDiagnostics = 100
 // Span in UTF-16 units and ByteSpan in bytes; Length counts code points
 // (see Length); Formatted is Format of the parsed query.
 func Validate(q string, opts Options) Report {
-	return validate(q, opts, true)
+	var r Report
+	validate(q, opts, true, &r)
+	return r
 }
 
 // Diagnose returns the diagnostics Validate reports for q, identical to
 // Validate's, without formatting the query: for callers that only nest the
 // findings (the request validator lints every search request's query).
 func Diagnose(q string, opts Options) []Diagnostic {
-	return validate(q, opts, false).Diagnostics
+	var r Report
+	validate(q, opts, false, &r)
+	return r.Diagnostics
 }
 
-// validate is Validate; Formatted is left empty unless format is set.
-func validate(q string, opts Options, format bool) Report {
+// validate is Validate into r; Formatted is left empty unless format is
+// set. It fills in r rather than returning a Report: Diagnose only wants
+// the diagnostics, and copying the eight-word struct out went through
+// the stack.
+func validate(q string, opts Options, format bool, r *Report) {
 	valid8, length, units := measure(q)
 	c := checker{src: q, validUTF8: valid8}
 	var badEndpoint, badTier bool
@@ -62,7 +69,7 @@ func validate(q string, opts Options, format bool) Report {
 		formatted = Format(&tree)
 	}
 	p.release() // nothing returned refers to the tree
-	return Report{Valid: valid, Length: length, MaxLength: maxLen, Diagnostics: diags, Formatted: formatted}
+	r.Valid, r.Length, r.MaxLength, r.Diagnostics, r.Formatted = valid, length, maxLen, diags, formatted
 }
 
 // normalize applies the defaults and reports names it does not know.
