@@ -71,10 +71,14 @@ func decodeTo(dst []byte, s string) (n int, ok bool) {
 		c := s[i]
 		switch c {
 		case '%':
-			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+			if i+2 >= len(s) {
 				return n, false
 			}
-			c = unhex(s[i+1])<<4 | unhex(s[i+2])
+			hi, lo := hexValue[s[i+1]], hexValue[s[i+2]]
+			if hi|lo > 0xF {
+				return n, false
+			}
+			c = hi<<4 | lo
 			i += 3
 		case '+':
 			c = ' '
@@ -87,6 +91,17 @@ func decodeTo(dst []byte, s string) (n int, ok bool) {
 	}
 	return n, true
 }
+
+// hexValue is each byte's value as a hexadecimal digit, or 0xFF.
+var hexValue = func() (t [256]byte) {
+	for c := range t {
+		t[c] = 0xFF
+		if isHex(byte(c)) {
+			t[c] = unhex(byte(c))
+		}
+	}
+	return t
+}()
 
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'

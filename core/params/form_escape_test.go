@@ -48,3 +48,13 @@ func FuzzDecodeTo(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkDecodeTo(b *testing.B) {
+	pieces := []string{"from%3AXDevelopers+-is%3Aretweet", "created_at%2Cpublic_metrics%2Clang"}
+	dst := make([]byte, 64)
+	for b.Loop() {
+		for _, s := range pieces {
+			decodeTo(dst, s)
+		}
+	}
+}
