@@ -65,7 +65,7 @@ func (c *paramChecker) check() {
 }
 
 func (c *paramChecker) checkInteger() {
-	n, err := strconv.ParseInt(c.value, 10, 64)
+	n, err := parseInt(c.value)
 	if err != nil {
 		c.add(CodeNotInteger, c.p.Versions, c.value, c.label()+" value ["+c.value+"] is not a valid integer", "")
 		return
@@ -99,6 +99,23 @@ func (c *paramChecker) checkInteger() {
 		msg = c.label() + " value [" + v + "] is greater than the maximum " + strconv.FormatInt(hi.N, 10)
 	}
 	c.add(CodeOutOfRange, rejecting, c.value, msg, "")
+}
+
+// parseInt is strconv.ParseInt(s, 10, 64), with the usual page size or
+// ID of up to 18 plain digits (which cannot overflow) read directly.
+func parseInt(s string) (int64, error) {
+	if len(s) == 0 || len(s) > 18 {
+		return strconv.ParseInt(s, 10, 64)
+	}
+	var n int64
+	for i := 0; i < len(s); i++ {
+		d := s[i] - '0'
+		if d > 9 {
+			return strconv.ParseInt(s, 10, 64)
+		}
+		n = n*10 + int64(d)
+	}
+	return n, nil
 }
 
 // dateTimeLayouts are accepted with a warning: X documents
