@@ -64,10 +64,17 @@ func (s *slab[T]) reserve(n int) {
 // reset drops the elements handed out, zeroing them so the pool holds no
 // pointers into old queries. Only the newest array is kept.
 func (s *slab[T]) reset() {
-	if len(s.buf) == 0 {
+	switch n := len(s.buf); {
+	case n == 0:
 		return // most slabs of a short query are unused: no clearing call
+	case n <= 4:
+		var zero T
+		for i := 0; i < n; i++ { // a few stores cost less than the runtime call
+			s.buf[i] = zero
+		}
+	default:
+		clear(s.buf)
 	}
-	clear(s.buf)
 	s.buf = s.buf[:0]
 }
 
@@ -120,7 +127,9 @@ func (p *parser) release() {
 	p.ors.reset()
 	p.ands.reset()
 	p.ints.reset()
-	clear(p.stack) // slots past len are cleared as they are popped
+	if len(p.stack) > 0 {
+		clear(p.stack) // slots past len are cleared as they are popped
+	}
 	p.stack, p.orStack = p.stack[:0], p.orStack[:0]
 	p.lx, p.errs = lexer{}, nil
 	parserPool.Put(p)
