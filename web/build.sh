@@ -22,6 +22,8 @@ mkdir -p "$DIST/pkg"
 # last two modulepreloaded). Measured before/after in web/README.md.
 node "$WEB/bundle.mjs" "$WEB/main.js" "$DIST/main.js"
 node "$WEB/inline-css.mjs" "$WEB/index.html" "$DIST/index.html"
+# The full checker's worker (a module of its own: it imports the package, not the page).
+cp "$WEB/checker-worker.js" "$DIST/"
 # The whole package (module, wasm, wasm_exec.js, .d.ts, package.json): the page imports ./pkg/xpreflight.mjs.
 cp -R "$PKG"/. "$DIST/pkg/"
 echo "web/build.sh: built $DIST ($(du -sk "$DIST" | cut -f1) KB; pkg from $PKG)" >&2

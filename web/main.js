@@ -3,16 +3,18 @@
 //
 // Loading is progressive. The query-only module (xpreflight-query.wasm, no
 // JSON Schema code) starts several times faster than the full one, so it is
-// loaded first and the query panel lints with it; the full module is started
-// once it is up (fetched only then, so its 6.7 MB do not compete with the
-// query module's download) and then serves every op. Until then the request and
-// response panels show a loading state and re-render when it is ready.
+// loaded first (index.html's first script already fetches and compiles it) and
+// the query panel lints with it. Once the first lint is shown, the full module
+// starts in a worker (checker-worker.js), so its start never freezes typing, and
+// the request and response panels ask it by message. Until then they show a
+// loading state and re-render when it is ready.
 import * as pkg from './pkg/xpreflight.mjs';
 import { encodeState, decodeState } from './src/state.js';
 import { queryPanel } from './src/query-panel.js';
 import { requestPanel } from './src/request-panel.js';
 import { responsePanel } from './src/response-panel.js';
 import { examples } from './src/examples.js';
+import { workerChecker } from './src/full-checker.js';
 
 const xp = typeof pkg.init === 'function' ? pkg : pkg.default;
 const status = document.getElementById('load-status');
@@ -47,15 +49,16 @@ function afterNextFrame() {
 async function start() {
   performance.mark('xpreflight:init-start');
   for (const section of fullPanels) section.setAttribute('aria-busy', 'true');
+  // full: what answers every op once it is up — the worker's checker, or this page's own full module.
   let full = null;
   try {
     await xp.init({ module: 'query', wasm: await queryModule() });
   } catch (err) {
     // An older or partial deployment without the query-only file: wait for the full module instead.
     console.warn('xpreflight: the query-only module did not load; waiting for the full one', err);
-    full = xp.init();
     try {
-      await full;
+      await xp.init();
+      full = xp;
     } catch (fullErr) {
       failed(fullErr, 'checker');
       document.documentElement.dataset.ready = 'failed';
@@ -64,6 +67,9 @@ async function start() {
   }
   performance.mark('xpreflight:query-init-end');
 
+  // The request and response panels call the full checker when it is up; until then the query-only module
+  // answers them with XPreflightError 'query-only', which they show as "loading".
+  const checker = Object.fromEntries(['validateRequest', 'parseResponse', 'adviseRetry'].map((op) => [op, (input) => (full ?? xp)[op](input)]));
   const panels = [];
   let written = location.hash;
   const save = () => {
@@ -72,7 +78,7 @@ async function start() {
     written = hash;
     history.replaceState(null, '', hash || location.pathname + location.search);
   };
-  const [query, request, response] = [queryPanel(xp, save), requestPanel(xp, save), responsePanel(xp, save)];
+  const [query, request, response] = [queryPanel(xp, save), requestPanel(checker, save), responsePanel(checker, save)];
   panels.push(query, request, response);
 
   const restore = () => {
@@ -95,19 +101,26 @@ async function start() {
 
   // The full module is started only now, once the first lint is on screen (the next frame has been produced):
   // on a small machine its 6.7 MB download and compile would otherwise share the network and the cores with the
-  // query panel's start.
-  full ??= afterNextFrame().then(() => xp.init());
-
-  try {
-    await full;
-  } catch (err) {
-    failed(err, 'request and response checker');
-    for (const section of fullPanels) section.setAttribute('aria-busy', 'false');
-    document.documentElement.dataset.fullReady = 'failed';
-    return;
+  // query panel's start. It starts in a worker (checker-worker.js): its Go start is about half a second of CPU
+  // that would otherwise freeze typing. Where a module worker cannot start, it loads here as before.
+  if (!full) {
+    const load = afterNextFrame()
+      .then(() => workerChecker(new URL('./checker-worker.js', import.meta.url)))
+      .catch((err) => {
+        console.warn('xpreflight: the checker worker did not start; loading the full module on the page', err);
+        return xp.init().then(() => xp);
+      });
+    try {
+      full = await load;
+    } catch (err) {
+      failed(err, 'request and response checker');
+      for (const section of fullPanels) section.setAttribute('aria-busy', 'false');
+      document.documentElement.dataset.fullReady = 'failed';
+      return;
+    }
   }
   performance.mark('xpreflight:init-end');
-  for (const p of [request, response]) p.restore(p.state()); // re-render what was typed meanwhile
+  await Promise.all([request, response].map((p) => p.restore(p.state()))); // render what was typed meanwhile
   for (const section of fullPanels) section.setAttribute('aria-busy', 'false');
   const fullMs = Math.round(performance.now());
   status.textContent = `Checker ${version ?? ''} ready (queries in ${ms} ms, everything in ${fullMs} ms) — everything runs in this tab; nothing is sent anywhere.`;

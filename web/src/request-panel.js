@@ -23,7 +23,10 @@ export function requestPanel(xp, onChange) {
     onChange();
   }
 
-  function render() {
+  // The checker answers asynchronously (it runs in a worker): only the latest render may write its result.
+  let latest = 0;
+  async function render() {
+    const mine = ++latest;
     const out = $('req-result');
     if (!url.value.trim()) {
       replace(out, h('p', { class: 'muted' }, 'Paste a request URL, e.g. /2/tweets/search/recent?query=…'));
@@ -31,11 +34,13 @@ export function requestPanel(xp, onChange) {
     }
     let result;
     try {
-      result = xp.validateRequest({ method: method.value, url: url.value.trim(), body: body.value || undefined, tier: tier.value, now: Date.now() });
+      result = await xp.validateRequest({ method: method.value, url: url.value.trim(), body: body.value || undefined, tier: tier.value, now: Date.now() });
     } catch (err) {
+      if (mine !== latest) return;
       replace(out, loadingNote(err, 'request') ?? h('p', { class: 'error-box', role: 'alert' }, `${err.code ?? 'error'}: ${err.message}`));
       return;
     }
+    if (mine !== latest) return;
     const live = `${result.valid ? 'Valid' : 'Invalid'} request, ${result.route ?? 'no matching operation'}, ${result.diagnostics.length} finding${result.diagnostics.length === 1 ? '' : 's'}`;
     if ($('req-live').textContent !== live) $('req-live').textContent = live;
     replace(out,
@@ -64,7 +69,7 @@ export function requestPanel(xp, onChange) {
       url.value = s.url;
       body.value = s.body;
       setSelect(tier, s.reqtier);
-      render();
+      return render();
     },
   };
 }

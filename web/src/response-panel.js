@@ -26,7 +26,10 @@ export function responsePanel(xp, onChange) {
     onChange();
   }
 
-  function render() {
+  // The checker answers asynchronously (it runs in a worker): only the latest render may write its result.
+  let latest = 0;
+  async function render() {
+    const mine = ++latest;
     const out = $('res-result');
     const parsed = parseHeaders(headers.value);
     const code = status.value.trim() ? Number(status.value) : parsed.status;
@@ -45,15 +48,17 @@ export function responsePanel(xp, onChange) {
     let advice;
     const now = Date.now();
     try {
-      result = xp.parseResponse(exchange);
-      advice = [];
-      for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-        advice.push(xp.adviseRetry({ ...exchange, attempt, now, random: RANDOM, stream: stream.checked }));
-      }
+      const attempts = Array.from({ length: ATTEMPTS }, (_, i) => i + 1);
+      [result, ...advice] = await Promise.all([
+        xp.parseResponse(exchange),
+        ...attempts.map((attempt) => xp.adviseRetry({ ...exchange, attempt, now, random: RANDOM, stream: stream.checked })),
+      ]);
     } catch (err) {
+      if (mine !== latest) return;
       replace(out, loadingNote(err, 'response') ?? h('p', { class: 'error-box', role: 'alert' }, `${err.code ?? 'error'}: ${err.message}`));
       return;
     }
+    if (mine !== latest) return;
     const live = `${result.class}, HTTP ${result.status}, ${result.retryable ? 'retryable' : 'not retryable'}`;
     if ($('res-live').textContent !== live) $('res-live').textContent = live;
     replace(out,
@@ -90,7 +95,7 @@ export function responsePanel(xp, onChange) {
       setSelect(method, s.rmethod);
       url.value = s.rurl;
       stream.checked = s.stream === '1';
-      render();
+      return render();
     },
   };
 }
