@@ -73,9 +73,14 @@ test('time to interactive: query linting is ready after load (reported; budget 1
   t.diagnostic(`every panel usable (full module): ${full} ms`);
   console.log(`web: query linting usable at ${ms} ms, every panel at ${full} ms (query-only module first)`);
   assert.ok(full >= ms, `the full module (${full} ms) cannot be ready before the query panel (${ms} ms)`);
-  // Each module is fetched exactly once: the preload is reused by init()'s streaming compile.
+  // Each module is fetched exactly once: the page's first script reuses the preload for its streaming compile,
+  // and the full module is fetched by the worker only.
   assert.equal(server.requests.get('/pkg/xpreflight-query.wasm'), 1, 'the query-only wasm is fetched exactly once');
   assert.equal(server.requests.get('/pkg/xpreflight.wasm'), 1, 'the wasm is fetched exactly once');
+  assert.equal(server.requests.get('/checker-worker.js'), 1, 'the full checker runs in its worker');
+  // One script for the page (bundled) and no stylesheet request (inlined).
+  assert.equal([...server.requests.keys()].filter((p) => p.startsWith('/src/')).length, 0, [...server.requests.keys()].join(' '));
+  assert.equal(server.requests.get('/style.css'), undefined);
 });
 
 test('until the full module is ready, queries lint on the query-only one and the other panels show loading', async () => {
@@ -121,6 +126,32 @@ test('until the full module is ready, queries lint on the query-only one and the
   } finally {
     release();
     await page.unroute('**/pkg/xpreflight.wasm');
+  }
+});
+
+test('fallbacks: a query-only wasm served without application/wasm, and a worker that cannot start', async () => {
+  const warnings = [];
+  const onConsole = (msg) => { if (msg.type() === 'warning') warnings.push(msg.text()); };
+  page.on('console', onConsole);
+  // Not application/wasm: the early WebAssembly.compileStreaming must fail, and init() load the file itself.
+  await page.route('**/pkg/xpreflight-query.wasm', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+  });
+  await page.route('**/checker-worker.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  try {
+    await page.goto('about:blank');
+    await open(`#url=${encodeURIComponent('/2/tweets/search/recent?query=cat')}`);
+    assert.deepEqual((await lint('cat AND dog')).codes, [CODE_EXPLICIT_AND]);
+    await page.waitForSelector('html[data-full-ready="true"]');
+    await page.waitForSelector('#req-route');
+    assert.equal(await page.locator('#req-route').textContent(), 'GET /2/tweets/search/recent');
+    assert.ok(warnings.some((w) => w.includes('compiling the query-only module early failed')), warnings.join('\n'));
+    assert.ok(warnings.some((w) => w.includes('the checker worker did not start')), warnings.join('\n'));
+  } finally {
+    page.off('console', onConsole);
+    await page.unroute('**/pkg/xpreflight-query.wasm');
+    await page.unroute('**/checker-worker.js');
   }
 });
 
