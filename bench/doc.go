@@ -5,4 +5,5 @@
 // depends on kin-openapi.
 //
 //	cd bench && go test -bench . -benchtime 200ms
+//	go test -run XXX -bench Paired -benchtime 6x   # the primary figure (README.md)
 package bench
