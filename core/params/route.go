@@ -266,7 +266,10 @@ type queryPair struct {
 // it.
 type queryScanner struct {
 	raw string
-	buf *decodeBuffer
+	// buf is taken when the first escape is decoded: from the pool when
+	// pooled (Validate returns it), else new (never reused)
+	buf    *decodeBuffer
+	pooled bool
 }
 
 // next returns the next pair's name and value, and a finding when its
@@ -308,6 +311,11 @@ func (s *queryScanner) next() (name, value string, bad bool, finding *Diagnostic
 // validating as it goes. valid is false, and nothing is handed out, when
 // a '%' does not start a valid escape.
 func (s *queryScanner) decodePair(name, value string, nameEsc, valueEsc bool) (dn, dv string, valid bool) {
+	if s.buf == nil && s.pooled {
+		s.buf = decodePool.Get().(*decodeBuffer)
+	} else if s.buf == nil {
+		s.buf = new(decodeBuffer)
+	}
 	dst := s.buf.room(len(name) + len(value))
 	n, m := 0, 0
 	if nameEsc {
@@ -335,7 +343,7 @@ func (s *queryScanner) decodePair(name, value string, nameEsc, valueEsc bool) (d
 func parseQuery(raw string) ([]queryPair, []Diagnostic) {
 	var pairs []queryPair
 	var diags []Diagnostic
-	s := queryScanner{raw: raw, buf: new(decodeBuffer)} // never reused
+	s := queryScanner{raw: raw}
 	for {
 		name, value, bad, finding, ok := s.next()
 		if !ok {

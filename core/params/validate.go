@@ -10,16 +10,15 @@ import (
 // Validate judges req as X's API would, without sending it. It is pure:
 // the only clock is req.Now.
 func Validate(req Request) Result {
-	buf := decodePool.Get().(*decodeBuffer)
-	v := &validation{req: req, tier: req.Tier, decoded: buf}
+	v := &validation{req: req, tier: req.Tier}
 	if v.tier == "" {
 		v.tier = query.PayPerUse
 	}
 	v.run()
 	var r Result
 	v.result(&r)
-	if len(r.Diagnostics) == 0 {
-		buf.release() // nothing in r refers to it (see decodeBuffer)
+	if v.decoded != nil && len(r.Diagnostics) == 0 {
+		v.decoded.release() // nothing in r refers to it (see decodeBuffer)
 	}
 	return r
 }
@@ -28,7 +27,8 @@ func Validate(req Request) Result {
 type validation struct {
 	req  Request
 	tier query.Tier
-	// decoded holds the decoded text of the query string's escaped pairs
+	// decoded holds the decoded text of the query string's escaped pairs,
+	// from the pool; nil when nothing was escaped
 	decoded *decodeBuffer
 	op      *Operation
 	diags   []Diagnostic
@@ -104,7 +104,7 @@ func (v *validation) checkQuery(raw string) {
 	// whole query string is decoded before any parameter is judged.
 	first := len(v.diags)
 	var badEncoding []Diagnostic
-	s := queryScanner{raw: raw, buf: v.decoded}
+	s := queryScanner{raw: raw, pooled: true}
 	for {
 		name, value, bad, finding, ok := s.next()
 		if !ok {
@@ -147,6 +147,7 @@ func (v *validation) checkQuery(raw string) {
 		}
 		v.checkValue(p, value)
 	}
+	v.decoded = s.buf
 	if len(badEncoding) > 0 {
 		v.diags = slices.Insert(v.diags, first, badEncoding...)
 	}
