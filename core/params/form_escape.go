@@ -3,6 +3,7 @@ package params
 import (
 	"encoding/binary"
 	"math/bits"
+	"strings"
 )
 
 // Form escapes ('%' and '+') are found eight bytes at a time: every
@@ -32,20 +33,55 @@ func escapeMask(w uint64) uint64 {
 	return ((p - ones) &^ p & highs) | ((q - ones) &^ q & highs)
 }
 
-// hasEscape reports whether s holds a form escape ('%' or '+').
-func hasEscape(s string) bool {
-	i := 0
+// splitPiece scans the first piece of a query string (up to the first '&'
+// or the end) once: end is where it ends, eq its first '=' (-1 if none),
+// and nameEsc and valueEsc whether the text before and after that '='
+// holds a form escape. It stops at each such byte and resumes with a
+// fresh word after it, so only exact lowest lanes are ever used; once
+// the value is known to be escaped only the '&' is still wanted.
+func splitPiece(s string) (end, eq int, nameEsc, valueEsc bool) {
+	eq = -1
+	for i := 0; ; {
+		j := nextSpecial(s, i)
+		if j == len(s) || s[j] == '&' {
+			return j, eq, nameEsc, valueEsc
+		}
+		switch {
+		case s[j] == '=' && eq < 0:
+			eq = j
+		case s[j] == '%' || s[j] == '+':
+			if eq < 0 {
+				nameEsc = true
+			} else {
+				valueEsc = true
+				if k := strings.IndexByte(s[j:], '&'); k >= 0 {
+					return j + k, eq, nameEsc, valueEsc
+				}
+				return len(s), eq, nameEsc, valueEsc
+			}
+		}
+		i = j + 1
+	}
+}
+
+// nextSpecial returns the index of the first '&', '=', '%' or '+' in
+// s[i:], or len(s).
+func nextSpecial(s string, i int) int {
 	for ; i+8 <= len(s); i += 8 {
-		if escapeMask(load8(s, i)) != 0 {
-			return true
+		w := load8(s, i)
+		a := w ^ ('&' * ones)
+		e := w ^ ('=' * ones)
+		if m := escapeMask(w) | (a-ones)&^a&highs | (e-ones)&^e&highs; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
 		}
 	}
 	for ; i < len(s); i++ {
-		if s[i] == '%' || s[i] == '+' {
-			return true
+		switch s[i] {
+		case '&', '=', '%', '+':
+			return i
 		}
 	}
-	return false
+	return len(s)
 }
 
 // decodeTo form-decodes s into dst (at least len(s) long) and returns the

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// decodeTo and hasEscape against the standard library's form decoding, at
+// decodeTo against the standard library's form decoding, at
 // every alignment of the escapes within a word.
 func TestDecodeToMatchesQueryUnescape(t *testing.T) {
 	var cases []string
@@ -26,9 +26,6 @@ func TestDecodeToMatchesQueryUnescape(t *testing.T) {
 		if ok && string(dst[:n]) != want {
 			t.Errorf("decodeTo(%q) = %q, want %q", s, dst[:n], want)
 		}
-		if got := hasEscape(s); got != strings.ContainsAny(s, "%+") {
-			t.Errorf("hasEscape(%q) = %v", s, got)
-		}
 	}
 }
 
@@ -43,9 +40,6 @@ func FuzzDecodeTo(f *testing.F) {
 		if ok != (err == nil) || ok && string(dst[:n]) != want {
 			t.Errorf("decodeTo(%q) = %q, %v; QueryUnescape = %q, %v", s, dst[:n], ok, want, err)
 		}
-		if hasEscape(s) != strings.ContainsAny(s, "%+") {
-			t.Errorf("hasEscape(%q) wrong", s)
-		}
 	})
 }
 
@@ -57,4 +51,40 @@ func BenchmarkDecodeTo(b *testing.B) {
 			decodeTo(dst, s)
 		}
 	}
+}
+
+// splitPiece against the obvious splitting with the strings package.
+func checkSplitPiece(t *testing.T, s string) {
+	end, eq, nameEsc, valueEsc := splitPiece(s)
+	wantEnd := strings.IndexByte(s, '&')
+	if wantEnd < 0 {
+		wantEnd = len(s)
+	}
+	piece := s[:wantEnd]
+	wantEq := strings.IndexByte(piece, '=')
+	name, value := piece, ""
+	if wantEq >= 0 {
+		name, value = piece[:wantEq], piece[wantEq+1:]
+	}
+	if end != wantEnd || eq != wantEq || nameEsc != strings.ContainsAny(name, "%+") || valueEsc != strings.ContainsAny(value, "%+") {
+		t.Errorf("splitPiece(%q) = %d, %d, %v, %v; want %d, %d, %v, %v", s, end, eq, nameEsc, valueEsc,
+			wantEnd, wantEq, strings.ContainsAny(name, "%+"), strings.ContainsAny(value, "%+"))
+	}
+}
+
+func TestSplitPiece(t *testing.T) {
+	for _, core := range []string{"", "a", "=", "&", "a=b", "a%3D=b", "a=b%26c", "a+b=c+d&e", "==", "=&=", "%&", "x=%2C&y=1", "max_results=50&query=from%3AX"} {
+		for pad := range 17 {
+			checkSplitPiece(t, strings.Repeat("x", pad)+core)
+			checkSplitPiece(t, core+strings.Repeat("y", pad))
+			checkSplitPiece(t, strings.Repeat("x", pad)+core+strings.Repeat("=", 16-pad))
+		}
+	}
+}
+
+func FuzzSplitPiece(f *testing.F) {
+	for _, s := range []string{"max_results=50&query=from%3AXDevelopers+-is%3Aretweet", "a=b", "%=&+", "tweet.fields=created_at%2Clang"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkSplitPiece)
 }

@@ -279,9 +279,10 @@ type queryScanner struct {
 // through the stack, which stalled on store forwarding on every pair.
 func (s *queryScanner) next() (name, value string, bad bool, finding *Diagnostic, ok bool) {
 	for s.raw != "" {
-		piece := s.raw
-		if end := strings.IndexByte(piece, '&'); end >= 0 {
-			piece, s.raw = piece[:end], s.raw[end+1:]
+		end, eq, nameEsc, valueEsc := splitPiece(s.raw)
+		piece := s.raw[:end]
+		if end < len(s.raw) {
+			s.raw = s.raw[end+1:]
 		} else {
 			s.raw = ""
 		}
@@ -289,10 +290,9 @@ func (s *queryScanner) next() (name, value string, bad bool, finding *Diagnostic
 			continue
 		}
 		name, value = piece, ""
-		if eq := strings.IndexByte(piece, '='); eq >= 0 {
+		if eq >= 0 {
 			name, value = piece[:eq], piece[eq+1:]
 		}
-		nameEsc, valueEsc := hasEscape(name), hasEscape(value)
 		if !nameEsc && !valueEsc {
 			return name, value, false, nil, true
 		}
