@@ -198,8 +198,8 @@ func parseTarget(raw string, t *target) (bool, []Diagnostic) {
 		rest = rest[:i]
 	}
 	for _, scheme := range []string{"https://", "http://"} {
-		if len(rest) < len(scheme) || !strings.EqualFold(rest[:len(scheme)], scheme) {
-			continue
+		if !strings.HasPrefix(rest, scheme) && (len(rest) < len(scheme) || !strings.EqualFold(rest[:len(scheme)], scheme)) {
+			continue // an exact prefix, the usual case, skips the case folding
 		}
 		after := rest[len(scheme):]
 		host, path := after, "/"

@@ -53,7 +53,10 @@ func (v *validation) get(name string) (string, bool) {
 }
 
 func (v *validation) run() {
-	method := strings.ToUpper(strings.TrimSpace(v.req.Method))
+	method := v.req.Method
+	if method != "GET" { // the usual method needs no clean-up
+		method = strings.ToUpper(strings.TrimSpace(method))
+	}
 	var t target
 	ok, diags := parseTarget(v.req.URL, &t)
 	v.diags = append(v.diags, diags...)
