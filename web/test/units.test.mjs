@@ -124,3 +124,54 @@ test('build.sh fails with a clear message when wasm/dist is missing', async () =
     rmSync(empty, { recursive: true, force: true });
   }
 });
+
+test('full checker: ready, answers by id, errors keep their code, a stopped worker fails every call at once', async () => {
+  const { workerChecker } = await import('../src/full-checker.js');
+  const saved = globalThis.Worker;
+  class FakeWorker {
+    constructor(url, opts) {
+      if (url === 'throws') throw new Error('no module workers here');
+      FakeWorker.last = this;
+      Object.assign(this, { url, opts, sent: [], terminated: false });
+    }
+    postMessage(m) { this.sent.push(m); }
+    terminate() { this.terminated = true; }
+  }
+  globalThis.Worker = FakeWorker;
+  try {
+    // Ready, then two calls answered out of order, one of them with an error.
+    const pending = workerChecker('w.js');
+    const w = FakeWorker.last;
+    assert.deepEqual(w.opts, { type: 'module' });
+    w.onmessage({ data: { ready: true, version: '9.9.9' } });
+    const checker = await pending;
+    assert.equal(checker.version, '9.9.9');
+    const a = checker.validateRequest({ url: '/2/x' });
+    const b = checker.parseResponse({ status: 200 });
+    assert.deepEqual(w.sent.map((m) => m.op), ['validateRequest', 'parseResponse']);
+    assert.deepEqual(w.sent[0].input, { url: '/2/x' });
+    w.onmessage({ data: { id: w.sent[1].id, error: { code: 'bad-input', message: 'status: want an int' } } });
+    w.onmessage({ data: { id: w.sent[0].id, result: { valid: true } } });
+    assert.deepEqual(await a, { valid: true });
+    await assert.rejects(b, (err) => err.code === 'bad-input' && err.message === 'status: want an int');
+
+    // The worker dies with a call in flight: that call and every later one fail, none waits forever.
+    const inFlight = checker.adviseRetry({ attempt: 1 });
+    w.onerror({ message: 'boom', preventDefault() {} });
+    await assert.rejects(inFlight, /the checker worker stopped: boom/);
+    await assert.rejects(checker.adviseRetry({ attempt: 2 }), /the checker worker stopped: boom/);
+    assert.equal(w.terminated, true);
+    assert.equal(w.sent.length, 3, 'nothing is posted to a stopped worker');
+
+    // The module fails to load in the worker: the start rejects with its code.
+    const failing = workerChecker('w.js');
+    FakeWorker.last.onmessage({ data: { failed: { code: 'init-failed', message: 'HTTP 404' } } });
+    await assert.rejects(failing, (err) => err.code === 'init-failed' && /HTTP 404/.test(err.message));
+    assert.equal(FakeWorker.last.terminated, true);
+
+    // No module workers at all: the start rejects (the page then loads the full module itself).
+    await assert.rejects(workerChecker('throws'), /no module workers here/);
+  } finally {
+    globalThis.Worker = saved;
+  }
+});
