@@ -174,6 +174,12 @@ func (c *checker) term(t *Term, negated bool, place andPlace) {
 	c.countAtom(negated, Standalone)
 	info := &catalogue[termIndex[t.Kind]]
 	c.checkAvailability(info, t, false)
+	c.termChecks(t, negated, place)
+}
+
+// termChecks is term after the availability check. It never keeps or
+// boxes t, so the flat path (flat.go) can hand it a term on its stack.
+func (c *checker) termChecks(t *Term, negated bool, place andPlace) {
 	switch t.Kind {
 	case Keyword:
 		c.keyword(t, negated, place)
@@ -275,6 +281,9 @@ func (c *checker) proximity(t *Term) {
 // checkAvailability reports an operator or term the endpoint or tier does
 // not offer.
 func (c *checker) checkAvailability(info *OperatorInfo, x Expr, streamDocsAlias bool) {
+	if c.availableQuietly(info, streamDocsAlias) {
+		return
+	}
 	ep := c.opts.Endpoint
 	switch {
 	case info.Endpoints&c.epBit == 0:
@@ -308,6 +317,16 @@ func (c *checker) checkAvailability(info *OperatorInfo, x Expr, streamDocsAlias 
 		c.warnAt(CodeEmbeddingTier, x.Pos(), x.End(),
 			c.label(x)+" needs the Embedding tier on top of Enterprise; without it X answers with an unavailable-operator error", "")
 	}
+}
+
+// availableQuietly reports whether checkAvailability has nothing to say
+// about info: every case below it that reports is excluded here.
+func (c *checker) availableQuietly(info *OperatorInfo, streamDocsAlias bool) bool {
+	return info.Endpoints&c.epBit != 0 &&
+		!(streamDocsAlias && c.epBit != OnStream) &&
+		!((c.epBit == OnSearchAll || c.epBit == OnCountsAll) && info.Name == "entity:") &&
+		!(info.Availability == Advanced && c.payPerUse) &&
+		info.Availability != EmbeddingTier
 }
 
 // label names a clause in messages: 'lang:' for operators, the value too

@@ -97,18 +97,22 @@ func writeExpr(b *formatWriter, src string, x Expr) {
 	case *Term:
 		b.writeString(x.Text)
 	case *Operator:
-		if x.Colon > len(src) || x.Start > x.Colon || src[x.Start:x.Colon] == x.Key {
-			b.writeString(x.Key) // already lower case (or not from src)
-		} else if _, known := findOperatorName(x.Key); known || x.Key == "is" || x.Key == "has" {
-			b.writeString(x.Key)
-		} else {
-			b.writeString(src[x.Start:x.Colon])
-		}
-		b.writeByte(':')
-		b.writeString(x.Value)
+		writeOperator(b, src, x)
 	case *Bad:
 		b.writeString(x.Text)
 	}
+}
+
+func writeOperator(b *formatWriter, src string, x *Operator) {
+	if x.Colon > len(src) || x.Start > x.Colon || src[x.Start:x.Colon] == x.Key {
+		b.writeString(x.Key) // already lower case (or not from src)
+	} else if _, known := findOperatorName(x.Key); known || x.Key == "is" || x.Key == "has" {
+		b.writeString(x.Key)
+	} else {
+		b.writeString(src[x.Start:x.Colon])
+	}
+	b.writeByte(':')
+	b.writeString(x.Value)
 }
 
 // unwrapNot strips a chain of negations and returns what they negate and

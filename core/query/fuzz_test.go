@@ -1,10 +1,7 @@
 package query
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -17,24 +14,7 @@ import (
 // its verdict agrees with its diagnostics. Seeds: X's docs examples and the
 // golden inputs.
 func FuzzParse(f *testing.F) {
-	for _, ex := range docExamples {
-		f.Add(ex.q)
-	}
-	inputs, _ := filepath.Glob("testdata/*.queries")
-	for _, in := range inputs {
-		data, err := os.ReadFile(in)
-		if err != nil {
-			f.Fatal(err)
-		}
-		for _, line := range strings.Split(string(data), "\n") {
-			if _, q, ok := strings.Cut(line, " | "); ok {
-				line = q
-			}
-			if len(line) < 300 && !strings.HasPrefix(line, "#") {
-				f.Add(unescapeGolden(line))
-			}
-		}
-	}
+	addSeedQueries(f)
 	f.Fuzz(func(t *testing.T, src string) {
 		q, errs := Parse(src)
 		checkSpans(t, src, q.Root)

@@ -37,6 +37,16 @@ func (c *checker) operator(op *Operator, negated bool) {
 	info := &catalogue[ref.index]
 	c.countAtom(negated, info.Kind)
 	c.checkAvailability(info, op, ref.streamDocsOnly)
+	if info.Name == "sample:" && c.sample == nil {
+		c.sample = op
+	}
+	c.operatorChecks(op, info, negated)
+}
+
+// operatorChecks is operator after the lookup and the availability check.
+// It never keeps or boxes op, so the flat path (flat.go) can hand it an
+// operator on its stack.
+func (c *checker) operatorChecks(op *Operator, info *OperatorInfo, negated bool) {
 	if negated && !info.Negatable {
 		c.errorAt(CodeNotNegatable, op.Start, op.End(),
 			"'"+info.Name+"' cannot be negated", "remove the '-' in front of it")
@@ -59,10 +69,6 @@ func (c *checker) operator(op *Operator, negated bool) {
 		if c.entities++; c.entities == 2 && c.opts.Endpoint != StreamRule {
 			c.warnAt(CodeOneEntity, op.Start, op.End(),
 				"X's search docs say you can only pass a single entity: operator (yet show two joined by OR)", "if X rejects the query, keep one entity: per query")
-		}
-	case "sample:":
-		if c.sample == nil {
-			c.sample = op
 		}
 	}
 	if info.Arg == ArgTypeNone || !op.Closed {

@@ -37,6 +37,14 @@ func Diagnose(q string, opts Options) []Diagnostic {
 // the stack.
 func validate(q string, opts Options, format bool, r *Report) {
 	valid8, length, units := measure(q)
+	if valid8 && lintFlat(q, opts, length, units, format, r) {
+		return
+	}
+	validateFull(q, opts, format, valid8, length, units, r)
+}
+
+// validateFull is validate through the parse tree, for every query.
+func validateFull(q string, opts Options, format, valid8 bool, length, units int, r *Report) {
 	c := checker{src: q, validUTF8: valid8}
 	var badEndpoint, badTier bool
 	c.opts, badEndpoint, badTier = normalize(opts)
