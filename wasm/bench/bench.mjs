@@ -1,6 +1,8 @@
 // wasm/bench.sh's Node half: cold start, first call and steady per-call time of every op through the published
 // module, against the native BenchmarkHandle figures of the same inputs (core/wire/testdata/handle_bench_inputs.json).
-// Usage: node wasm/bench/bench.mjs <go bench output file>
+// Usage: node wasm/bench/bench.mjs <core/wire test binary> (go test -c -o FILE ./core/wire)
+// Native and wasm runs alternate in ROUNDS rounds (default 3), and each round's ratio divides that round's wasm
+// time by that round's native time, so a change in the machine's load during the run moves both sides alike.
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { gzipSync, constants } from 'node:zlib';
@@ -14,11 +16,20 @@ const cases = JSON.parse(await readFile(new URL('core/wire/testdata/handle_bench
 
 // --- native figures ------------------------------------------------------------------------------
 // "BenchmarkHandle/op" is the -cpu 1 run (the baseline: wasm has one thread), "BenchmarkHandle/op-2" the -cpu 2 one.
-const native = {};
-const native2 = {};
-for (const line of (await readFile(process.argv[2], 'utf8')).split('\n')) {
-  const m = line.match(/^BenchmarkHandle\/(\w+?)(-\d+)?\s+\d+\s+([\d.]+) ns\/op/);
-  if (m) (m[2] ? native2 : native)[m[1]] = Number(m[3]) / 1000;
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
+const wireTest = process.argv[2];
+function nativeRun() {
+  const out = execFileSync(wireTest, ['-test.run', '^$', '-test.bench', '^BenchmarkHandle$', '-test.cpu', '1,2', '-test.benchtime', process.env.BENCHTIME ?? '300ms'], {
+    cwd: new URL('core/wire/', root).pathname,
+    encoding: 'utf8',
+  });
+  const one = {};
+  const two = {};
+  for (const line of out.split('\n')) {
+    const m = line.match(/^BenchmarkHandle\/(\w+?)(-\d+)?\s+\d+\s+([\d.]+) ns\/op/);
+    if (m) (m[2] ? two : one)[m[1]] = Number(m[3]) / 1000;
+  }
+  return { one, two };
 }
 
 // --- cold start: a fresh process each time -------------------------------------------------------
@@ -46,13 +57,26 @@ function steadyRun(flags) {
   const args = [...flags, new URL('steady.mjs', import.meta.url).pathname];
   return JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 }));
 }
-const tiered = steadyRun([]); // what users get: V8's default tiering
+const rounds = [];
+for (let i = 0; i < ROUNDS; i++) rounds.push({ native: nativeRun(), tiered: steadyRun([]) }); // default tiering: what users get
 const optimized = steadyRun(['--no-liftoff']); // every function compiled by the optimising tier up front
 
 const rows = cases.map((c) => {
-  const t = tiered[c.op];
-  if (t.error) return { op: c.op, name: c.name, note: t.error };
-  return { op: c.op, name: c.name, api: t.api, jsJSON: t.jsJSON, optimized: optimized[c.op]?.api, native: native[c.op], native2: native2[c.op] };
+  const t = rounds.map((r) => r.tiered[c.op]);
+  if (t[0].error) return { op: c.op, name: c.name, note: t[0].error };
+  const native = median(rounds.map((r) => r.native.one[c.op]));
+  const ratios = rounds.map((r) => r.tiered[c.op].api / r.native.one[c.op]);
+  return {
+    op: c.op,
+    name: c.name,
+    api: median(t.map((x) => x.api)),
+    jsJSON: median(t.map((x) => x.jsJSON)),
+    optimized: optimized[c.op]?.api,
+    native,
+    native2: median(rounds.map((r) => r.native.two[c.op])),
+    ratio: median(ratios),
+    ratios,
+  };
 });
 
 // --- report --------------------------------------------------------------------------------------
@@ -74,7 +98,8 @@ for (const c of cases) {
 out.push('');
 out.push(`per call after warm-up, budget ≤ ${RATIO_BUDGET}x native. native = wire.Handle on 1 CPU (like wasm), native 2 CPU for`);
 out.push("reference; API = the module's function, JSON work included; optimized = the same in a process started with");
-out.push('--no-liftoff, i.e. once V8 has optimised every function:');
+out.push(`--no-liftoff, i.e. once V8 has optimised every function. Medians of ${ROUNDS} alternating native/wasm rounds; the ratio`);
+out.push("is the median of the rounds' own ratios (each round's range in brackets):");
 out.push('| op | input | native µs | native 2 CPU µs | wasm µs (API) | ratio | of which JS JSON µs | wasm µs optimized | ratio optimized | verdict |');
 out.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
 for (const r of rows) {
@@ -82,10 +107,11 @@ for (const r of rows) {
     out.push(`| ${r.op} | ${r.name} | | | | | | | | not measured: ${r.note} |`);
     continue;
   }
-  const ratio = r.native ? r.api / r.native : undefined;
+  const ratio = r.native ? r.ratio : undefined;
+  const range = ratio === undefined ? '' : ` [${fmt(Math.min(...r.ratios), 2)}–${fmt(Math.max(...r.ratios), 2)}]`;
   const optRatio = r.native && r.optimized ? r.optimized / r.native : undefined;
   const verdict = ratio === undefined ? 'no native figure' : ratio <= RATIO_BUDGET ? 'within budget' : 'OVER BUDGET';
-  out.push(`| ${r.op} | ${r.name} | ${fmt(r.native, 2)} | ${fmt(r.native2, 2)} | ${fmt(r.api, 2)} | ${fmt(ratio, 2)}x | ${fmt(r.jsJSON, 2)} | ${fmt(r.optimized, 2)} | ${fmt(optRatio, 2)}x | ${verdict} |`);
+  out.push(`| ${r.op} | ${r.name} | ${fmt(r.native, 2)} | ${fmt(r.native2, 2)} | ${fmt(r.api, 2)} | ${fmt(ratio, 2)}x${range} | ${fmt(r.jsJSON, 2)} | ${fmt(r.optimized, 2)} | ${fmt(optRatio, 2)}x | ${verdict} |`);
 }
 out.push('');
 out.push(`xpreflight.wasm: ${wasmBytes.length} bytes, ${gz} bytes gzip -9 (budget ${budget}: ${gz <= budget ? 'within' : 'OVER'})`);
