@@ -117,6 +117,15 @@
 // search_all and counts_all 1,024 on pay-per-use, 4,096 on Enterprise;
 // stream_rule 1,024 / 2,048.
 //
+// # Fast path
+//
+// A query that is a flat conjunction of bare words and name:value
+// operators, each with at most one '-', is linted in one pass over its
+// tokens without building the tree (flat.go), but only when nothing in it
+// is reported; anything else, or any finding, sends it through the full
+// parse and walk from the start. FuzzFastPathAgrees holds the two paths'
+// reports equal.
+//
 // # Where X's rule is undocumented: warnings, never errors
 //
 //   - Nesting depth: no limit documented (deep-nesting warns past 10).
