@@ -34,7 +34,9 @@ func lintFlat(q string, opts Options, length, units int, format bool, r *Report)
 	if badEndpoint || badTier || length > maxLen || units > maxLen || length > countsAllDocumentedLow {
 		return false
 	}
-	c := checker{src: q, opts: o, validUTF8: true, epBit: endpointBit(o.Endpoint), payPerUse: o.Tier == PayPerUse}
+	var c checker // field by field: a composite literal is copied (see flatOperator)
+	c.src, c.opts, c.validUTF8 = q, o, true
+	c.epBit, c.payPerUse = endpointBit(o.Endpoint), o.Tier == PayPerUse
 	var fw *formatWriter // nil unless format
 	if format {
 		fw = &formatWriter{src: q}
@@ -100,7 +102,8 @@ func (c *checker) flatTerm(t token, negated bool, fw *formatWriter) bool {
 	if w == "OR" {
 		return false // an OR of the full grammar (or a misplaced one)
 	}
-	term := Term{Text: w, Start: t.start, Distance: -1, Kind: wordKind(w), Closed: true}
+	var term Term
+	term.Text, term.Start, term.Distance, term.Kind, term.Closed = w, t.start, -1, wordKind(w), true
 	c.countAtom(negated, Standalone)
 	if !c.availableQuietly(&catalogue[termIndex[term.Kind]], false) {
 		return false
@@ -119,8 +122,11 @@ func (c *checker) flatOperator(t token, negated bool, lang *langSeen, fw *format
 		return false // quoted, bracketed or missing argument
 	}
 	colon := t.aux
-	op := Operator{Start: t.start, Key: toLowerASCII(c.src[t.start:colon]), Colon: colon,
-		Arg: ArgBare, Value: c.src[colon+1 : t.end], Closed: true}
+	// Field by field, as the parser does: a composite literal was built
+	// in a temporary and copied, a store-forwarding stall.
+	var op Operator
+	op.Start, op.Key, op.Colon = t.start, toLowerASCII(c.src[t.start:colon]), colon
+	op.Arg, op.Value, op.Closed = ArgBare, c.src[colon+1:t.end], true
 	var buf [48]byte
 	ref, found := findOperator(lookupKey(buf[:0], &op))
 	if !found {
