@@ -36,7 +36,9 @@ func (c *checker) operator(op *Operator, negated bool) {
 	}
 	info := &catalogue[ref.index]
 	c.countAtom(negated, info.Kind)
-	c.checkAvailability(info, op, ref.streamDocsOnly)
+	if !c.availableQuietly(info, ref.streamDocsOnly) { // the common case skips a call
+		c.checkAvailability(info, op, ref.streamDocsOnly)
+	}
 	if info.Name == "sample:" && c.sample == nil {
 		c.sample = op
 	}
