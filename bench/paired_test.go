@@ -4,10 +4,8 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
-	"syscall"
 	"testing"
 	"time"
-	"unsafe"
 
 	"github.com/xpreflight/xpreflight/core/params"
 )
@@ -15,14 +13,7 @@ import (
 // processCPU is the CPU time the whole process has used, every thread
 // (CLOCK_PROCESS_CPUTIME_ID, exact to the nanosecond): the benchmark loop
 // and the garbage collector's workers alike.
-func processCPU() time.Duration {
-	const clockProcessCPUTime = 2 // CLOCK_PROCESS_CPUTIME_ID (Linux)
-	var ts syscall.Timespec
-	if _, _, errno := syscall.Syscall(syscall.SYS_CLOCK_GETTIME, clockProcessCPUTime, uintptr(unsafe.Pointer(&ts)), 0); errno != 0 {
-		return 0
-	}
-	return time.Duration(ts.Nano())
-}
+func processCPU() time.Duration { return cpuClock(2) } // CLOCK_PROCESS_CPUTIME_ID (Linux)
 
 // BenchmarkPaired is the primary comparison: each validator pays for its
 // own work and its own garbage, and nothing of the other's, while the two
