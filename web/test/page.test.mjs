@@ -308,7 +308,9 @@ test('the retry chart marks "no retry" and "park" as adviseRetry decides them', 
 test('a pasted request shows the route, each parameter verdict and the 400 body X would send', async () => {
   await open();
   await page.locator('#req-url').fill('GET /2/tweets/search/recent?query=has%3Amedia&max_results=5&tweet.fields=created_at,bogus');
-  await page.waitForSelector('#req-params');
+  // A table from an earlier state may already be on the page: wait for this input's request line to be split off.
+  await page.waitForFunction(() => !document.getElementById('req-url').value.startsWith('GET '));
+  await page.waitForSelector('#req-params tr[data-parameter="tweet.fields"]');
   assert.equal(await page.locator('#req-method').inputValue(), 'GET', 'the request line set the method');
   assert.equal(await page.locator('#req-url').inputValue(), '/2/tweets/search/recent?query=has%3Amedia&max_results=5&tweet.fields=created_at,bogus');
   assert.equal(await page.locator('#req-route').textContent(), 'GET /2/tweets/search/recent');
