@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds wasm/dist/, the publishable JS package: xpreflight.mjs, xpreflight.wasm, xpreflight-query.wasm
-# (validateQuery only), xpreflight.d.ts,
+# Builds wasm/dist/, the publishable JS package: xpreflight.mjs, bridge.mjs (the JS half of wasm/bridge, shared
+# with the Worker), xpreflight.wasm, xpreflight-query.wasm (validateQuery only), xpreflight.d.ts,
 # wasm_exec.js (copied from the Go toolchain that built the .wasm), package.json and README.md.
 # Prints the gzip size of the .wasm against wasm/size-budget.txt and warns when it is over; wasm/test.sh fails
 # then (the build itself goes on, so that `./build.sh dev` and the web/worker steps still have a package).
@@ -36,7 +36,7 @@ grep -q "^const VERSION = '$version';\$" "$DIST/xpreflight.mjs" || {
   echo "wasm/build.sh: could not stamp version $version into xpreflight.mjs (VERSION line changed?)" >&2
   exit 1
 }
-cp "$SRC/xpreflight.d.ts" "$SRC/README.md" "$DIST/"
+cp "$SRC/bridge.mjs" "$SRC/xpreflight.d.ts" "$SRC/README.md" "$DIST/"
 cp "$SRC/package.template.json" "$DIST/package.json"
 
 bash "$SRC/size-check.sh" "$DIST/xpreflight.wasm" || echo "wasm/build.sh: WARNING: over the size budget; wasm/test.sh will fail" >&2

@@ -1,16 +1,13 @@
 //go:build js && wasm
 
-// Command xpreflight is the WebAssembly build of xpreflight: a syscall/js
-// bridge that exposes core/wire to JavaScript through one global object.
-//
-// Started with argv [name, globalName], it registers
-//
-//	globalThis[globalName] = { call(op, requestJSON) → responseJSON, version }
-//
-// (globalName defaults to "__xpreflight") and then blocks forever, so the Go
-// runtime stays alive for every later call. call is synchronous and always
-// returns the wire contract's JSON; a panic anywhere in the bridge or an op
-// becomes {"ok":false,"error":{"code":"internal",…}} and the runtime keeps
-// running. The JS wrapper xpreflight.mjs picks a private global name, takes
-// the object and deletes the global again.
+// Command xpreflight is the WebAssembly build of xpreflight behind the JS
+// package (xpreflight.mjs). It serves core/wire through wasm/bridge: the
+// go:wasmexport functions xpreflight_reserve, xpreflight_call and
+// xpreflight_output, with the built-in bridge functions "info" (version and
+// the ops this build holds: the query-only build, -tags
+// xpreflight_querylite, has only validateQuery) and "wire" (one op). main
+// blocks forever so the runtime stays alive for every later call; a panic in
+// an op becomes {"ok":false,"error":{"code":"internal",…}} and the runtime
+// keeps running. The JS half of the bridge is bridge.mjs, shared with the
+// Worker.
 package main

@@ -1,6 +1,7 @@
 // xpreflight: catch a bad X API v2 call before it costs quota, read X's answer, and know when to retry.
 // One Go core compiled to WebAssembly; this module loads it and exposes its ops as plain functions.
 // The wire contract (inputs and results of every op) is documented in xpreflight.d.ts.
+import { connect } from './bridge.mjs';
 
 // Replaced by wasm/build.sh with the package version; the .wasm must carry the same one.
 const VERSION = '0.0.0-dev';
@@ -177,35 +178,23 @@ async function instantiateResponse(response, imports) {
   return (await WebAssembly.instantiate(await response.arrayBuffer(), imports)).instance;
 }
 
-let runCounter = 0;
-
-// run starts the Go program. Its main registers the bridge under the global name passed as argv[1] and then
-// blocks, so the runtime stays alive; we take the object and remove the global again.
+// run starts the Go program through the shared bridge (bridge.mjs) and checks the handshake's version.
 function run(go, instance) {
-  const name = `__xpreflight_${Date.now().toString(36)}_${(runCounter++).toString(36)}`;
-  go.argv = ['xpreflight', name];
+  go.argv = ['xpreflight'];
   go.env = {};
   let rt = null;
-  let exitError = null;
-  // main runs synchronously until it blocks; the promise settles only if the program ends.
-  go.run(instance).then(
-    () => rt && stopped(rt),
-    (err) => {
-      exitError = err;
-      if (rt) stopped(rt);
-    },
-  );
-  const bridge = globalThis[name];
-  delete globalThis[name];
-  if (!bridge || go.exited) {
-    throw new Error(`the Go program exited before registering its bridge${exitError ? `: ${exitError.message}` : ''}`);
-  }
-  // Builds older than the ops list held every op.
-  const ops = Array.isArray(bridge.ops) ? [...bridge.ops] : ['validateQuery', 'validateRequest', 'parseResponse', 'adviseRetry'];
-  rt = { version: bridge.version, ops, call: null };
-  rt.call = exportedCall(instance.exports, go, rt);
-  if (rt.version !== VERSION) {
-    throw new XPreflightError(ErrorCodes.INIT_FAILED, `xpreflight.wasm is version ${rt.version} but xpreflight.mjs is ${VERSION}; serve the two files of one build together`);
+  const bridge = connect(go, instance, () => rt && stopped(rt));
+  const { version, ops } = bridge.info;
+  rt = { version, ops, call: null };
+  rt.call = (op, json) => {
+    try {
+      return bridge.call('wire', [op, json]);
+    } catch (err) {
+      throw new XPreflightError(ErrorCodes.INTERNAL, `xpreflight's WebAssembly runtime stopped during ${op} (${err.message}); call init() again`, { cause: err, op });
+    }
+  };
+  if (version !== VERSION) {
+    throw new XPreflightError(ErrorCodes.INIT_FAILED, `xpreflight.wasm is version ${version} but xpreflight.mjs is ${VERSION}; serve the two files of one build together`);
   }
   return rt;
 }
@@ -218,33 +207,6 @@ function stopped(rt) {
       slot.promise = null;
     }
   }
-}
-
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
-// exportedCall moves op and request through linear memory to the go:wasmexport functions of wasm/exports.go
-// (a js.FuncOf callback would add about 14 µs per call).
-function exportedCall(exports, go, rt) {
-  const { xpreflight_reserve: reserve, xpreflight_call: callGo, xpreflight_response: responseAt, mem } = exports;
-  const dead = (op, err) => {
-    stopped(rt); // the next init() starts a fresh runtime
-    return new XPreflightError(ErrorCodes.INTERNAL, `xpreflight's WebAssembly runtime stopped${err ? ` during ${op}: ${err.message ?? err}` : ''}; call init() again`, { cause: err, op });
-  };
-  return (op, json) => {
-    if (go.exited) throw dead(op);
-    try {
-      const max = 3 * (op.length + json.length); // UTF-8 needs at most 3 bytes per UTF-16 unit
-      const at = reserve(max);
-      const bytes = new Uint8Array(mem.buffer, at, max); // re-read mem.buffer: memory may have grown
-      const opLen = encoder.encodeInto(op, bytes).written;
-      const requestLen = encoder.encodeInto(json, bytes.subarray(opLen)).written;
-      const n = callGo(opLen, requestLen);
-      return decoder.decode(new Uint8Array(mem.buffer, responseAt(), n));
-    } catch (err) {
-      throw dead(op, err); // a trap leaves the Go runtime unusable
-    }
-  };
 }
 
 // --- ops ------------------------------------------------------------------------------------------

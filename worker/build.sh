@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the Worker into worker/build/: app.wasm (the Go half), wasm_exec.js
-# (Go's own runtime glue, from this Go toolchain), shim.mjs (the JS half) and
-# passthrough.mjs (the benchmark baseline). wrangler.toml and worker/config.mjs
-# both point at these files.
+# (Go's own runtime glue, from this Go toolchain), the JS modules of src/
+# (shim.mjs is the entry; passthrough.mjs is the benchmark baseline) and
+# bridge.mjs (the JS half of wasm/bridge, shared with the JS package).
+# wrangler.toml and worker/config.mjs both point at these files.
 set -euo pipefail
 ROOT=${ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 WASM_EXEC_DIR=${WASM_EXEC_DIR:-$(go env GOROOT)/lib/wasm}
@@ -12,7 +13,8 @@ cd "$ROOT"
 GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o "$out/app.wasm.tmp" ./worker
 mv "$out/app.wasm.tmp" "$out/app.wasm"
 cp "$WASM_EXEC_DIR/wasm_exec.js" "$out/wasm_exec.js"
-cp worker/src/shim.mjs worker/src/passthrough.mjs "$out/"
+rm -f "$out"/*.mjs # a module deleted from src/ must not linger
+cp worker/src/*.mjs wasm/bridge.mjs "$out/"
 # The page: web/dist when it has been built, else a placeholder that says so.
 if [ -f web/dist/index.html ]; then
   echo "$ROOT/web/dist" > "$out/assets-dir"

@@ -18,7 +18,7 @@
 // benchmark's baseline.
 import { parseArgs } from "node:util";
 import path from "node:path";
-import { writeFileSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 
 const { values: opt } = parseArgs({
   options: {
@@ -50,10 +50,14 @@ const assets = path.resolve(opt.assets);
 const envBindings = ["X_API_ORIGIN", "ALLOWED_ORIGINS", "X_BEARER_TOKEN", "PREFLIGHT_KEY", "UPSTREAM_TIMEOUT_MS"]
   .map((name) => `(name = ${q(name)}, fromEnvironment = ${q(name)})`);
 
+// The Worker's ES modules: every .mjs worker/build.sh copied, the entry (shim.mjs) first as workerd requires.
+const jsModules = ["shim.mjs", ...readdirSync(path.resolve(opt.build))
+  .filter((f) => f.endsWith(".mjs") && f !== "shim.mjs" && f !== "passthrough.mjs").sort()];
+
 function xpreflightWorker(constName, extra) {
   return `const ${constName} :Workerd.Worker = (
   modules = [
-    (name = "shim.mjs", esModule = embed ${q(path.join(build, "shim.mjs"))}),
+${jsModules.map((m) => `    (name = ${q(m)}, esModule = embed ${q(path.join(build, m))}),`).join("\n")}
     (name = "wasm_exec.js", esModule = embed ${q(path.join(build, "wasm_exec.js"))}),
     (name = "app.wasm", wasm = embed ${q(path.join(build, "app.wasm"))}),
   ],

@@ -1,73 +1,34 @@
 //go:build js && wasm
 
 // Command worker is the Go half of the xpreflight Cloudflare Worker: one Go
-// instance per isolate, started by src/shim.mjs on the first request and
-// reused for every later one. The per-request functions are go:wasmexport
-// exports (exports.go); configure and local, called rarely, are js.FuncOf
-// callbacks handed to the shim at start. The shim does all I/O (see
-// README.md for why the shim is ours and not syumai/workers').
+// instance per isolate, started by src/go.mjs on the first request and
+// reused for every later one. It serves worker/proxy's decisions through
+// wasm/bridge (the same exports and envelope as the JS package); the JS
+// modules in src/ do all I/O (see README.md for why the shim is ours and not
+// syumai/workers').
+//
+// Bridge functions (fields are NUL-separated; see wasm/bridge):
+//
+//	configure  config-json                                 → {"corsOrigins": [origin…]}
+//	decide     method, target, now, header-lines[, body]    → proxy.Decision
+//	annotate   method, target, status, now, random, stream,
+//	           header-lines[, body] (absent: not read)      → proxy.Annotation + roomUntil
+//	local      block-json, now                              → proxy.LocalAnswer
+//	wire       op, request-json (built in)                  → the wire contract's answer
 package main
 
 import (
-	"encoding/json"
-	"fmt"
-	"syscall/js"
-
-	"github.com/xpreflight/xpreflight/worker/proxy"
+	"github.com/xpreflight/xpreflight/wasm/bridge"
 )
 
-// gate is set by configure; the shim calls configure before anything else.
-var gate *proxy.Gate
+// version names the build in the bridge's handshake.
+var version = "dev"
 
 func main() {
-	exports := js.Global().Get("Object").New()
-	exports.Set("configure", js.FuncOf(configure))
-	exports.Set("local", jsonFunc(func(in localRequest) any { return proxy.Local(in.Block, in.Now) }))
-	js.Global().Call("__xpreflightReady", exports)
-	select {} // keep the instance alive; every call arrives through exports
-}
-
-type localRequest struct {
-	Block proxy.Block `json:"block"`
-	Now   int64       `json:"now"`
-}
-
-// configure(json Config) → "" or an error message naming the bad setting.
-func configure(_ js.Value, args []js.Value) any {
-	var c proxy.Config
-	if err := json.Unmarshal([]byte(args[0].String()), &c); err != nil {
-		return "configuration is not JSON: " + err.Error()
-	}
-	g, err := proxy.NewGate(c)
-	if err != nil {
-		return err.Error()
-	}
-	gate = g
-	return ""
-}
-
-// jsonFunc wraps f as a JS function taking and returning one JSON string. A
-// panic becomes {"error": …} so one bad request cannot kill the instance.
-func jsonFunc[In any](f func(In) any) js.Func {
-	return js.FuncOf(func(_ js.Value, args []js.Value) (ret any) {
-		defer func() {
-			if r := recover(); r != nil {
-				ret = errorJSON(fmt.Sprintf("panic: %v", r))
-			}
-		}()
-		var in In
-		if err := json.Unmarshal([]byte(args[0].String()), &in); err != nil {
-			return errorJSON("input: " + err.Error())
-		}
-		out, err := json.Marshal(f(in))
-		if err != nil {
-			return errorJSON("output: " + err.Error())
-		}
-		return string(out)
+	bridge.Serve(version, bridge.Functions{
+		"configure": configure,
+		"decide":    decide,
+		"annotate":  annotate,
+		"local":     local,
 	})
-}
-
-func errorJSON(msg string) string {
-	b, _ := json.Marshal(map[string]string{"error": msg})
-	return string(b)
 }

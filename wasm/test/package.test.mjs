@@ -10,7 +10,7 @@ const pkg = JSON.parse(await readFile(new URL('package.json', DIST), 'utf8'));
 
 test('dist holds exactly the published files', async () => {
   const files = (await readdir(DIST)).sort();
-  assert.deepEqual(files, ['README.md', 'package.json', 'wasm_exec.js', 'xpreflight-query.wasm', 'xpreflight.d.ts', 'xpreflight.mjs', 'xpreflight.wasm']);
+  assert.deepEqual(files, ['README.md', 'bridge.mjs', 'package.json', 'wasm_exec.js', 'xpreflight-query.wasm', 'xpreflight.d.ts', 'xpreflight.mjs', 'xpreflight.wasm']);
   assert.deepEqual([...pkg.files].sort(), files.filter((f) => f !== 'package.json'));
 });
 
@@ -57,7 +57,7 @@ test('the .d.ts declares every export of the module', async () => {
 
 test('npm pack would publish exactly the package files', () => {
   const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: DIST, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
-  assert.deepEqual(pack.files.map((f) => f.path).sort(), ['README.md', 'package.json', 'wasm_exec.js', 'xpreflight-query.wasm', 'xpreflight.d.ts', 'xpreflight.mjs', 'xpreflight.wasm']);
+  assert.deepEqual(pack.files.map((f) => f.path).sort(), ['README.md', 'bridge.mjs', 'package.json', 'wasm_exec.js', 'xpreflight-query.wasm', 'xpreflight.d.ts', 'xpreflight.mjs', 'xpreflight.wasm']);
   assert.equal(pack.name, 'xpreflight');
 });
 

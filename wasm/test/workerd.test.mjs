@@ -56,7 +56,7 @@ test('in workerd: init from a WebAssembly.Module on the first request, then ever
   }
   const dir = await mkdtemp(path.join(tmpdir(), 'xpreflight-workerd-'));
   t.after(() => rm(dir, { recursive: true, force: true }));
-  for (const f of ['xpreflight.mjs', 'wasm_exec.js', 'xpreflight.wasm']) await copyFile(path.join(dist, f), path.join(dir, f));
+  for (const f of ['xpreflight.mjs', 'bridge.mjs', 'wasm_exec.js', 'xpreflight.wasm']) await copyFile(path.join(dist, f), path.join(dir, f));
   await writeFile(path.join(dir, 'worker.mjs'), worker);
   const port = await freePort();
   await writeFile(
@@ -70,6 +70,7 @@ const w :Workerd.Worker = (
   modules = [
     (name = "worker.mjs", esModule = embed "worker.mjs"),
     (name = "xpreflight.mjs", esModule = embed "xpreflight.mjs"),
+    (name = "bridge.mjs", esModule = embed "bridge.mjs"),
     (name = "wasm_exec.js", esModule = embed "wasm_exec.js"),
     (name = "xpreflight.wasm", wasm = embed "xpreflight.wasm"),
   ],

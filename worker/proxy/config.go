@@ -2,6 +2,7 @@ package proxy
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -58,3 +59,14 @@ func checkOrigin(o string) error {
 // OriginAllowed reports whether CORS answers and the server token are granted
 // to a browser at origin.
 func (g *Gate) OriginAllowed(origin string) bool { return origin != "" && g.origins[origin] }
+
+// CORSOrigins lists, sorted, the origins that get CORS answers: the shim
+// applies this list and parses none of its own.
+func (g *Gate) CORSOrigins() []string {
+	out := make([]string, 0, len(g.origins))
+	for o := range g.origins {
+		out = append(out, o)
+	}
+	slices.Sort(out)
+	return out
+}

@@ -22,5 +22,10 @@
 // neither "errors" nor "type" is success without a full parse);
 // x-preflight-retry-after-ms from core/retry when it says retry; a block (local 429s until reset) when
 // x-rate-limit-remaining or a 24-hour remaining header is 0 with a reset in
-// the future.
+// the future; room (the shim need not ask the Durable Object, RoomUntil)
+// while every reported window has more than RoomMin calls left, for at most
+// RoomTTLMs.
+//
+// CORS: the origins that get CORS answers are Gate.CORSOrigins; the shim
+// parses no list of its own.
 package proxy

@@ -70,3 +70,15 @@ func ExampleParseHeaderLines() {
 	fmt.Println(h.Get("origin"), len(h))
 	// Output: https://app.example 2
 }
+
+func ExampleRoomUntil() {
+	h := proxy.Headers{"x-rate-limit-remaining": "449", "x-rate-limit-reset": "1700000900"}
+	fmt.Println(proxy.RoomUntil(h, 1_700_000_000_000))
+	// Output: 1700000001000
+}
+
+func ExampleGate_CORSOrigins() {
+	g, _ := proxy.NewGate(proxy.Config{AllowedOrigins: "https://b.example, https://a.example"})
+	fmt.Println(g.CORSOrigins())
+	// Output: [https://a.example https://b.example]
+}

@@ -1,0 +1,106 @@
+// bridge.mjs: the JS half of wasm/bridge, the one way JavaScript calls xpreflight's Go. The JS package
+// (xpreflight.mjs) and the Worker (worker/src/go.mjs) both start their Go program and call it through here.
+//
+// Protocol (wasm/bridge/doc.go): reserve a buffer in Go's linear memory, write `name NUL field NUL …` as UTF-8,
+// call, read the JSON answer. Every answer is the wire contract's envelope: {ok:true,result} or
+// {ok:false,error:{code,message}}.
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** A failed bridge call; `code` is a wire contract code ('bad-input', 'unknown-op', 'internal'). */
+export class BridgeError extends Error {
+  constructor(code, message, options) {
+    super(message, options);
+    this.name = 'BridgeError';
+    this.code = code;
+    this.reason = options?.reason ?? message; // Go's own message, without the function's name
+  }
+}
+
+/**
+ * Starts the Go program in `instance` (instantiated with `go.importObject`, `go` from wasm_exec.js) and returns
+ * its bridge once the start-up handshake (the built-in "info" function) has answered:
+ *   { info: {version, ops, functions}, call(name, fields) → JSON text, result(name, fields) → result,
+ *     alive() → bool }
+ * `fields` are strings (sent as UTF-8) or Uint8Arrays (sent as they are).
+ * `onStop(err?)` is called once when the program exits or traps; every later call throws BridgeError('internal').
+ */
+export function connect(go, instance, onStop) {
+  const exports = instance.exports;
+  const { xpreflight_reserve: reserve, xpreflight_call: callGo, xpreflight_output: outputAt, mem } = exports;
+  if (typeof reserve !== 'function' || typeof callGo !== 'function' || typeof outputAt !== 'function') {
+    throw new BridgeError('internal', 'the .wasm does not export xpreflight_reserve/xpreflight_call/xpreflight_output: it was not built with wasm/bridge; rebuild it from this checkout');
+  }
+  let stopped = false;
+  let exitError = null;
+  const stop = (err) => {
+    if (stopped) return;
+    stopped = true;
+    onStop?.(err);
+  };
+  // main runs synchronously until bridge.Serve blocks; the promise settles only if the program ends.
+  go.run(instance).then(
+    () => stop(),
+    (err) => {
+      exitError = err;
+      stop(err);
+    },
+  );
+  if (go.exited) {
+    stop(exitError);
+    throw new BridgeError('internal', `the Go program exited during start-up${exitError ? `: ${exitError.message ?? exitError}` : ''}`);
+  }
+
+  const call = (name, fields = []) => {
+    if (stopped || go.exited) {
+      stop();
+      throw new BridgeError('internal', `the Go runtime has stopped; ${name} was not run`);
+    }
+    let n;
+    try {
+      let max = name.length;
+      for (const f of fields) max += 1 + (typeof f === 'string' ? 3 * f.length : f.byteLength); // UTF-8: ≤ 3 bytes per UTF-16 unit
+      const at = reserve(max);
+      const bytes = new Uint8Array(mem.buffer, at, max); // re-read mem.buffer: memory may have grown
+      let used = encoder.encodeInto(name, bytes).written;
+      for (const f of fields) {
+        bytes[used++] = 0;
+        if (typeof f === 'string') {
+          used += encoder.encodeInto(f, bytes.subarray(used)).written;
+        } else {
+          bytes.set(f, used);
+          used += f.byteLength;
+        }
+      }
+      n = callGo(used);
+    } catch (err) {
+      stop(err); // a trap leaves the Go runtime unusable
+      throw new BridgeError('internal', `the Go runtime stopped during ${name}: ${err?.message ?? err}`, { cause: err });
+    }
+    // A Go fatal error (out of memory, say) ends the program inside the call: what is left in memory is stale.
+    if (go.exited) {
+      stop(exitError);
+      throw new BridgeError('internal', `the Go runtime exited during ${name}${exitError ? `: ${exitError.message ?? exitError}` : ''}`);
+    }
+    return n === 0 ? '' : decoder.decode(new Uint8Array(mem.buffer, outputAt(), n));
+  };
+
+  const result = (name, fields) => unwrap(name, call(name, fields));
+  const info = result('info');
+  return { info, call, result, alive: () => !stopped && !go.exited };
+}
+
+/** The result of an envelope's JSON text, or a BridgeError carrying its error. */
+export function unwrap(name, text) {
+  let envelope;
+  try {
+    envelope = JSON.parse(text);
+  } catch (err) {
+    throw new BridgeError('internal', `${name} answered something that is not JSON (${text.slice(0, 80)})`, { cause: err });
+  }
+  if (envelope?.ok === true) return envelope.result;
+  const e = envelope?.error;
+  const reason = e?.message ?? 'no error message';
+  throw new BridgeError(e?.code ?? 'internal', `${name}: ${reason}`, { reason });
+}

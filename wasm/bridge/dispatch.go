@@ -1,0 +1,75 @@
+package bridge
+
+import (
+	"bytes"
+	"slices"
+	"strconv"
+
+	"github.com/xpreflight/xpreflight/core/wire"
+)
+
+// Func answers one call: payload is what followed the name and its NUL; the
+// answer is an envelope (Result or Fail).
+type Func func(payload []byte) []byte
+
+// Functions names what a program serves to JS.
+type Functions map[string]Func
+
+// Dispatch runs the call JS wrote into buf[:n]: name NUL payload. It never
+// panics: a panic escaping an exported function would end the Go program.
+func Dispatch(fns Functions, buf []byte, n uint32) (out []byte) {
+	var name string
+	defer func() {
+		if r := recover(); r != nil {
+			out = Fail(wire.CodeInternal, "%s panicked: %v", name, r)
+		}
+	}()
+	if uint64(n) > uint64(len(buf)) {
+		return Fail(wire.CodeBadInput, "a call of %s bytes overflows the reserved buffer of %s bytes", strconv.FormatUint(uint64(n), 10), strconv.Itoa(len(buf)))
+	}
+	nameBytes, payload, _ := bytes.Cut(buf[:n], []byte{0})
+	name = string(nameBytes)
+	f, ok := fns[name]
+	if !ok {
+		return Fail(wire.CodeUnknownOp, "no bridge function %q; known: %v", name, names(fns))
+	}
+	return f(payload)
+}
+
+func names(fns Functions) []string {
+	out := make([]string, 0, len(fns))
+	for name := range fns {
+		out = append(out, name)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Info is the start-up handshake's answer.
+type Info struct {
+	Version   string   `json:"version"`
+	Ops       []string `json:"ops"`       // core/wire ops this build holds
+	Functions []string `json:"functions"` // every bridge function, built-ins included
+}
+
+// withBuiltins returns fns plus "info" and "wire"; a program's own function
+// of either name is a programming error.
+func withBuiltins(version string, fns Functions) Functions {
+	all := Functions{"wire": wireFunc}
+	for name, f := range fns {
+		if _, taken := all[name]; taken || name == "info" {
+			panic("bridge: function name " + strconv.Quote(name) + " is built in")
+		}
+		all[name] = f
+	}
+	all["info"] = nil // named in its own answer
+	info := Result(Info{Version: version, Ops: wire.Ops(), Functions: names(all)})
+	all["info"] = func([]byte) []byte { return info }
+	return all
+}
+
+// wireFunc runs one core/wire op: payload is op NUL request-json.
+func wireFunc(payload []byte) []byte {
+	op, request, _ := bytes.Cut(payload, []byte{0})
+	return wire.Handle(string(op), request)
+}

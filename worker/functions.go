@@ -1,0 +1,97 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+
+	"github.com/xpreflight/xpreflight/core/wire"
+	"github.com/xpreflight/xpreflight/wasm/bridge"
+	"github.com/xpreflight/xpreflight/worker/proxy"
+)
+
+// This file has no build tag: the functions are plain Go, tested natively;
+// main.go serves them to JS.
+
+// gate is set by configure; the shim calls configure before anything else.
+var gate *proxy.Gate
+
+// configure parses the deployment's settings once per isolate. A bad setting
+// is a bad-input error naming it (never a secret's value).
+func configure(payload []byte) []byte {
+	var c proxy.Config
+	if err := json.Unmarshal(payload, &c); err != nil {
+		return bridge.Fail(wire.CodeBadInput, "configuration is not JSON: %v", err)
+	}
+	g, err := proxy.NewGate(c)
+	if err != nil {
+		return bridge.Fail(wire.CodeBadInput, "%v", err)
+	}
+	gate = g
+	return bridge.Result(struct {
+		CORSOrigins []string `json:"corsOrigins"`
+	}{g.CORSOrigins()})
+}
+
+func decide(payload []byte) []byte {
+	if gate == nil {
+		return bridge.Fail(wire.CodeInternal, "decide before configure")
+	}
+	f := bytes.SplitN(payload, []byte{0}, 5)
+	if len(f) < 4 {
+		return bridge.Fail(wire.CodeBadInput, "decide: %d fields, want method, target, now, header lines[, body]", len(f))
+	}
+	now, err := strconv.ParseInt(string(f[2]), 10, 64)
+	if err != nil {
+		return bridge.Fail(wire.CodeBadInput, "decide: now: %v", err)
+	}
+	in := proxy.Inbound{Method: string(f[0]), Target: string(f[1]), Now: now, Headers: proxy.ParseHeaderLines(string(f[3]))}
+	if len(f) == 5 {
+		in.Body = string(f[4])
+	}
+	return bridge.Result(gate.Decide(in))
+}
+
+// annotated is annotate's answer: the annotation plus, for the shim's
+// per-isolate cache, until when the Durable Object need not be asked.
+type annotated struct {
+	proxy.Annotation
+	RoomUntil int64 `json:"roomUntil,omitempty"`
+}
+
+func annotate(payload []byte) []byte {
+	f := bytes.SplitN(payload, []byte{0}, 8)
+	if len(f) < 7 {
+		return bridge.Fail(wire.CodeBadInput, "annotate: %d fields, want method, target, status, now, random, stream, header lines[, body]", len(f))
+	}
+	status, err1 := strconv.Atoi(string(f[2]))
+	now, err2 := strconv.ParseInt(string(f[3]), 10, 64)
+	random, err3 := strconv.ParseFloat(string(f[4]), 64)
+	for _, err := range []error{err1, err2, err3} {
+		if err != nil {
+			return bridge.Fail(wire.CodeBadInput, "annotate: %v", err)
+		}
+	}
+	out := proxy.Outbound{
+		Method: string(f[0]), Target: string(f[1]), Status: status, Now: now, Random: random,
+		Stream: string(f[5]) == "1", Headers: proxy.ParseHeaderLines(string(f[6])),
+	}
+	if len(f) == 8 {
+		body := string(f[7])
+		out.Body = &body
+	}
+	return bridge.Result(annotated{proxy.Annotate(out), proxy.RoomUntil(out.Headers, now)})
+}
+
+func local(payload []byte) []byte {
+	blockJSON, nowText, _ := bytes.Cut(payload, []byte{0})
+	var b proxy.Block
+	if err := json.Unmarshal(blockJSON, &b); err != nil {
+		return bridge.Fail(wire.CodeBadInput, "local: block: %v", err)
+	}
+	now, err := strconv.ParseInt(string(nowText), 10, 64)
+	if err != nil {
+		return bridge.Fail(wire.CodeBadInput, "local: now: %v", err)
+	}
+	return bridge.Result(proxy.Local(b, now))
+}

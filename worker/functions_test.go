@@ -1,0 +1,88 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+type envelope struct {
+	OK     bool            `json:"ok"`
+	Result json.RawMessage `json:"result"`
+	Error  *struct{ Code, Message string }
+}
+
+func call(t *testing.T, f func([]byte) []byte, fields ...string) envelope {
+	t.Helper()
+	var e envelope
+	out := f([]byte(strings.Join(fields, "\x00")))
+	if err := json.Unmarshal(out, &e); err != nil || e.OK == (e.Error != nil) {
+		t.Fatalf("%s is not an envelope (%v)", out, err)
+	}
+	return e
+}
+
+func TestConfigure(t *testing.T) {
+	tests := []struct {
+		name, config string
+		result, code string
+	}{
+		{"origins sorted", `{"allowedOrigins":"https://b.example, https://a.example","bearerToken":"SECRET"}`, `{"corsOrigins":["https://a.example","https://b.example"]}`, ""},
+		{"none", `{}`, `{"corsOrigins":[]}`, ""},
+		{"wildcard refused", `{"allowedOrigins":"*","bearerToken":"SECRET"}`, "", "bad-input"},
+		{"not JSON", `{`, "", "bad-input"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := call(t, configure, tt.config)
+			if tt.code != "" {
+				if e.OK || e.Error.Code != tt.code || strings.Contains(e.Error.Message, "SECRET") {
+					t.Fatalf("got %+v, want %s without the secret", e.Error, tt.code)
+				}
+				return
+			}
+			if string(e.Result) != tt.result {
+				t.Fatalf("result %s, want %s", e.Result, tt.result)
+			}
+		})
+	}
+}
+
+func TestDecideAnnotateLocal(t *testing.T) {
+	call(t, configure, `{"allowedOrigins":"https://app.example","preflightKey":"k","bearerToken":"SERVERTOKEN"}`)
+	tests := []struct {
+		name   string
+		f      func([]byte) []byte
+		fields []string
+		inRes  string // a substring of the result when ok
+		code   string
+	}{
+		{"decide forwards", decide, []string{"GET", "/2/tweets/search/recent?query=cats", "1700000000000", "x-preflight-key: k\n"}, `"auth":"server"`, ""},
+		{"decide rejects", decide, []string{"GET", "/2/tweets/search/recent?query=cats&max_results=5", "1700000000000", ""}, `"forward":false`, ""},
+		{"decide with a body", decide, []string{"POST", "/2/tweets", "1700000000000", "content-type: application/json\n", `{"text":"hi"}`}, `"forward":true`, ""},
+		{"decide: too few fields", decide, []string{"GET", "/2/x"}, "", "bad-input"},
+		{"decide: bad now", decide, []string{"GET", "/2/x", "soon", ""}, "", "bad-input"},
+		{"annotate with body and room", annotate, []string{"GET", "/2/tweets", "200", "1700000000000", "0.5", "", "x-rate-limit-remaining: 449\nx-rate-limit-reset: 1700000900\n", `{"data":[]}`}, `{"class":"success","roomUntil":1700000001000}`, ""},
+		{"annotate streamed unread", annotate, []string{"GET", "/2/tweets/search/stream", "200", "1700000000000", "0.5", "1", ""}, `{"class":"success"}`, ""},
+		{"annotate block", annotate, []string{"GET", "/2/tweets", "429", "1700000000000", "0.5", "", "x-rate-limit-remaining: 0\nx-rate-limit-reset: 1700000900\n", `{"title":"Too Many Requests","type":"about:blank","status":429,"detail":"Too Many Requests"}`}, `"block":{"until":1700000900000`, ""},
+		{"annotate: bad status", annotate, []string{"GET", "/2/tweets", "ok", "1", "0", "", ""}, "", "bad-input"},
+		{"annotate: too few fields", annotate, []string{"GET", "/2/tweets", "200"}, "", "bad-input"},
+		{"local", local, []string{`{"until":1700000900000,"headers":{"x-rate-limit-remaining":"0"}}`, "1700000000000"}, `"retryAfterMs":900000`, ""},
+		{"local: bad block", local, []string{`[]`, "1"}, "", "bad-input"},
+		{"local: bad now", local, []string{`{"until":1}`, "x"}, "", "bad-input"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := call(t, tt.f, tt.fields...)
+			if tt.code != "" {
+				if e.OK || e.Error.Code != tt.code {
+					t.Fatalf("got ok=%v %+v, want %s", e.OK, e.Error, tt.code)
+				}
+				return
+			}
+			if !e.OK || !strings.Contains(string(e.Result), tt.inRes) {
+				t.Fatalf("got %s %+v, want a result containing %s", e.Result, e.Error, tt.inRes)
+			}
+		})
+	}
+}

@@ -1,0 +1,33 @@
+package proxy
+
+import "github.com/xpreflight/xpreflight/core/apierr"
+
+// The shim keeps, per isolate, "room": until when X last said a key's window
+// has calls to spare. While there is room it does not ask the Durable Object,
+// which can only hold a block after some isolate saw remaining 0. A stale view
+// costs at most one call that X answers with its own 429, never a wrong local
+// 429.
+const (
+	RoomMin   = 10   // more than this many calls left counts as room
+	RoomTTLMs = 1000 // and the view is trusted this long
+)
+
+// RoomUntil is until when (Unix ms) the key that got these headers has room,
+// or 0 when it has none: every window X reported must have more than RoomMin
+// calls left, and the 15-minute window must reset in the future.
+func RoomUntil(h Headers, nowMs int64) int64 {
+	rl, _ := apierr.ParseRateLimit(h)
+	if rl == nil || !roomIn(&rl.Window) || *rl.Reset*1000 <= nowMs {
+		return 0
+	}
+	for _, day := range []*apierr.Window{rl.AppDay, rl.UserDay} {
+		if day != nil && day.Remaining != nil && *day.Remaining <= RoomMin {
+			return 0
+		}
+	}
+	return min(*rl.Reset*1000, nowMs+RoomTTLMs)
+}
+
+func roomIn(w *apierr.Window) bool {
+	return w.Remaining != nil && w.Reset != nil && *w.Remaining > RoomMin
+}

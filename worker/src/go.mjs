@@ -1,0 +1,82 @@
+// go.mjs: the Go half (app.wasm, worker/main.go) — started once per isolate on the first request that needs it,
+// then reused — and the calls into it. Every call goes through the bridge shared with the JS package
+// (bridge.mjs, copied from wasm/ by worker/build.sh).
+import './wasm_exec.js';
+import wasmModule from './app.wasm';
+import { connect } from './bridge.mjs';
+
+/** A setting Go refused: it stays bad until the Worker is redeployed, and names the setting, never a secret. */
+export class ConfigError extends Error {}
+
+let current = null; // { bridge, corsOrigins } while the instance lives
+let configError = null;
+
+// startGo instantiates and configures the Go program. It cannot run at module scope: workerd forbids timers and
+// randomness there, and the Go runtime needs both while it starts. It is synchronous: Go's main runs until it
+// blocks in bridge.Serve, and the handshake is one call.
+export function startGo(env) {
+  if (current) return current;
+  if (configError) throw configError; // keep the answer rather than start a Go instance per request
+  const go = new Go();
+  const instance = new WebAssembly.Instance(wasmModule, go.importObject);
+  const started = { bridge: null, corsOrigins: null };
+  started.bridge = connect(go, instance, () => {
+    if (current === started) current = null; // exited or trapped: the next request starts a fresh one
+  });
+  let config;
+  try {
+    config = started.bridge.result('configure', [JSON.stringify({
+      allowedOrigins: env.ALLOWED_ORIGINS ?? '',
+      preflightKey: env.PREFLIGHT_KEY ?? '',
+      bearerToken: env.X_BEARER_TOKEN ?? '',
+    })]);
+  } catch (err) {
+    if (err.code === 'bad-input') configError = new ConfigError(err.reason);
+    throw configError ?? err;
+  }
+  started.corsOrigins = new Set(config.corsOrigins);
+  current = started;
+  return current;
+}
+
+function running() {
+  if (!current) throw new Error('xpreflight: the Go instance is not running (startGo first)');
+  return current;
+}
+
+/** The origins Go's configuration grants CORS answers (empty before Go started). */
+export function corsOrigins() {
+  return current?.corsOrigins ?? new Set();
+}
+
+// headerLines is the compact "name: value\n…" form Go's proxy.ParseHeaderLines reads (HTTP field values can
+// hold neither a newline nor a NUL).
+function headerLines(headers) {
+  let out = '';
+  for (const [k, v] of headers) out += k + ': ' + v + '\n';
+  return out;
+}
+
+/** proxy.Decision for one /2/ request; body is the request's bytes or null. */
+export function decide(request, target, now, body) {
+  const fields = [request.method, target, String(now), headerLines(request.headers)];
+  if (body) fields.push(body);
+  return running().bridge.result('decide', fields);
+}
+
+/** proxy.Annotation (+ roomUntil) for X's answer; body is its bytes, or null when it was streamed unread. */
+export function annotate(method, target, upstream, stream, now, body) {
+  const fields = [method, target, String(upstream.status), String(now), String(Math.random()), stream ? '1' : '', headerLines(upstream.headers)];
+  if (body !== null) fields.push(body);
+  return running().bridge.result('annotate', fields);
+}
+
+/** proxy.LocalAnswer: the local 429 for a block still in force. */
+export function local(block, now) {
+  return running().bridge.result('local', [JSON.stringify(block), String(now)]);
+}
+
+/** The wire contract's answer (JSON text) to POST /v1/<op>. */
+export function wire(op, body) {
+  return running().bridge.call('wire', body ? [op, body] : [op, '']);
+}

@@ -1,0 +1,119 @@
+// http.mjs: reading bodies within limits, hop-by-hop fields, and the Worker's own problem answers.
+import { withCors } from './cors.mjs';
+
+export const MAX_BODY = 1 << 20; // request bodies over 1 MB are refused with 413
+
+// RFC 9110 §7.6.1 hop-by-hop fields, plus what fetch sets itself, plus our own key (a secret that must never
+// travel on).
+const HOP_BY_HOP = new Set([
+  'connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization',
+  'te', 'trailer', 'transfer-encoding', 'upgrade', 'host', 'content-length', 'x-preflight-key',
+]);
+
+/** A JSON answer of the Worker's own, with CORS by policy. */
+export function problemResponse(request, status, body, preflight, extra = {}) {
+  const headers = new Headers({ 'content-type': 'application/json; charset=utf-8', 'x-preflight': preflight, ...extra });
+  return new Response(body, { status, headers: withCors(request, headers) });
+}
+
+export function blankProblem(status, title, detail) {
+  return JSON.stringify({ title, type: 'about:blank', status, detail });
+}
+
+export class TooLarge extends Error {}
+
+/** The request body as bytes (null when there is none); TooLarge past MAX_BODY, whatever content-length says. */
+export async function readBody(request) {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > MAX_BODY) {
+    await discard(request.body?.getReader(), 0);
+    throw new TooLarge();
+  }
+  if (request.body === null) return null;
+  const chunks = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY) {
+      await discard(reader, size);
+      throw new TooLarge();
+    }
+    chunks.push(value);
+  }
+  return concat(chunks, size);
+}
+
+// discard reads and drops the rest of a refused body, up to DISCARD_MAX bytes, so the 413 reaches a client that is
+// still sending: answering mid-upload and closing makes HTTP/1.1 clients fail with a reset instead of reading it.
+const DISCARD_MAX = 32 << 20;
+async function discard(reader, size) {
+  if (!reader) return;
+  try {
+    while (size <= DISCARD_MAX) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      size += value.byteLength;
+    }
+    await reader.cancel();
+  } catch {
+    // the client went away: nothing left to answer
+  }
+}
+
+function concat(chunks, size) {
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+/**
+ * Reads a response body while it stays within limit: {bytes} when the body ended, or {stream} that replays what
+ * was read and continues with the rest, when it did not.
+ */
+export async function readUpTo(response, limit) {
+  if (response.body === null) return { bytes: new Uint8Array(0) };
+  const declared = response.headers.get('content-length');
+  if (declared !== null && Number(declared) <= limit && !response.headers.has('content-encoding')) {
+    return { bytes: new Uint8Array(await response.arrayBuffer()) }; // one native read
+  }
+  const reader = response.body.getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { bytes: concat(chunks, size) };
+    chunks.push(value);
+    size += value.byteLength;
+    if (size > limit) break;
+  }
+  const stream = new ReadableStream({
+    start(controller) {
+      for (const c of chunks) controller.enqueue(c);
+    },
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+  return { stream };
+}
+
+/** Removes hop-by-hop fields (RFC 9110 §7.6.1), including those the Connection field names, from headers. */
+export function dropHopByHop(headers) {
+  const connection = headers.get('connection');
+  if (connection) for (const name of connection.split(',')) headers.delete(name.trim());
+  for (const name of HOP_BY_HOP) headers.delete(name);
+  return headers;
+}

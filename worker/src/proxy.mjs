@@ -1,0 +1,98 @@
+// proxy.mjs: the validating proxy under /2/. Go decides (decide, annotate, local); this module does the I/O:
+// reading the request, the rate-limit lookups, fetching X, streaming the answer back.
+import { annotate, decide, local } from './go.mjs';
+import { withCors } from './cors.mjs';
+import { MAX_BODY, TooLarge, blankProblem, dropHopByHop, problemResponse, readBody, readUpTo } from './http.mjs';
+import { currentBlock, noteRoom, recordBlock } from './ratelimit.mjs';
+
+const INSPECT_LIMIT = 1 << 20; // answers up to this size are read and classified
+const DEFAULT_ORIGIN = 'https://api.x.com';
+const DEFAULT_TIMEOUT_MS = 30000; // until X's response headers arrive
+
+// forwardHeaders: the caller's headers minus hop-by-hop ones and Cloudflare's own cf-* fields. The caller's
+// Authorization stays; the Go decision supplies the server token only when the caller sent none.
+function forwardHeaders(request) {
+  const headers = dropHopByHop(new Headers(request.headers));
+  for (const name of [...headers.keys()]) if (name.startsWith('cf-')) headers.delete(name);
+  return headers;
+}
+
+/** Answers one request under /2/: refused, answered locally (429), or forwarded to X_API_ORIGIN. */
+export async function proxy(request, env, target) {
+  let body;
+  try {
+    body = await readBody(request);
+  } catch (err) {
+    if (err instanceof TooLarge) {
+      return problemResponse(request, 413, blankProblem(413, 'Payload Too Large',
+        `The request body is larger than the ${MAX_BODY} bytes xpreflight forwards.`), 'rejected');
+    }
+    throw err;
+  }
+  const now = Date.now();
+  const headers = forwardHeaders(request);
+  const d = decide(request, target, now, body);
+
+  if (!d.forward) {
+    return problemResponse(request, d.status, JSON.stringify(d.problem), 'rejected', { 'x-preflight-validator': d.validator });
+  }
+  if (d.validator === 'unavailable') console.error('xpreflight: validator unavailable, forwarding:', d.reason);
+
+  const blocked = await currentBlock(env, d.key, now);
+  if (blocked) {
+    const answer = local(blocked, now);
+    const h = { ...answer.headers, 'x-preflight-class': 'rate-limited', 'x-preflight-validator': d.validator };
+    if (answer.retryAfterMs > 0) h['x-preflight-retry-after-ms'] = String(answer.retryAfterMs);
+    return problemResponse(request, answer.status, answer.body, 'local', h);
+  }
+
+  if (d.authorization) headers.set('authorization', d.authorization);
+  const origin = (env.X_API_ORIGIN || DEFAULT_ORIGIN).replace(/\/+$/, '');
+  const timeoutMs = Number(env.UPSTREAM_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS;
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), timeoutMs);
+  let upstream;
+  try {
+    upstream = await fetch(origin + d.path, {
+      method: request.method, headers, body, redirect: 'manual', signal: abort.signal,
+    });
+  } catch (err) {
+    const timedOut = abort.signal.aborted;
+    console.error('xpreflight: upstream', timedOut ? 'timed out' : 'unreachable', String(err));
+    const status = timedOut ? 504 : 502;
+    const p = timedOut
+      ? blankProblem(504, 'Gateway Timeout', 'The X API did not answer in time; the request may or may not have been processed.')
+      : blankProblem(502, 'Bad Gateway', 'The X API could not be reached; the request was not delivered.');
+    return problemResponse(request, status, p, 'upstream-error', { 'x-preflight-validator': d.validator });
+  } finally {
+    clearTimeout(timer);
+  }
+
+  let outBody = upstream.body;
+  let read = null; // the body's bytes when it was read whole
+  // A stream's success body never ends, so it is piped unread; its error answers (429 TooManyConnections, 409 rule
+  // problems…) are ordinary finite JSON and are read like any other, for the class and the retry advice.
+  if (!d.stream || upstream.status >= 400) {
+    const r = await readUpTo(upstream, INSPECT_LIMIT);
+    if (r.bytes) read = outBody = r.bytes;
+    else outBody = r.stream;
+  }
+  const outHeaders = dropHopByHop(new Headers(upstream.headers));
+  outHeaders.delete('content-length'); // the runtime sets it for the body it sends
+  const a = annotate(request.method, target, upstream, d.stream, Date.now(), read);
+  noteRoom(d.key, a.roomUntil ?? 0);
+  if (a.reason) console.error('xpreflight: response analysis incomplete:', a.reason);
+  if (a.block) await recordBlock(env, d.key, a.block);
+  outHeaders.set('x-preflight', 'forwarded');
+  outHeaders.set('x-preflight-class', a.class);
+  outHeaders.set('x-preflight-validator', d.validator);
+  outHeaders.set('x-preflight-auth', d.auth);
+  if (a.retryAfterMs !== undefined && a.retryAfterMs !== null) {
+    outHeaders.set('x-preflight-retry-after-ms', String(a.retryAfterMs));
+  }
+  // 204, 205 and 304 answers may not carry a body, not even an empty one.
+  const nullBody = upstream.status === 204 || upstream.status === 205 || upstream.status === 304;
+  return new Response(nullBody ? null : outBody, {
+    status: upstream.status, statusText: upstream.statusText, headers: withCors(request, outHeaders),
+  });
+}

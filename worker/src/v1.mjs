@@ -1,0 +1,29 @@
+// v1.mjs: POST /v1/<op>, the wire contract over HTTP (Go's core/wire through the bridge's built-in "wire").
+import { wire } from './go.mjs';
+import { MAX_BODY, TooLarge, problemResponse, readBody } from './http.mjs';
+import { withCors } from './cors.mjs';
+
+const WIRE_STATUS = { 'bad-input': 400, 'unknown-op': 404, internal: 500 };
+
+/** Answers POST /v1/<op>. */
+export async function wireOp(request, op) {
+  if (request.method !== 'POST') {
+    return problemResponse(request, 405, JSON.stringify({
+      ok: false, error: { code: 'bad-input', message: `${request.method} is not allowed on /v1/${op}; use POST with a JSON body` },
+    }), 'wire', { allow: 'POST, OPTIONS' });
+  }
+  let body;
+  try {
+    body = await readBody(request);
+  } catch (err) {
+    if (!(err instanceof TooLarge)) throw err;
+    return problemResponse(request, 413, JSON.stringify({
+      ok: false, error: { code: 'bad-input', message: `request body over ${MAX_BODY} bytes` },
+    }), 'wire');
+  }
+  const out = wire(op, body);
+  let status = 200;
+  if (out.startsWith('{"ok":false')) status = WIRE_STATUS[JSON.parse(out).error.code] ?? 500;
+  const headers = new Headers({ 'content-type': 'application/json; charset=utf-8', 'x-preflight': 'wire' });
+  return new Response(out, { status, headers: withCors(request, headers) });
+}
