@@ -13,16 +13,6 @@ const (
 	StreamRule   Endpoint = "stream_rule"
 )
 
-// Tier is the customer's access level; it decides length limits and
-// whether advanced operators are available.
-type Tier string
-
-// The tiers X documents in 2026.
-const (
-	PayPerUse  Tier = "pay-per-use"
-	Enterprise Tier = "enterprise"
-)
-
 // Options selects the endpoint and tier a query is judged for. The zero
 // value means search_recent on pay-per-use.
 type Options struct {

@@ -13,6 +13,11 @@ const milesPerDegree = 2 * math.Pi * 6371.0088 / 360 / 1.609344
 // maxGeoMiles: X requires radius, box width and box height under 25 miles.
 const maxGeoMiles = 25.0
 
+// atGeoBound reports a distance at 25 mi itself, within a hundredth of a
+// mile (40.23km is 25 mi as written): the docs say "less than", but no
+// source shows X rejecting the bound, so it is only warned about.
+func atGeoBound(miles float64) bool { return math.Abs(miles-maxGeoMiles) < 0.01 }
+
 // checkArg validates op's argument against its grammar. op.Arg is not
 // ArgNone here.
 func (c *checker) checkArg(op *Operator, info *OperatorInfo) {
@@ -38,8 +43,8 @@ func (c *checker) checkArg(op *Operator, info *OperatorInfo) {
 		c.checkUser(op, info, v)
 	case ArgTypePostID, ArgTypeListID:
 		if !isDigits(v, 19) {
-			c.errorAt(CodeInvalidID, op.ValueStart(), op.End(),
-				info.Name+" takes a numeric ID, not "+snippet(v), "write it as "+example(info))
+			c.warnAt(CodeInvalidID, op.ValueStart(), op.End(),
+				info.Name+" takes a numeric ID, not "+snippet(v)+" (no source records X rejecting it; it likely matches nothing)", "write it as "+example(info))
 		}
 	case ArgTypeContext:
 		c.checkContext(op, v)
@@ -64,8 +69,8 @@ func (c *checker) checkArg(op *Operator, info *OperatorInfo) {
 		c.checkBoundingBox(op)
 	case ArgTypeCount:
 		if !isDigits(v, 18) {
-			c.errorAt(CodeInvalidNumber, op.ValueStart(), op.End(),
-				info.Name+" takes a non-negative whole number, not "+snippet(v), "write it as "+example(info))
+			c.warnAt(CodeInvalidNumber, op.ValueStart(), op.End(),
+				info.Name+" takes a non-negative whole number, not "+snippet(v)+" (no source records X rejecting it)", "write it as "+example(info))
 		}
 	case ArgTypeCountRange:
 		c.checkCountRange(op, info, v)
@@ -108,14 +113,14 @@ func (c *checker) checkUser(op *Operator, info *OperatorInfo, v string) {
 	}
 	for i := 0; i < len(v); i++ {
 		if !isUsernameByte(v[i]) {
-			c.errorAt(CodeInvalidUsername, op.ValueStart(), op.End(),
-				"No X account can be named "+snippet(v)+": usernames use only letters, digits and _",
+			c.warnAt(CodeInvalidUsername, op.ValueStart(), op.End(),
+				"No X account can be named "+snippet(v)+": usernames use only letters, digits and _ (X may accept the query and match nothing)",
 				"give one username or numeric user ID per operator, e.g. "+example(info))
 			return
 		}
 	}
 	if v == "" {
-		c.errorAt(CodeInvalidUsername, op.ValueStart(), op.End(), info.Name+" needs a username after the @", "")
+		c.warnAt(CodeInvalidUsername, op.ValueStart(), op.End(), info.Name+" needs a username after the @", "")
 	} else if len(v) > 15 {
 		c.warnAt(CodeLongUsername, op.ValueStart(), op.End(),
 			"Username "+snippet(v)+" is longer than X's 15-character limit for usernames, so it likely matches no account", "")
@@ -134,8 +139,8 @@ func (c *checker) checkContext(op *Operator, v string) {
 		}
 		return
 	}
-	c.errorAt(CodeInvalidContext, op.ValueStart(), op.End(),
-		"context: takes domain_id.entity_id (two numbers joined by a dot), not "+snippet(v), "e.g. context:10.799022225751871488")
+	c.warnAt(CodeInvalidContext, op.ValueStart(), op.End(),
+		"context: takes domain_id.entity_id (two numbers joined by a dot), not "+snippet(v)+" (no source records X rejecting it)", "e.g. context:10.799022225751871488")
 }
 
 // countryHints corrects common non-ISO country codes.
@@ -150,8 +155,8 @@ func (c *checker) checkCountry(op *Operator, v string) {
 	if h, ok := countryHints[toLowerASCII(v)]; ok {
 		hint = "use " + h
 	}
-	c.errorAt(CodeInvalidCountry, op.ValueStart(), op.End(),
-		"place_country: takes an ISO 3166-1 alpha-2 country code, and "+snippet(v)+" is not one", hint)
+	c.warnAt(CodeInvalidCountry, op.ValueStart(), op.End(),
+		"place_country: takes an ISO 3166-1 alpha-2 country code, and "+snippet(v)+" is not one (no source records X rejecting it; it likely matches nothing)", hint)
 }
 
 // langHints maps codes people write to the ones in X's list.
@@ -180,8 +185,8 @@ func (c *checker) checkLang(op *Operator, v string) {
 			hint = "X uses lang:" + e.code
 		}
 	}
-	c.errorAt(CodeInvalidLang, op.ValueStart(), op.End(),
-		"lang: takes a language code from X's list, and "+snippet(v)+" is not in it", hint)
+	c.warnAt(CodeInvalidLang, op.ValueStart(), op.End(),
+		"lang: takes a language code from X's list, and "+snippet(v)+" is not in it (X's list changes and no source records X rejecting other codes; it likely matches nothing)", hint)
 }
 
 func lowerInto(buf []byte, s string) []byte {
@@ -198,8 +203,8 @@ func lowerInto(buf []byte, s string) []byte {
 func (c *checker) checkCountRange(op *Operator, info *OperatorInfo, v string) {
 	lo, hi, isRange := strings.Cut(v, "..")
 	if !isDigits(lo, 18) || isRange && !isDigits(hi, 18) {
-		c.errorAt(CodeInvalidNumber, op.ValueStart(), op.End(),
-			info.Name+" takes N or N..M (whole numbers), not "+snippet(v), "e.g. "+example(info))
+		c.warnAt(CodeInvalidNumber, op.ValueStart(), op.End(),
+			info.Name+" takes N or N..M (whole numbers), not "+snippet(v)+" (no source records X rejecting it)", "e.g. "+example(info))
 		return
 	}
 	if isRange {
@@ -237,8 +242,8 @@ func bracketFields(value string, out []string) (n int) {
 }
 
 func (c *checker) geoShapeError(op *Operator, want string) {
-	c.errorAt(CodeInvalidGeo, op.ValueStart(), op.End(),
-		op.Key+": takes "+want+", not "+snippet(op.Value), "e.g. "+example(&catalogue[operatorIndex[op.Key].index]))
+	c.warnAt(CodeInvalidGeo, op.ValueStart(), op.End(),
+		op.Key+": takes "+want+", not "+snippet(op.Value)+" (no source records X's answer to other shapes)", "e.g. "+example(&catalogue[operatorIndex[op.Key].index]))
 }
 
 func (c *checker) checkPointRadius(op *Operator) {
@@ -258,7 +263,11 @@ func (c *checker) checkPointRadius(op *Operator) {
 	if !c.coordinatesInRange(op, lon, lat) {
 		return
 	}
-	if miles >= maxGeoMiles {
+	switch {
+	case atGeoBound(miles):
+		c.warnAt(CodeRadiusTooLarge, op.ValueStart(), op.End(),
+			"point_radius: radius "+f[2]+" is exactly 25 mi; X's docs say less than 25 mi, and no source shows X rejecting the bound itself", "use 24mi or 40km to be safe")
+	case miles > maxGeoMiles:
 		c.errorAt(CodeRadiusTooLarge, op.ValueStart(), op.End(),
 			"point_radius: radius "+f[2]+" is "+strconv.FormatFloat(miles, 'f', 1, 64)+" mi; X requires less than 25 mi", "use at most 24mi or 40km")
 	}
@@ -341,13 +350,14 @@ func (c *checker) checkBoundingBox(op *Operator) {
 	minWidth := span * milesPerDegree * math.Cos(farLat)
 	maxWidth := span * milesPerDegree * math.Cos(nearLat)
 	switch {
-	case height >= maxGeoMiles || minWidth >= maxGeoMiles:
+	case (height > maxGeoMiles && !atGeoBound(height)) || (minWidth > maxGeoMiles && !atGeoBound(minWidth)):
 		c.errorAt(CodeBoxTooLarge, op.ValueStart(), op.End(),
 			"bounding_box: is "+strconv.FormatFloat(maxWidth, 'f', 1, 64)+" mi wide and "+strconv.FormatFloat(height, 'f', 1, 64)+
 				" mi high; X requires width and height each under 25 mi", "split it into smaller boxes joined by OR")
-	case maxWidth >= maxGeoMiles:
+	case maxWidth >= maxGeoMiles || height >= maxGeoMiles || atGeoBound(maxWidth):
 		c.warnAt(CodeBoxTooLarge, op.ValueStart(), op.End(),
-			"bounding_box: is "+strconv.FormatFloat(maxWidth, 'f', 1, 64)+" mi wide at its widest; X requires under 25 mi and does not say where it measures",
+			"bounding_box: is "+strconv.FormatFloat(maxWidth, 'f', 1, 64)+" mi wide at its widest and "+strconv.FormatFloat(height, 'f', 1, 64)+
+				" mi high; X requires under 25 mi, does not say where it measures, and no source shows it rejecting 25 mi itself",
 			"narrow the box a little")
 	}
 }

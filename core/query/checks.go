@@ -19,8 +19,8 @@ type checker struct {
 	opts  Options
 	diags []Diagnostic
 	// opts as a bit and a flag, so the per-clause checks compare no strings
-	epBit     EndpointSet
-	payPerUse bool
+	epBit EndpointSet
+	level *accessLevel
 
 	// Past collectLimit findings are only counted: pathological input
 	// (a megabyte of "") must not build a diagnostic per byte.
@@ -272,8 +272,8 @@ func (c *checker) keywordPunctuation(t *Term) {
 func (c *checker) proximity(t *Term) {
 	switch {
 	case t.Distance < 0:
-		c.errorAt(CodeMalformedProximity, t.Start, t.End(),
-			"Proximity "+snippet(t.Text)+" needs a number after '~'", "write \"k1 k2\"~N with N from 1 to 6")
+		c.warnAt(CodeMalformedProximity, t.Start, t.End(),
+			"Proximity "+snippet(t.Text)+" needs a number after '~' (no source records X's answer)", "write \"k1 k2\"~N with N from 1 to 6")
 	case t.Distance > 6:
 		c.errorAt(CodeProximityDistance, t.Start, t.End(),
 			"Proximity distance ~"+strconv.Itoa(t.Distance)+" is over X's maximum of 6", "use ~6 or less")
@@ -289,15 +289,18 @@ func (c *checker) checkAvailability(info *OperatorInfo, x Expr, streamDocsAlias 
 	ep := c.opts.Endpoint
 	switch {
 	case info.Endpoints&c.epBit == 0:
-		where := "filtered-stream rules"
-		hint := "use it in a filtered-stream rule (endpoint stream_rule)"
-		if ep != StreamRule {
-			where = string(ep)
-		} else {
-			hint = "use it in search or counts queries"
+		// X's operator pages list each endpoint's operators, but no
+		// source records X rejecting one from another page (sample: was
+		// even listed for search in 2024-12): a warning.
+		where, hint := "filtered-stream rules", "use it in a filtered-stream rule (endpoint stream_rule)"
+		switch {
+		case ep == StreamRule:
+			where, hint = "search and counts queries", "use it in search or counts queries"
+		case info.Endpoints != OnStream:
+			where, hint = "other endpoints", "check X's operator list for "+string(ep)
 		}
-		c.errorAt(CodeWrongEndpoint, x.Pos(), x.End(),
-			"Reference to invalid operator "+c.label(x)+". Operator is not available in "+where, hint)
+		c.warnAt(CodeWrongEndpoint, x.Pos(), x.End(),
+			"X documents "+c.label(x)+" only for "+where+", not for "+string(ep)+"; where it is not taken, X answers 400 with: Reference to invalid operator "+c.label(x), hint)
 		return
 	case streamDocsAlias && c.epBit != OnStream:
 		c.warnAt(CodeEndpointUnclear, x.Pos(), x.End(),
@@ -307,11 +310,17 @@ func (c *checker) checkAvailability(info *OperatorInfo, x Expr, streamDocsAlias 
 			"entity: is documented as available with recent search only", "use search_recent, or check that "+string(ep)+" accepts it")
 	}
 	switch {
-	case info.Availability == Advanced && c.payPerUse:
+	case info.Availability == Advanced && c.level.advanced == accessNo:
 		c.errorAt(CodeWrongTier, x.Pos(), x.End(),
-			"Reference to invalid operator "+c.label(x)+". Operator is not available in current product or product packaging (it needs Enterprise access)",
+			"Reference to invalid operator "+c.label(x)+". Operator is not available in current product or product packaging (advanced operators are not available on "+string(c.opts.Tier)+")",
 			"remove it, or send the query with Enterprise access")
-	case info.Availability == EmbeddingTier && c.payPerUse:
+	case info.Availability == Advanced && c.level.advanced == accessUnknown:
+		c.warnAt(CodeTierUnclear, x.Pos(), x.End(),
+			"X does not document whether the advanced operator "+c.label(x)+" is available on "+string(c.opts.Tier)+
+				" (its docs say only \"available when using a Project with certain access levels\"); where it is not, X answers 400 with: Reference to invalid operator "+
+				c.label(x)+". Operator is not available in current product or product packaging",
+			"Enterprise has it; on "+string(c.opts.Tier)+" send it once and see whether X accepts it")
+	case info.Availability == EmbeddingTier && c.level.embedding == accessNo:
 		c.errorAt(CodeWrongTier, x.Pos(), x.End(),
 			"Reference to invalid operator "+c.label(x)+". Operator is not available in current product or product packaging (it needs Enterprise with the Embedding tier)",
 			"remove it")
@@ -327,7 +336,7 @@ func (c *checker) availableQuietly(info *OperatorInfo, streamDocsAlias bool) boo
 	return info.Endpoints&c.epBit != 0 &&
 		!(streamDocsAlias && c.epBit != OnStream) &&
 		!((c.epBit == OnSearchAll || c.epBit == OnCountsAll) && info.Name == "entity:") &&
-		!(info.Availability == Advanced && c.payPerUse) &&
+		!(info.Availability == Advanced && c.level.advanced != accessYes) &&
 		info.Availability != EmbeddingTier
 }
 

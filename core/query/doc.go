@@ -43,17 +43,17 @@
 //	code                      sev      fires on
 //	unclosed-paren            error    "(" never closed ("Missing closing parenthesis")
 //	unmatched-paren           error    ")" closing nothing ("missing EOF at ')'")
-//	empty-group               error    "()"
-//	unterminated-quote        error    phrase or quoted argument without closing '"'
-//	unclosed-bracket          error    point_radius:[… without "]"
-//	misplaced-or              error    OR without a clause on one side
+//	empty-group               warning  "()"
+//	unterminated-quote        warning  phrase or quoted argument without closing '"'
+//	unclosed-bracket          warning  point_radius:[… without "]"
+//	misplaced-or              warning  OR without a clause on one side
 //	too-deep                  error    groups nested past MaxDepth
 //	empty-query               error    empty or blank query ("'query' must be a non-empty string")
-//	explicit-and              error    bare and/AND between two clauses ("Ambiguous use of and as a keyword…"); warning at the start or end
+//	explicit-and              error/warning  bare and/AND between two clauses ("Ambiguous use of and as a keyword…"); warning at the start or end
 //	lowercase-or              warning  "or" in any case but OR: matched as a keyword
-//	single-quote              error    a term starting with ' ("no viable alternative at character '''"); warning inside a word
+//	single-quote              error/warning  a term starting with ' ("no viable alternative at character '''"); warning inside a word
 //	typographic-quote         warning  “ ” ‘ ’ « » at a word's edge: not phrase quotes
-//	unexpected-bracket        error    a term starting with "[" or a bracket argument to a non-geo operator; warning inside a word
+//	unexpected-bracket        error/warning  a term starting with "[" or a bracket argument to a non-geo operator; warning inside a word
 //	dangling-minus            warning  "-" followed by a space
 //	double-negation           warning  "--x"
 //	negated-group             warning  "-( … )"
@@ -62,50 +62,84 @@
 //	unquoted-emoji-variant    warning  emoji with a variation selector or ZWJ outside quotes
 //	invalid-utf8              warning  bytes that are not UTF-8
 //	empty-phrase              warning  ""
-//	malformed-proximity       error    "…"~ without a number
+//	malformed-proximity       warning  "…"~ without a number
 //	proximity-distance        error    "…"~N with N > 6
 //	only-negations            error    no clause outside a negation ("Rules must contain a non-negation term")
 //	conjunction-only          error    no positive standalone clause ("is/has/lang cannot be used as a standalone operator")
 //	standalone-unclear        warning  the only positive clauses are operators whose type X's table leaves blank
 //	conjunction-only-branch   warning  a top-level OR alternative without a standalone clause
-//	negated-or-branch         error    a top-level OR alternative made only of negations (apple OR -ipad); warning when nested
+//	negated-or-branch         error/warning  a top-level OR alternative made only of negations (apple OR -ipad); warning when nested
 //	nullcast-not-negated      error    is:nullcast without "-"
 //	not-negatable             error    -sample:, -embedding:
 //	unknown-operator          error    a name (or is:/has: value) not in X's table ("Reference to invalid operator '…'"), with did-you-mean and web-search hints (min_faves:, since:, filter:…)
-//	operator-not-on-endpoint  error    stream-only operators in search/counts, search-only ones in rules
+//	operator-not-on-endpoint  warning  an operator X lists only for other endpoints (stream-only in search/counts, search-only in rules)
 //	operator-endpoint-unclear warning  entity: on full-archive endpoints; retweets_of_user: outside rules
-//	operator-not-in-tier      error    advanced operators (and cashtags) on pay-per-use ("…not available in current product or product packaging")
+//	operator-not-in-tier      error    embedding operators below Enterprise ("…not available in current product or product packaging")
+//	operator-tier-unclear     warning  advanced operators (and cashtags) on a level no source says has them: pay-per-use, free, basic, pro
 //	embedding-tier            warning  embedding operators on Enterprise (they also need the Embedding tier)
-//	missing-value             error    "from:" with nothing after it
+//	missing-value             warning  "from:" with nothing after it
 //	quoted-argument           warning  a quoted value for an ID, number, code or username operator
 //	unquoted-argument         warning  entity:/embedding: unquoted; url:/url_contains: with punctuation unquoted
-//	invalid-username          error    a username with characters no account can have
+//	invalid-username          warning  a username with characters no account can have
 //	long-username             warning  a username longer than 15 characters
 //	username-at-sign          warning  from:@jack
-//	invalid-id                error    non-numeric Post or List ID
-//	invalid-context           error    context: not domain.entity
+//	invalid-id                warning  non-numeric Post or List ID
+//	invalid-context           warning  context: not domain.entity
 //	context-wildcard          warning  context:10.* outside rules
-//	invalid-lang              error    a code in neither of X's lang lists
+//	invalid-lang              warning  a code in neither of X's lang lists
 //	legacy-lang               warning  a code only in the pre-2026 list
 //	multiple-lang             warning  two different lang: ANDed (matches nothing)
-//	invalid-country           error    place_country: not ISO 3166-1 alpha-2
-//	invalid-geo               error    point_radius:/bounding_box: not shaped [lon lat Nmi|Nkm] / [w s e n]
+//	invalid-country           warning  place_country: not ISO 3166-1 alpha-2
+//	invalid-geo               warning  point_radius:/bounding_box: not shaped [lon lat Nmi|Nkm] / [w s e n]
 //	coordinate-out-of-range   error    longitude outside ±180, latitude outside ±90
-//	radius-too-large          error    radius ≥ 25 mi
-//	box-too-large             error    box width (at its narrowest) or height ≥ 25 mi; warning when only the widest edge is
+//	radius-too-large          error/warning  radius over 25 mi; warning at exactly 25 mi
+//	box-too-large             error/warning  box width (at its narrowest) or height over 25 mi; warning at exactly 25 mi or when only the widest edge is over
 //	box-order                 warning  south > north or west > east
-//	invalid-number            error    counts and N..M ranges that are not whole numbers
+//	invalid-number            warning  counts and N..M ranges that are not whole numbers
 //	empty-range               warning  N..M with M < N
 //	sample-range              error    sample: outside 1–100
 //	sample-ungrouped-or       warning  sample: in a rule whose top level is an OR
 //	threshold-range           error    embedding_threshold: outside 0–1
 //	one-list-per-query        error    a second list:
 //	one-entity-per-query      warning  a second entity: in search
-//	query-too-long            error    length over the endpoint × tier limit
+//	query-too-long            error    length over the endpoint × level limit a source documents, or over the specs' maxLength 4,096
+//	length-undocumented       warning  length over pay-per-use's limit on a legacy level no source gives a limit for that endpoint
 //	length-utf16              warning  within the limit in code points but over it in UTF-16 units
-//	counts-all-length         warning  counts_all on pay-per-use over 512
+//	counts-all-length         warning  counts_all below Enterprise over 512
 //	unknown-option            warning  an endpoint or tier name Validate does not know (judged with the default)
 //	too-many-diagnostics      warning/error  the report keeps 100 diagnostics; this one counts the rest (error if any was)
+//
+// # Why each error is an error
+//
+// A finding is an error only when X is recorded (an observed message) or
+// documented (a limit or prohibition in X's docs) to reject it, at that
+// access level; TestEveryErrorHasASource holds this table and the one
+// above together. Sources are sections of ../shared/ref/x-api-facts.md.
+//
+//	code                      source
+//	unclosed-paren            recorded "Missing closing parenthesis (at position 30)" (§3.3; index id 71406876451)
+//	unmatched-paren           recorded "missing EOF at ')' (at position 51)" (§3.3; index id 20963657329)
+//	too-deep                  nesting past 2,048 needs over 4,096 characters: over every documented limit (§3.1)
+//	empty-query               recorded "Invalid 'query':''. 'query' must be a non-empty string" (§2.2); specs' minLength 1
+//	explicit-and              recorded "Ambiguous use of and as a keyword…" (§3.3; index ids 29265692934, 20963657329)
+//	single-quote              recorded "no viable alternative at character '''" (§3.4; index id 20963657329)
+//	unexpected-bracket        recorded "no viable alternative at input '['" (§3.3)
+//	proximity-distance        documented "N ≤ 6" for "k1 k2"~N (§3.4, filtered-stream build-a-rule)
+//	only-negations            recorded "Rules must contain a non-negation term" (§2.2 rule-add body; §3.3)
+//	conjunction-only          recorded "is/has/lang cannot be used as a standalone operator" (§3.3)
+//	negated-or-branch         documented "apple OR -ipad" is invalid (§3.3, rules-filtering.mdx); top level only
+//	nullcast-not-negated      documented is:nullcast "must always be negated" (§3.3)
+//	not-negatable             documented "All operators can be negated except for sample: and embedding:" (§3.3)
+//	unknown-operator          recorded "Reference to invalid operator 'has:polls'" (§3.3); min_faves:/min_retweets: "rejected with 400" (§3.5)
+//	operator-not-in-tier      documented: embedding operators on other tiers "rejected with an 'unavailable operator' error" (§3.5)
+//	coordinate-out-of-range   documented "lon ±180, lat ±90" for point_radius:/bounding_box: (§3.5)
+//	radius-too-large          documented "radius < 25mi" (§3.5); 25 mi itself is only a warning
+//	box-too-large             documented "width and height each < 25mi" (§3.5); 25 mi itself is only a warning
+//	sample-range              documented sample: "integer 1–100" (§3.5)
+//	threshold-range           documented embedding_threshold: "0.0–1.0" (§3.5)
+//	one-list-per-query        documented "only one list: per query" (§3.5)
+//	query-too-long            documented limits per level (§3.1, §3.2, §3.5); specs' maxLength 4,096 for `query`
+//	too-many-diagnostics      an error only when a finding it counts is one
 //
 // # Length
 //
@@ -116,6 +150,22 @@
 // Limits (x-api-facts.md §3.1): search_recent and counts_recent 512,
 // search_all and counts_all 1,024 on pay-per-use, 4,096 on Enterprise;
 // stream_rule 1,024 / 2,048.
+//
+// # Access levels
+//
+// Tier is one of X's 2026 access levels: pay-per-use (the default), the
+// legacy self-serve free, basic and pro, and enterprise (ParseTier,
+// Tiers). The generated accessLevels table gives each its length limit per
+// endpoint, from the fact sheet: Basic and Pro keep what the 2024-12 docs
+// gave them (512 recent search; Pro 1,024 full archive and rules); a cell
+// no source fills is pay-per-use's figure and only warned about
+// (length-undocumented). Advanced operators ($cashtag, list:, place:,
+// place_country:, point_radius:, bounding_box:, has:geo, has:cashtags,
+// -is:nullcast) are documented for Enterprise only; since 2024-12 X's docs
+// say just "available when using a Project with certain access levels", so
+// on every other level they get operator-tier-unclear, a warning quoting
+// the error X would send, never an error. The one recorded rejection is
+// from the 2021–2023 Essential level, which no longer exists.
 //
 // # Fast path
 //
@@ -128,6 +178,16 @@
 //
 // # Where X's rule is undocumented: warnings, never errors
 //
+//   - Advanced operators below Enterprise; lengths over pay-per-use's limit
+//     on a legacy level no source gives one (see Access levels).
+//   - Syntax no source records X's answer to: "()", an unclosed quote or
+//     bracket, an OR without a clause on one side, "…"~ without a number,
+//     an operator with no value.
+//   - Arguments X's docs describe but no source records X rejecting:
+//     usernames, IDs, context: pairs, lang: and place_country: codes, geo
+//     shapes, counts. X may accept them and match nothing.
+//   - An operator X lists only for another endpoint.
+//   - Values exactly at a "less than 25mi" bound.
 //   - Nesting depth: no limit documented (deep-nesting warns past 10).
 //   - UTF-16 units versus code points for length (length-utf16).
 //   - counts_all on pay-per-use: 1,024 (rate-limit page) versus 512 (counts

@@ -36,7 +36,7 @@ func lintFlat(q string, opts Options, length, units int, format bool, r *Report)
 	}
 	var c checker // field by field: a composite literal is copied (see flatOperator)
 	c.src, c.opts, c.validUTF8 = q, o, true
-	c.epBit, c.payPerUse = endpointBit(o.Endpoint), o.Tier == PayPerUse
+	c.epBit, c.level = endpointBit(o.Endpoint), levelOf(o.Tier)
 	var fw *formatWriter // nil unless format
 	if format {
 		fw = &formatWriter{src: q}

@@ -89,7 +89,7 @@ func parseGoldenLine(t *testing.T, line string) (Options, string) {
 	switch f := strings.Fields(head); {
 	case len(f) == 2:
 		return Options{Endpoint: Endpoint(f[0]), Tier: Tier(f[1])}, q
-	case len(f) == 1 && (Tier(f[0]) == Enterprise || Tier(f[0]) == PayPerUse):
+	case len(f) == 1 && f[0] != "" && isTierName(f[0]):
 		return Options{Tier: Tier(f[0])}, q
 	case len(f) == 1:
 		return Options{Endpoint: Endpoint(f[0])}, q
@@ -97,6 +97,8 @@ func parseGoldenLine(t *testing.T, line string) (Options, string) {
 	t.Fatalf("bad golden line %q: want '[endpoint] [tier] | query'", line)
 	return Options{}, ""
 }
+
+func isTierName(s string) bool { _, ok := ParseTier(s); return ok }
 
 // repeatPattern is {N*text}: text repeated N times.
 var repeatPattern = regexp.MustCompile(`\{(\d+)\*([^}]*)\}`)
@@ -237,4 +239,126 @@ func declaredCodes(t *testing.T) []string {
 		t.Fatalf("found only %d codes", len(codes))
 	}
 	return codes
+}
+
+// TestLevelsGoldenCoversCatalogue: every operator whose availability
+// depends on the access level is shown at every level in levels.queries.
+func TestLevelsGoldenCoversCatalogue(t *testing.T) {
+	src, err := os.ReadFile("testdata/levels.queries")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(src), "\n")
+	checked := 0
+	for _, info := range Operators() {
+		if info.Availability != Advanced && info.Availability != EmbeddingTier {
+			continue
+		}
+		checked++
+		for _, tier := range Tiers() {
+			found := false
+			for _, line := range lines {
+				opts, q := parseGoldenLine(t, line)
+				if opts.Tier == tier && usesOperator(q, info) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				t.Errorf("levels.queries has no query using %s on %s", info.Name, tier)
+			}
+		}
+	}
+	if checked < 10 {
+		t.Errorf("only %d level-dependent operators in the catalogue", checked)
+	}
+}
+
+// usesOperator reports whether q contains the operator or term of info.
+func usesOperator(q string, info OperatorInfo) bool {
+	if info.Name == "$" {
+		return strings.Contains(q, " $") || strings.HasPrefix(q, "$")
+	}
+	return strings.Contains(q, info.Name)
+}
+
+// TestEveryErrorHasASource walks every diagnostic code: each one doc.go's
+// check table says can be an error must name its source in the "Why each
+// error is an error" table, that table lists nothing else, and no golden
+// output shows a code at a severity the check table does not give it.
+func TestEveryErrorHasASource(t *testing.T) {
+	doc, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sev, sources := docTables(t, string(doc))
+	for _, code := range declaredCodes(t) {
+		s, ok := sev[code]
+		if !ok {
+			t.Errorf("%s: not in doc.go's check table", code)
+			continue
+		}
+		src := sources[code]
+		if strings.Contains(s, "error") && len(strings.TrimSpace(src)) < 10 {
+			t.Errorf("%s: can be an error but names no source in doc.go (%q)", code, src)
+		}
+	}
+	for code := range sources {
+		if !strings.Contains(sev[code], "error") {
+			t.Errorf("%s: has a source but the check table says it is never an error", code)
+		}
+	}
+	goldens, _ := filepath.Glob("testdata/*.golden")
+	seen := regexp.MustCompile(`\^ (error|warning) ([a-z0-9-]+)\n`)
+	for _, g := range goldens {
+		data, err := os.ReadFile(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range seen.FindAllStringSubmatch(string(data), -1) {
+			if !strings.Contains(sev[m[2]], m[1]) {
+				t.Errorf("%s shows %s as %s; doc.go's check table says %q", g, m[2], m[1], sev[m[2]])
+			}
+		}
+	}
+}
+
+// docTables reads doc.go's check table (code → severity column) and its
+// sources table (code → source).
+func docTables(t *testing.T, doc string) (sev, sources map[string]string) {
+	sev, sources = map[string]string{}, map[string]string{}
+	var table map[string]string
+	inSev := false
+	for _, line := range strings.Split(doc, "\n") {
+		switch {
+		case strings.HasPrefix(line, "//\tcode ") && strings.Contains(line, " sev "):
+			table, inSev = sev, true
+			continue
+		case strings.HasPrefix(line, "//\tcode ") && strings.Contains(line, " source"):
+			table, inSev = sources, false
+			continue
+		case !strings.HasPrefix(line, "//\t"):
+			table = nil
+			continue
+		}
+		if table == nil {
+			continue
+		}
+		f := strings.Fields(strings.TrimPrefix(line, "//\t"))
+		if len(f) < 2 {
+			continue
+		}
+		if _, dup := table[f[0]]; dup {
+			t.Errorf("doc.go lists %s twice in one table", f[0])
+		}
+		if inSev {
+			table[f[0]] = f[1]
+		} else {
+			table[f[0]] = strings.Join(f[1:], " ")
+		}
+	}
+	if len(sev) < 40 || len(sources) < 10 {
+		t.Fatalf("doc.go tables not found: %d codes, %d sources", len(sev), len(sources))
+	}
+	return sev, sources
 }

@@ -18,30 +18,6 @@ func MaxLength(opts Options) int {
 	return maxLength(opts)
 }
 
-// limitTable is lengthLimits as an array, built once at initialisation:
-// every Validate call reads it, and two small-map lookups cost more than
-// the rest of a short query's length check.
-var limitTable = func() (t [2][5]int) {
-	for tier, byEndpoint := range lengthLimits {
-		for ep, n := range byEndpoint {
-			if i, j := tierSlot(tier), endpointSlot(ep); i >= 0 && j >= 0 {
-				t[i][j] = n
-			}
-		}
-	}
-	return t
-}()
-
-func tierSlot(t Tier) int {
-	switch t {
-	case PayPerUse:
-		return 0
-	case Enterprise:
-		return 1
-	}
-	return -1
-}
-
 func endpointSlot(e Endpoint) int {
 	switch e {
 	case SearchRecent:
@@ -59,12 +35,15 @@ func endpointSlot(e Endpoint) int {
 }
 
 // maxLength is the limit for normalized options.
-func maxLength(opts Options) int {
-	i, j := tierSlot(opts.Tier), endpointSlot(opts.Endpoint)
-	if i < 0 || j < 0 {
-		return lengthLimits[opts.Tier][opts.Endpoint]
+func maxLength(opts Options) int { return limitOf(opts).n }
+
+// limitOf is the level's limit for the endpoint of normalized options.
+func limitOf(opts Options) lengthLimit {
+	j := endpointSlot(opts.Endpoint)
+	if j < 0 {
+		j = 0
 	}
-	return limitTable[i][j]
+	return levelOf(opts.Tier).limits[j]
 }
 
 // Length counts q as the linter's length check does: in Unicode code points
@@ -167,16 +146,32 @@ func byteOffsetOfRune(q string, n int) int {
 	return len(q)
 }
 
-func (c *checker) checkLength(length, units, maxLen int) {
+// checkLength reports a query over its limit: an error when a source
+// documents the limit for the level (or the query is over the specs'
+// maxLength of 4,096), a warning when the limit is pay-per-use's figure
+// borrowed for a legacy level no source gives one.
+func (c *checker) checkLength(length, units int, lim lengthLimit) {
+	maxLen := lim.n
 	if length <= maxLen && units <= maxLen && length <= countsAllDocumentedLow {
 		return // the common case: nothing to report, no message to build
 	}
 	where := string(c.opts.Endpoint) + " on " + string(c.opts.Tier)
+	overSpec := c.opts.Endpoint != StreamRule && length > specMaxQueryLength
 	switch {
+	case length > maxLen && (lim.documented || overSpec):
+		limit := maxLen
+		if !lim.documented {
+			limit, where = specMaxQueryLength, "the `query` parameter (maxLength in X's OpenAPI specs)"
+		}
+		c.errorAt(CodeTooLong, byteOffsetOfRune(c.src, limit), len(c.src),
+			"The query is "+strconv.Itoa(length)+" characters long; "+where+" allows "+strconv.Itoa(limit),
+			"shorten it by "+strconv.Itoa(length-limit)+" characters, or split it into several queries")
+		return
 	case length > maxLen:
-		c.errorAt(CodeTooLong, byteOffsetOfRune(c.src, maxLen), len(c.src),
-			"The query is "+strconv.Itoa(length)+" characters long; "+where+" allows "+strconv.Itoa(maxLen),
-			"shorten it by "+strconv.Itoa(length-maxLen)+" characters, or split it into several queries")
+		c.warnAt(CodeLengthUnclear, byteOffsetOfRune(c.src, maxLen), len(c.src),
+			"The query is "+strconv.Itoa(length)+" characters long; X documents no limit for "+where+
+				", and pay-per-use allows "+strconv.Itoa(maxLen)+" there",
+			"shorten it to "+strconv.Itoa(maxLen)+" characters to be safe, or try it once: X answers 400 if it is too long")
 		return
 	case units > maxLen:
 		c.warnAt(CodeLengthUTF16, byteOffsetOfRune(c.src, firstRuneOverUTF16(c.src, maxLen)), len(c.src),
@@ -184,9 +179,9 @@ func (c *checker) checkLength(length, units, maxLen int) {
 				" allows "+strconv.Itoa(maxLen)+" and X does not say which it counts",
 			"emoji and other characters outside the BMP count twice in UTF-16; shorten it to be safe")
 	}
-	if c.opts.Endpoint == CountsAll && c.opts.Tier == PayPerUse && length > countsAllDocumentedLow {
+	if c.opts.Endpoint == CountsAll && c.opts.Tier != Enterprise && length > countsAllDocumentedLow {
 		c.warnAt(CodeCountsAllLength, byteOffsetOfRune(c.src, countsAllDocumentedLow), len(c.src),
-			"The query is "+strconv.Itoa(length)+" characters long: X's rate-limit page allows 1,024 for counts_all but its counts guide says 512 on pay-per-use",
+			"The query is "+strconv.Itoa(length)+" characters long: X's rate-limit page allows 1,024 for counts_all but its counts guide says 512 on self-serve access ("+string(c.opts.Tier)+")",
 			"keep it within 512 characters to be safe")
 	}
 }

@@ -77,8 +77,8 @@ func (c *checker) operatorChecks(op *Operator, info *OperatorInfo, negated bool)
 		return // no argument, or a syntax error already reported
 	}
 	if op.Arg == ArgNone {
-		c.errorAt(CodeMissingValue, op.Start, op.End(),
-			info.Name+" has no value: write it without a space, e.g. "+example(info), "")
+		c.warnAt(CodeMissingValue, op.Start, op.End(),
+			info.Name+" has no value: write it without a space, e.g. "+example(info)+" (no source records X's answer)", "")
 		return
 	}
 	c.checkArg(op, info)

@@ -48,7 +48,7 @@ func validateFull(q string, opts Options, format, valid8 bool, length, units int
 	c := checker{src: q, validUTF8: valid8}
 	var badEndpoint, badTier bool
 	c.opts, badEndpoint, badTier = normalize(opts)
-	c.epBit, c.payPerUse = endpointBit(c.opts.Endpoint), c.opts.Tier == PayPerUse
+	c.epBit, c.level = endpointBit(c.opts.Endpoint), levelOf(c.opts.Tier)
 	if badEndpoint {
 		c.warnAt(CodeUnknownOption, 0, 0, "Unknown endpoint "+strconv.Quote(string(opts.Endpoint))+"; judged as search_recent", "")
 	}
@@ -59,11 +59,12 @@ func validateFull(q string, opts Options, format, valid8 bool, length, units int
 	root, errs := p.parse(q)
 	tree := Query{Src: q, Root: root}
 	for _, e := range errs {
-		c.errorAt(e.Code, e.Pos, e.End, e.Msg, e.Hint)
+		c.add(syntaxSeverity(e.Code), e.Code, e.Pos, e.End, e.Msg, e.Hint)
 	}
 	c.checkQuery(&tree)
-	maxLen := maxLength(c.opts)
-	c.checkLength(length, units, maxLen)
+	lim := limitOf(c.opts)
+	maxLen := lim.n
+	c.checkLength(length, units, lim)
 	diags := c.finish()
 	valid := true
 	for i := range diags {
@@ -80,6 +81,18 @@ func validateFull(q string, opts Options, format, valid8 bool, length, units int
 	r.Valid, r.Length, r.MaxLength, r.Diagnostics, r.Formatted = valid, length, maxLen, diags, formatted
 }
 
+// syntaxSeverity is the severity of a syntax error code: an error where
+// X's message for it is recorded (unbalanced parentheses) or the query
+// cannot fit any documented length (too-deep), a warning where no source
+// records X's answer (doc.go, "Sources of errors").
+func syntaxSeverity(code string) Severity {
+	switch code {
+	case CodeEmptyGroup, CodeUnterminatedQuote, CodeUnclosedBracket, CodeMisplacedOr:
+		return SeverityWarning
+	}
+	return SeverityError
+}
+
 // normalize applies the defaults and reports names it does not know.
 func normalize(opts Options) (out Options, badEndpoint, badTier bool) {
 	out = opts
@@ -93,8 +106,10 @@ func normalize(opts Options) (out Options, badEndpoint, badTier bool) {
 	switch opts.Tier {
 	case "":
 		out.Tier = PayPerUse
-	case PayPerUse, Enterprise:
 	default:
+		if tierSlot(opts.Tier) >= 0 {
+			break
+		}
 		out.Tier, badTier = PayPerUse, true
 	}
 	return out, badEndpoint, badTier

@@ -12,6 +12,6 @@ func ExampleHandle_unknownOp() {
 }
 
 func ExampleHandle_badInput() {
-	fmt.Println(string(wire.Handle("validateQuery", []byte(`{"query":"cat","tier":"free"}`))))
-	// Output: {"ok":false,"error":{"code":"bad-input","message":"field \"tier\": unknown tier \"free\"; expected pay-per-use or enterprise"}}
+	fmt.Println(string(wire.Handle("validateQuery", []byte(`{"query":"cat","tier":"gold"}`))))
+	// Output: {"ok":false,"error":{"code":"bad-input","message":"field \"tier\": unknown tier \"gold\"; expected one of pay-per-use, free, basic, pro, enterprise"}}
 }

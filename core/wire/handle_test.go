@@ -37,7 +37,7 @@ func TestHandleFailures(t *testing.T) {
 		{"trailing data", "validateQuery", `{"query":"a"} {}`, CodeBadInput, "after the JSON object"},
 		{"missing query", "validateQuery", `{"endpoint":"search_all"}`, CodeBadInput, `missing field "query"`},
 		{"bad endpoint", "validateQuery", `{"query":"a","endpoint":"search"}`, CodeBadInput, `unknown endpoint "search"`},
-		{"bad tier", "validateQuery", `{"query":"a","tier":"pro"}`, CodeBadInput, `unknown tier "pro"`},
+		{"bad tier", "validateQuery", `{"query":"a","tier":"elevated"}`, CodeBadInput, `unknown tier "elevated"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

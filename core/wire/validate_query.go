@@ -1,6 +1,10 @@
 package wire
 
-import "github.com/xpreflight/xpreflight/core/query"
+import (
+	"strings"
+
+	"github.com/xpreflight/xpreflight/core/query"
+)
 
 type validateQueryInput struct {
 	Query    *string        `json:"query"`
@@ -38,11 +42,13 @@ func queryOptions(endpoint query.Endpoint, tier query.Tier) (query.Options, erro
 }
 
 func parseTier(tier query.Tier) (query.Tier, error) {
-	switch tier {
-	case "":
-		return query.PayPerUse, nil
-	case query.PayPerUse, query.Enterprise:
-		return tier, nil
+	t, ok := query.ParseTier(string(tier))
+	if !ok {
+		names := make([]string, 0, 5)
+		for _, t := range query.Tiers() {
+			names = append(names, string(t))
+		}
+		return "", badInput(`field "tier": unknown tier %q; expected one of %s`, tier, strings.Join(names, ", "))
 	}
-	return "", badInput(`field "tier": unknown tier %q; expected pay-per-use or enterprise`, tier)
+	return t, nil
 }

@@ -13,7 +13,7 @@ func TestValidateRequestBadInput(t *testing.T) {
 		{"missing method", `{"url":"/2/tweets"}`, `missing field "method"`},
 		{"missing url", `{"method":"GET"}`, `missing field "url"`},
 		{"unknown field", `{"method":"GET","url":"/2/tweets","bdy":"x"}`, `"bdy"`},
-		{"bad tier", `{"method":"GET","url":"/2/tweets","tier":"pro"}`, `unknown tier "pro"`},
+		{"bad tier", `{"method":"GET","url":"/2/tweets","tier":"Pro"}`, `unknown tier "Pro"`},
 		{"now not a number", `{"method":"GET","url":"/2/tweets","now":"soon"}`, `field "now"`},
 		{"now negative", `{"method":"GET","url":"/2/tweets","now":-5}`, `field "now"`},
 		{"headers not strings", `{"method":"GET","url":"/2/tweets","headers":{"a":1}}`, `field "headers"`},

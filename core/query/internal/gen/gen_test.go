@@ -33,6 +33,10 @@ func TestGenerateRejectsWhatItCannotPlace(t *testing.T) {
 		{"new availability", `"availability": "advanced"`, `"availability": "premium"`, `unknown availability`},
 		{"new type", `"type": "standalone"`, `"type": "alone"`, `unknown type`},
 		{"missing limit", `"search_recent": 512`, `"search_recent": 0`, `limit is missing`},
+		{"missing 2024 limit", `"pro_full_archive": 1024`, `"pro_full_archive": 0`, `limit is missing`},
+		{"unreadable availability", `"pay-per-use": "unknown"`, `"pay-per-use": "maybe"`, `not yes, no or unknown`},
+		{"level dropped", `"basic": "unknown (legacy self-serve)"`, `"basic2": "unknown"`, `has no "basic"`},
+		{"embedding no longer rejected", `other tiers rejected`, `other tiers welcome`, `no longer says other tiers are rejected`},
 	}
 	for _, tt := range tests {
 		if !strings.Contains(facts, tt.old) {
