@@ -305,7 +305,9 @@ func (c *paramChecker) checkList() {
 // checkItem checks one list item and returns its enum index, or -1.
 func (c *paramChecker) checkItem(item string) int {
 	if item == "" {
-		c.add(CodeEmptyParameter, c.p.Versions, c.value, c.label()+" value ["+c.value+"] contains an empty item", "")
+		// No source records X's answer to "a,,b": a warning.
+		c.diags = append(c.diags, Diagnostic{Code: CodeEmptyParameter, Severity: sevWarning, Parameter: c.p.Name, Value: c.value,
+			Message: c.label() + " value [" + c.value + "] contains an empty item"})
 		return -1
 	}
 	idx := -1

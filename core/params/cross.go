@@ -147,9 +147,11 @@ func (v *validation) checkTimeOrder() {
 	if ok1 && ok2 && !start.Before(end) {
 		// An empty window (start == end) is what the spec's own examples
 		// send, so it is only a warning; a reversed window is an error.
-		sev := sevError
-		if start.Equal(end) {
-			sev = sevWarning
+		// Spec 2.167 states the order for some operations only; where
+		// it does not, no source records X's answer: a warning.
+		sev := sevWarning
+		if !start.Equal(end) && v.statesOrder("start_time", "end_time") {
+			sev = sevError
 		}
 		v.add(Diagnostic{Code: CodeTimeOrder, Severity: sev, Parameter: "end_time", Value: e,
 			problemParams: map[string][]string{"start_time": {s}, "end_time": {e}},
@@ -172,6 +174,17 @@ func (v *validation) checkIDOrder() {
 				Message:       "Invalid '" + o.High + "':'" + hs + "'. '" + o.Low + "' must be less than '" + o.High + "'"})
 		}
 	}
+}
+
+// statesOrder reports whether the operation's spec prose says low must be
+// earlier or less than high.
+func (v *validation) statesOrder(low, high string) bool {
+	for _, o := range v.op.Orders {
+		if o.Low == low && o.High == high {
+			return true
+		}
+	}
+	return false
 }
 
 func (v *validation) idParam(name string) (uint64, string, bool) {

@@ -13,19 +13,24 @@
 //	step        finding                                   severity
 //	URL         not a path or https://api.{x,twitter}.com  error  (bad-url, unsupported-host)
 //	            http:// or trailing slash                  warning
-//	route       no operation of either version matches     error  (unknown-route, method-not-allowed)
+//	            undecodable percent-encoding               warning
+//	route       no operation of either version matches     warning (unknown-route, method-not-allowed; Route is
+//	                                                       nil, the request is not checked further)
 //	parameter   unknown name (with "did you mean")         error
 //	            repeated name                              warning (first value is judged)
-//	            empty value                                error  ("The ids query parameter can not be empty")
+//	            empty value                                error for a required parameter ("The ids query
+//	                                                       parameter can not be empty"); warning for an optional one
 //	            type, enum, range, length, pattern,        error when every spec version declaring the
-//	            list size, duplicates, empty list item      parameter rejects it; warning when only one does
+//	            list size, duplicates                       parameter rejects it; warning when only one does
+//	            empty list item                            warning
 //	            required and missing                       error (warning if only one version requires it)
 //	            `query` (search, counts)                   core/query diagnostics nested; error if any is
 //	vocabulary  tweet.* and post.* spellings mixed         warning
 //	cross       "At most one of …" (spec prose)            error; since_id/until_id with start_time/end_time
 //	                                                       uses X's observed message
 //	            other id/time mixes on search              warning (observed 2021–22, not in spec 2.167)
-//	            start_time ≥ end_time                      error (equal: warning; the spec's own examples do it)
+//	            start_time ≥ end_time                      error where spec 2.167 states the order (equal, or
+//	                                                       not stated: warning)
 //	            since_id ≥ until_id (where stated)         error
 //	            full-archive start before 2006-03-21       error
 //	            with Now: end_time within 10 s of now      error (search, counts)
@@ -34,12 +39,63 @@
 //	            with Now: start_time within 10 s of now    warning (third-party report)
 //	            delete_all with other parameters           warning ("should", spec 2.166)
 //	body        missing where required                     error
-//	            Content-Type not declared                  error; multipart not checked (warning)
+//	            Content-Type not declared                  warning; multipart not checked (warning)
 //	            not JSON                                   error with line and column
 //	            schema violation (every version rejects)   error per JSON pointer, first version's wording
 //	            rule values                                core/query (stream_rule) diagnostics nested
 //	            rule keys other than value, tag            warning with did-you-mean (no spec closes a rule)
 //	            "Exactly one of add, delete, ?delete_all"  error
+//
+// # Why each error is an error
+//
+// A finding is an error only when X is recorded (an observed message) or
+// documented (a spec constraint or prose rule every declaring version
+// states, or X's docs) to reject it; otherwise a warning. Sources are
+// ../shared/ref/x-api-facts.md sections and the specs in ../shared/ref.
+// TestEveryParamsErrorHasASource walks every code against this table.
+//
+//	code                     sev            source
+//	bad-url                  error          not a request to X at all: no path and no https://api.x.com URL, nothing X could answer
+//	unsupported-host         error          not a request to X at all: another host
+//	insecure-scheme          warning        -
+//	unknown-route            warning        - (X serves endpoints its specs do not list; issue 12)
+//	method-not-allowed       warning        -
+//	trailing-slash           warning        -
+//	bad-encoding             warning        - (no source records X's answer to bad percent-encoding)
+//	unknown-parameter        error          recorded "The query parameter [previous_token] is not one of […]" (§2.2, plhery/node-twitter-api-v2 #597)
+//	repeated-parameter       warning        -
+//	missing-parameter        error/warning  specs' required (every declaring version); recorded "'query' must be a non-empty string" (§2.2)
+//	empty-parameter          error/warning  recorded "The ids query parameter can not be empty" (§2.2, PipedreamHQ/pipedream #10108) for a required parameter; optional ones and empty list items are warnings
+//	not-integer              error/warning  spec type integer (every declaring version)
+//	not-boolean              error/warning  spec type boolean (every declaring version)
+//	bad-date-time            error/warning  spec format date-time; recorded "Invalid 'start_time':…" messages (§2.2)
+//	not-in-enum              error/warning  recorded "The `tweet.fields` query parameter value […] is not one of […]" (§2.2, redouane59/twittered #118); spec enums
+//	out-of-range             error/warning  spec minimum/maximum, inclusive, every declaring version (§4.1)
+//	bad-length               error/warning  spec minLength/maxLength, every declaring version
+//	pattern-mismatch         error/warning  spec pattern, every declaring version
+//	too-many-items           error/warning  spec maxItems, every declaring version
+//	duplicate-item           error/warning  spec uniqueItems; recorded duplicate-id 400 (core/apierr testdata 400-invalid-request-duplicate-id.json)
+//	mixed-vocabulary         warning        -
+//	invalid-query            error/warning  core/query's error table (an error exactly when a nested query finding is)
+//	mutually-exclusive       error          spec 2.167 prose "At most one of …"; recorded "Invalid use of 'since_id' or 'until_id' in conjunction with 'start_time' or 'end_time'." (§4.1)
+//	id-time-mix              error/warning  spec 2.167 "At most one of `start_time`, `since_id`" (and end_time, until_id) with X's recorded wording (§4.1); other mixes, observed 2021–22 only, warn
+//	time-order               error/warning  spec 2.167 prose "`start_time` must be earlier than `end_time`" where it states it; elsewhere, and for start = end, a warning
+//	id-order                 error          spec 2.167 prose "`since_id` must be less than `until_id`" where it states it
+//	start-time-too-old       error/warning  recorded "'start_time' must be on or after 2006-03-21T00:00Z" and "… on or after <now-7d>" (§2.2); within a minute of the edge a warning
+//	start-time-too-recent    warning        -
+//	end-time-too-recent      error          recorded "'end_time' must be a minimum of 10 seconds prior to the request time." (§2.2)
+//	since-id-too-old         error          recorded "'since_id' must be a tweet id created after …" (§2.2)
+//	before-earliest-time     error/warning  spec date-time minimum, every declaring version (e.g. 2010-11-06 for timelines, §4.1)
+//	exactly-one              error          spec 2.167 prose "Exactly one of `add`, `delete`, or `?delete_all=true` must be specified" (§3.6)
+//	delete-all-alone         warning        -
+//	body-missing             error/warning  spec requestBody required, every declaring version
+//	body-unexpected          warning        -
+//	unsupported-content-type warning        - (no source records X's answer to another media type)
+//	body-syntax              error          documented: a 400 on a rule "can come from double quotes not escaped for JSON" (§3.4, response-codes doc 2025)
+//	body-schema              error          the body schemas of every spec version reject it (X's request schemas)
+//	body-not-checked         warning        -
+//	invalid-rule             error/warning  core/query's error table; answered in X's rules shape, not as invalid-request (RulesAnswer)
+//	unknown-rule-field       warning        -
 //
 // Rules stated only in the newest spec's prose are errors although spec
 // 2.166 is silent: the prose describes the live server. Schema keywords on

@@ -243,7 +243,7 @@ func parseTarget(raw string, t *target) (bool, []Diagnostic) {
 		t.encoded = true
 		for _, s := range strings.Split(trimmed, "/") {
 			if _, err := url.PathUnescape(s); err != nil {
-				return false, append(diags, Diagnostic{Code: CodeBadEncoding, Severity: sevError, Value: s,
+				return false, append(diags, Diagnostic{Code: CodeBadEncoding, Severity: sevWarning, Value: s,
 					Message: "The path segment [" + s + "] is not valid percent-encoding"})
 			}
 		}
@@ -298,7 +298,7 @@ func (s *queryScanner) next() (name, value string, bad bool, finding *Diagnostic
 		}
 		dn, dv, valid := s.decodePair(name, value, nameEsc, valueEsc)
 		if !valid {
-			return name, value, true, &Diagnostic{Code: CodeBadEncoding, Severity: sevError, Parameter: name, Value: piece,
+			return name, value, true, &Diagnostic{Code: CodeBadEncoding, Severity: sevWarning, Parameter: name, Value: piece,
 				Message: "The query string piece [" + piece + "] is not valid percent-encoding"}, true
 		}
 		return dn, dv, false, nil, true

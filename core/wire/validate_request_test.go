@@ -45,8 +45,11 @@ func TestValidateRequestShape(t *testing.T) {
 			true, `"GET /2/tweets/search/recent"`, false, "", ""},
 		{"range error", `{"method":"GET","url":"https://api.x.com/2/tweets/search/recent?query=cat&max_results=5"}`,
 			false, `"GET /2/tweets/search/recent"`, true, "out-of-range", "error"},
+		// issue 12: a route the specs lack is a warning; route stays null
 		{"unknown route", `{"method":"GET","url":"/2/nope"}`,
-			false, `null`, true, "unknown-route", "error"},
+			true, `null`, false, "unknown-route", "warning"},
+		{"unknown method", `{"method":"PATCH","url":"/2/tweets/20"}`,
+			true, `null`, false, "method-not-allowed", "warning"},
 		{"body", `{"method":"POST","url":"/2/tweets","headers":{"Content-Type":"application/json"},"body":"{\"text\":1}"}`,
 			false, `"POST /2/tweets"`, true, "body-schema", "error"},
 		{"now applies time rules", `{"method":"GET","url":"/2/tweets/search/recent?query=cat&end_time=2025-11-25T11:59:55Z","now":1764072000000}`,
