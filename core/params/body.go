@@ -251,6 +251,7 @@ func (v *validation) checkRules(doc any) {
 	}
 	obj, _ := doc.(map[string]any)
 	adds, _ := obj["add"].([]any)
+	v.rules = len(adds)
 	for i, a := range adds {
 		rule, _ := a.(map[string]any)
 		at := "#/add/" + strconv.Itoa(i)

@@ -45,6 +45,10 @@
 //	            rule values                                core/query (stream_rule) diagnostics nested
 //	            rule keys other than value, tag            warning with did-you-mean (no spec closes a rule)
 //	            "Exactly one of add, delete, ?delete_all"  error
+//	answer      invalid: Result.Problem is the body X answers with and Result.Status its status:
+//	            invalid-request with 400, or, when the only errors are rule values of a rules POST,
+//	            X's rules answer (200, invalid-rules items with details[], meta.summary; all or
+//	            nothing, so created 0 and every rule not_created; ?dry_run=true the same)
 //
 // # Why each error is an error
 //
@@ -94,7 +98,7 @@
 //	body-syntax              error          documented: a 400 on a rule "can come from double quotes not escaped for JSON" (§3.4, response-codes doc 2025)
 //	body-schema              error          the body schemas of every spec version reject it (X's request schemas)
 //	body-not-checked         warning        -
-//	invalid-rule             error/warning  core/query's error table; answered in X's rules shape, not as invalid-request (RulesAnswer)
+//	invalid-rule             error/warning  core/query's error table; answered in X's rules shape (RulesBody, 200), not as invalid-request
 //	unknown-rule-field       warning        -
 //
 // Rules stated only in the newest spec's prose are errors although spec

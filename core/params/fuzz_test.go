@@ -37,8 +37,20 @@ func FuzzValidate(f *testing.F) {
 		if res.Valid == hasError || (res.Problem != nil) != hasError {
 			t.Fatalf("valid=%v problem=%v with errors=%v", res.Valid, res.Problem != nil, hasError)
 		}
-		if hasError && len(res.Problem.Errors) == 0 {
-			t.Fatal("problem without errors[]")
+		switch {
+		case !hasError:
+		case res.InvalidRequest() != nil:
+			if len(res.InvalidRequest().Errors) == 0 || res.Status != 400 {
+				t.Fatalf("invalid-request problem without errors[] or with status %d", res.Status)
+			}
+		case res.Rules() != nil:
+			rb := res.Rules()
+			s := rb.Meta.Summary
+			if len(rb.Errors) == 0 || res.Status != RulesStatus || s.Created != 0 || s.Valid+s.Invalid != s.NotCreated || s.Invalid != len(rb.Errors) {
+				t.Fatalf("rules answer inconsistent: status %d %+v", res.Status, rb)
+			}
+		default:
+			t.Fatalf("problem of type %T", res.Problem)
 		}
 		if _, err := json.Marshal(res); err != nil {
 			t.Fatal(err)

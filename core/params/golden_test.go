@@ -25,6 +25,12 @@ var goldenRequests = []Request{
 	{Method: "POST", URL: "/2/tweets", Headers: map[string]string{"Content-Type": "application/json"}, Body: []byte("{\n  \"text\": \"hi\",\n  \"poll\": {\"options\": [\"a\"]},\n  \"reply_settings\": \"everyone\"\n}")},
 	{Method: "POST", URL: "/2/tweets", Body: []byte("{\n  \"text\": \"hi\",\n  \"media\": \n}")},
 	{Method: "POST", URL: "/2/tweets/search/stream/rules?dry_run=true", Body: []byte(`{"add":[{"value":"cat has:images"}],"delete":{"ids":["1"]}}`)},
+	// issue 12: a mixed rules batch is answered in X's own shape (200, invalid-rules, meta.summary)
+	{Method: "POST", URL: "/2/tweets/search/stream/rules", Body: []byte(`{"add":[{"value":"cat has:images","tag":"cats"},{"value":"has:media"},{"value":"--b"}]}`), Now: time.Date(2026, 12, 4, 15, 0, 0, 0, time.UTC)},
+	// issue 12: never blocked: a route the specs lack, an empty optional list, an advanced operator
+	{Method: "GET", URL: "/2/users/1/blocking?max_results=10"},
+	{Method: "PUT", URL: "/2/powertrack/rules"},
+	{Method: "GET", URL: "/2/tweets/search/recent?query=place_country%3AUS%20cat&expansions=&tweet.fields="},
 }
 
 func TestGolden(t *testing.T) {

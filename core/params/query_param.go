@@ -1,7 +1,6 @@
 package params
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/xpreflight/xpreflight/core/query"
@@ -25,10 +24,7 @@ func (v *validation) lintQuery(param, value string, ep query.Endpoint, code stri
 	}
 	var errs, warns []string
 	for _, d := range diags {
-		msg := d.Message
-		if !strings.Contains(msg, "(at position") {
-			msg += " (at position " + strconv.Itoa(d.Span.Start+1) + ")"
-		}
+		msg := positioned(d)
 		if d.Severity == query.SeverityError {
 			errs = append(errs, msg)
 		} else {

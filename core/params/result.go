@@ -21,11 +21,28 @@ type Request struct {
 }
 
 // Result is the verdict on one request, in the wire contract's shape.
+// When it is invalid, Problem is the body X itself answers with and Status
+// its HTTP status: an invalid-request *Problem with 400, or, for a
+// filtered-stream rules POST whose only errors are rule values, X's rules
+// answer (*RulesBody) with 200. Both are nil/0 when Valid.
 type Result struct {
 	Valid       bool         `json:"valid"`
 	Route       *string      `json:"route"`
 	Diagnostics []Diagnostic `json:"diagnostics"`
-	Problem     *Problem     `json:"problem"`
+	Problem     any          `json:"problem"`
+	Status      int          `json:"status,omitempty"`
+}
+
+// InvalidRequest returns Problem when it is an invalid-request problem.
+func (r *Result) InvalidRequest() *Problem {
+	p, _ := r.Problem.(*Problem)
+	return p
+}
+
+// Rules returns Problem when it is X's filtered-stream rules answer.
+func (r *Result) Rules() *RulesBody {
+	b, _ := r.Problem.(*RulesBody)
+	return b
 }
 
 // Diagnostic is one finding about a request. Message follows X's own

@@ -40,6 +40,8 @@ type validation struct {
 	sawTweet, sawPost spelling
 	// crossRelevant: a parameter some cross-parameter rule reads is present
 	crossRelevant bool
+	// rules: the number of rules in a filtered-stream rules add batch
+	rules int
 }
 
 func (v *validation) add(d Diagnostic) { v.diags = append(v.diags, d) }
@@ -273,7 +275,12 @@ func (v *validation) result(r *Result) {
 			break
 		}
 	}
-	if !r.Valid {
-		r.Problem = buildProblem(v.diags)
+	if r.Valid {
+		return
 	}
+	if rb := v.rulesAnswer(); rb != nil {
+		r.Problem, r.Status = rb, RulesStatus
+		return
+	}
+	r.Problem, r.Status = buildProblem(v.diags), 400
 }

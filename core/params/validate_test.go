@@ -242,7 +242,10 @@ func TestProblem(t *testing.T) {
 	if res.Problem == nil {
 		t.Fatal("no problem")
 	}
-	p := res.Problem
+	p := res.InvalidRequest()
+	if res.Status != 400 {
+		t.Errorf("status = %d, want 400", res.Status)
+	}
 	if p.Type != "https://api.x.com/2/problems/invalid-request" || p.Title != "Invalid Request" || p.Detail != "One or more parameters to your request was invalid." {
 		t.Errorf("problem fields = %+v", p)
 	}
@@ -262,8 +265,8 @@ func TestProblem(t *testing.T) {
 	}
 	// An empty list parameter carries an empty value list, as X sends it.
 	res = Validate(get("/2/tweets?ids="))
-	if len(res.Problem.Errors) != 1 || res.Problem.Errors[0].Message != "The ids query parameter can not be empty" || len(res.Problem.Errors[0].Parameters["ids"]) != 0 {
-		t.Errorf("empty ids problem = %+v", res.Problem.Errors)
+	if p := res.InvalidRequest(); len(p.Errors) != 1 || p.Errors[0].Message != "The ids query parameter can not be empty" || len(p.Errors[0].Parameters["ids"]) != 0 {
+		t.Errorf("empty ids problem = %+v", p.Errors)
 	}
 }
 

@@ -11,16 +11,16 @@ func (c *checker) checkTopLevel(q *Query) {
 	switch {
 	case c.positive == 0:
 		c.errorAt(CodeOnlyNegations, start, end,
-			"Rules must contain a non-negation term: "+snippet(q.Src[start:end])+" only excludes",
-			"add a keyword, phrase or standalone operator to match, e.g. cat -grumpy")
+			"Rules must contain a non-negation term", // X's words, as its rules answer carries them
+			snippet(q.Src[start:end])+" only excludes; add a keyword, phrase or standalone operator to match, e.g. cat -grumpy")
 	case c.standalone == 0 && c.unclear > 0:
 		c.warnAt(CodeStandaloneUnknown, start, end,
 			"The query has no clause X documents as standalone; X's table leaves the type of "+c.positiveLabels(q.Root)+" blank, so it may be rejected as not standalone",
 			"add a keyword, phrase or standalone operator")
 	case c.standalone == 0:
 		c.errorAt(CodeConjunctionOnly, start, end,
-			"is/has/lang cannot be used as a standalone operator: "+c.positiveLabels(q.Root)+" must be combined with a keyword, phrase or standalone operator",
-			"add a keyword or standalone operator, e.g. cat has:media")
+			"is/has/lang cannot be used as a standalone operator", // X's words, as its rules answer carries them
+			c.positiveLabels(q.Root)+" must be combined with a keyword, phrase or standalone operator, e.g. cat has:media")
 	}
 	if or, ok := root.(*Or); ok {
 		c.checkRootBranches(or)

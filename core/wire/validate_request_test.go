@@ -74,8 +74,9 @@ func TestValidateRequestShape(t *testing.T) {
 					t.Errorf("result lacks %q: %s", k, r.Result)
 				}
 			}
-			if len(got) != 4 {
-				t.Errorf("result has %d fields, want 4: %s", len(got), r.Result)
+			// "status" (X's HTTP status for problem) is there exactly when problem is.
+			if want := 4 + map[bool]int{true: 1}[tt.problem]; len(got) != want {
+				t.Errorf("result has %d fields, want %d: %s", len(got), want, r.Result)
 			}
 			if string(got["valid"]) != map[bool]string{true: "true", false: "false"}[tt.valid] {
 				t.Errorf("valid = %s, want %v", got["valid"], tt.valid)
