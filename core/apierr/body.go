@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -58,7 +59,7 @@ func readBody(resp Response, v *[]Violation) body {
 	_, hasErrors := top["errors"]
 	stream := isStreamURL(resp.URL)
 	switch {
-	case hasType && !hasData:
+	case hasType && !hasData, !hasData && !hasErrors && isLegacyError(top):
 		b.shape = ShapeProblem
 		b.problems = readTopProblem(trimmed, top, v)
 	case hasErrors:
@@ -85,6 +86,19 @@ func readBody(resp Response, v *[]Violation) body {
 		}
 	}
 	return b
+}
+
+// isLegacyError: a bare {"code":N,"message":…} at the top level, the legacy
+// Error item on its own (seen from /2/media/upload in 2025, issue 12); it
+// is a problem like the same item inside errors[].
+func isLegacyError(top map[string]json.RawMessage) bool {
+	code, hasCode := top["code"]
+	_, hasMessage := top["message"]
+	if !hasCode || !hasMessage {
+		return false
+	}
+	_, err := strconv.ParseInt(string(bytes.TrimSpace(code)), 10, 64)
+	return err == nil
 }
 
 func envelopeSchema(s Shape) string {

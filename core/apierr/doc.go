@@ -12,7 +12,8 @@
 //	             keep-alive newline; otherwise a violation)
 //	not-json     not JSON at all (plain-text 429, HTML 404): one violation naming the byte
 //	not-object   JSON but not an object
-//	problem      "type" at the top and no "data": a whole-request Problem
+//	problem      "type" at the top and no "data": a whole-request Problem; also a bare legacy
+//	             {"code":N,"message":…} (no data, no errors), a problem with slug legacy-N
 //	stream-line  the URL ends in /stream and the body has "errors"
 //	errors       "errors" and no "data" (legacy {"code":88} 429, errors-only 200s)
 //	envelope     anything else under 400: {data?, includes?, meta?, errors?}

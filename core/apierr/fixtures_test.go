@@ -41,6 +41,7 @@ func TestFixtures(t *testing.T) {
 		{"429-stream-too-many-connections.json", 429, "/2/tweets/search/stream", RateLimited, ShapeProblem, "streaming-connection", "", true},
 		{"503-stream-provisioning.json", 503, "/2/tweets/search/stream", ServerError, ShapeProblem, "streaming-connection", "", true},
 		{"429-legacy-88.json", 429, "", RateLimited, ShapeErrors, "legacy-88", "", true},
+		{"403-legacy-38-media-upload.json", 403, "/2/media/upload", Forbidden, ShapeProblem, "legacy-38", "", true},
 		{"201-rules-duplicate.json", 201, "/2/tweets/search/stream/rules", Partial, ShapeErrors, "", "duplicate-rules", true},
 		{"200-rules-invalid.json", 200, "/2/tweets/search/stream/rules", Partial, ShapeErrors, "", "invalid-rules", true},
 		{"429-plain-text.txt", 429, "", RateLimited, ShapeNotJSON, "", "", false},

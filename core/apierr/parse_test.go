@@ -254,3 +254,43 @@ func TestHeaderSpellings(t *testing.T) {
 		t.Error("found an absent header")
 	}
 }
+
+// TestTopLevelLegacyBody: a bare {"code":N,"message":…} is one problem
+// with slug legacy-N (issue 12); look-alikes are not.
+func TestTopLevelLegacyBody(t *testing.T) {
+	tests := []struct {
+		name, body string
+		status     int
+		shape      Shape
+		slug       string // "" means no problem
+	}{
+		{"media upload 2025", `{"code":38,"message":"media parameter is missing."}`, 400, ShapeProblem, "legacy-38"},
+		{"at 200", `{"code":88,"message":"Rate limit exceeded"}`, 200, ShapeProblem, "legacy-88"},
+		{"negative code", `{"code":-1,"message":"x"}`, 400, ShapeProblem, "legacy--1"},
+		{"string code", `{"code":"38","message":"x"}`, 400, ShapeObject, ""},
+		{"fractional code", `{"code":38.5,"message":"x"}`, 400, ShapeObject, ""},
+		{"code without message", `{"code":38}`, 400, ShapeObject, ""},
+		{"with data", `{"data":{"id":"1"},"code":38,"message":"x"}`, 200, ShapeEnvelope, ""},
+		{"with errors", `{"errors":[{"code":88,"message":"x"}],"code":1,"message":"y"}`, 429, ShapeErrors, "legacy-88"},
+		{"with type", `{"type":"about:blank","title":"t","code":38,"message":"x"}`, 400, ShapeProblem, "about:blank"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			body := []byte(tt.body)
+			r := Parse(Response{Status: tt.status, Body: body, URL: "/2/media/upload"})
+			if r.Shape != tt.shape {
+				t.Errorf("shape = %s, want %s", r.Shape, tt.shape)
+			}
+			slug := ""
+			if len(r.Problems) > 0 {
+				slug = r.Problems[0].Slug
+			}
+			if slug != tt.slug {
+				t.Errorf("slug = %q, want %q", slug, tt.slug)
+			}
+			if string(body) != tt.body {
+				t.Error("the body was altered")
+			}
+		})
+	}
+}
