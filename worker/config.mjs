@@ -8,7 +8,7 @@
 // the config's own folder and refuses absolute paths).
 //
 // Secrets (X_BEARER_TOKEN, PREFLIGHT_KEY) and settings (X_API_ORIGIN,
-// ALLOWED_ORIGINS, UPSTREAM_TIMEOUT_MS) are `fromEnvironment` bindings: workerd
+// ALLOWED_ORIGINS, UPSTREAM_TIMEOUT_MS, X_API_TIER) are `fromEnvironment` bindings: workerd
 // reads them from its own environment, so they are never written to disk.
 //
 // --second-port serves the same script as a second, separately loaded Worker
@@ -47,7 +47,7 @@ const outDir = path.dirname(path.resolve(opt.out));
 const build = path.relative(outDir, path.resolve(opt.build)) || ".";
 const assets = path.resolve(opt.assets);
 
-const envBindings = ["X_API_ORIGIN", "ALLOWED_ORIGINS", "X_BEARER_TOKEN", "PREFLIGHT_KEY", "UPSTREAM_TIMEOUT_MS"]
+const envBindings = ["X_API_ORIGIN", "ALLOWED_ORIGINS", "X_BEARER_TOKEN", "PREFLIGHT_KEY", "UPSTREAM_TIMEOUT_MS", "X_API_TIER"]
   .map((name) => `(name = ${q(name)}, fromEnvironment = ${q(name)})`);
 
 // The Worker's ES modules: every .mjs worker/build.sh copied, the entry (shim.mjs) first as workerd requires.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/xpreflight/xpreflight/core/query"
 )
 
 // Config is the deployment's settings, read once per isolate from the
@@ -18,6 +20,9 @@ type Config struct {
 	Key string `json:"preflightKey"`
 	// Token is X_BEARER_TOKEN; empty means the Worker holds no token.
 	Token string `json:"bearerToken"`
+	// Tier is X_API_TIER, the deployment's access level (query.ParseTier:
+	// pay-per-use, free, basic, pro, enterprise); empty means pay-per-use.
+	Tier string `json:"apiTier"`
 }
 
 // Gate is a parsed Config.
@@ -25,11 +30,16 @@ type Gate struct {
 	origins map[string]bool
 	key     string
 	token   string
+	tier    query.Tier
 }
 
 // NewGate parses the allow list; a malformed entry is an error naming it.
 func NewGate(c Config) (*Gate, error) {
-	g := &Gate{origins: map[string]bool{}, key: c.Key, token: c.Token}
+	tier, ok := query.ParseTier(c.Tier)
+	if !ok {
+		return nil, fmt.Errorf("X_API_TIER %q is not an access level; use one of %s", c.Tier, tierNames())
+	}
+	g := &Gate{origins: map[string]bool{}, key: c.Key, token: c.Token, tier: tier}
 	for i, o := range strings.Split(c.AllowedOrigins, ",") {
 		o = strings.TrimSpace(o)
 		if o == "" {
@@ -41,6 +51,17 @@ func NewGate(c Config) (*Gate, error) {
 		g.origins[o] = true
 	}
 	return g, nil
+}
+
+// Tier is the deployment's access level (X_API_TIER).
+func (g *Gate) Tier() query.Tier { return g.tier }
+
+func tierNames() string {
+	var names []string
+	for _, t := range query.Tiers() {
+		names = append(names, string(t))
+	}
+	return strings.Join(names, ", ")
 }
 
 func checkOrigin(o string) error {

@@ -8,10 +8,23 @@
 // Inbound decision table (first matching row wins):
 //
 //	path not a normalised /2/ path            → reject 400 about:blank problem (no upstream call)
-//	core/params says invalid                  → reject 400 with its problem: X's invalid-request body
+//	core/params says invalid                  → answer with its problem and status: X's invalid-request
+//	                                            body with 400, or for a rules POST whose only errors are
+//	                                            rule values X's rules answer with 200 (all or nothing,
+//	                                            so no upstream call is needed; dry_run the same)
+//	core/params knows no such route           → forward (validator "unknown-route"): X serves
+//	                                            endpoints its specs do not list yet
 //	core/params says valid                    → forward (validator "valid")
 //	core/params panics                        → forward (validator "unavailable"): our own bug
 //	                                            must never cost the caller a request X would accept
+//
+// Access level: X_API_TIER (Config.Tier, checked by NewGate; default
+// pay-per-use), or per request the x-preflight-tier header when it names a
+// level (a header naming none is ignored, warning unknown-tier-header). It
+// only chooses which level's documented rules apply: a request is always
+// judged. Warnings (advanced operators on a level no source says has them,
+// unknown routes, …) never stop a request; their codes go back in
+// x-preflight-warnings (Decision.Warnings).
 //
 // Token rule: the server token is attached only when the caller sent no
 // Authorization of its own AND (its Origin is in the allow list OR its

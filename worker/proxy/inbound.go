@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/xpreflight/xpreflight/core/params"
+	"github.com/xpreflight/xpreflight/core/query"
 )
 
 // Inbound is one request to /2/*, as the shim saw it.
@@ -24,7 +25,18 @@ const (
 	ValidatorInvalid     = "invalid"
 	ValidatorUnavailable = "unavailable" // it failed; the request was forwarded unjudged
 	ValidatorPath        = "path"        // refused by CheckTarget before validation
+	// ValidatorUnknownRoute: no spec has the route; forwarded unchecked, since
+	// X serves endpoints its specs do not list yet (issue 12).
+	ValidatorUnknownRoute = "unknown-route"
 )
+
+// TierHeader is the per-request access level for multi-tenant deployments
+// (x-preflight-tier: enterprise). It only chooses which level's documented
+// rules are applied; a request is never exempted from being judged.
+const TierHeader = "x-preflight-tier"
+
+// maxWarningCodes bounds the x-preflight-warnings header.
+const maxWarningCodes = 20
 
 // Decision tells the shim what to do with an Inbound request.
 type Decision struct {
@@ -44,6 +56,10 @@ type Decision struct {
 	// Reason is the validator's failure message when it was unavailable (for
 	// the operator's log; it never contains request data).
 	Reason string `json:"reason,omitempty"`
+	// Warnings is the x-preflight-warnings header: the codes of the
+	// validator's warnings (nested query codes in place of their wrapper),
+	// comma-separated, in order, each once.
+	Warnings string `json:"warnings,omitempty"`
 }
 
 // Decide judges one request: path guard, credential, then validateRequest.
@@ -62,15 +78,21 @@ func (g *Gate) Decide(in Inbound) Decision {
 	if auth == AuthServer {
 		d.Authorization = credential
 	}
-	v, verr := validate(in, headers)
+	tier, tierWarning := g.requestTier(in.Headers)
+	v, verr := validate(in, headers, tier)
 	switch {
 	case verr != nil:
 		d.Validator, d.Reason = ValidatorUnavailable, verr.Error()
 	case !v.Valid:
-		return rejection(v, path)
+		r := rejection(v, path)
+		r.Warnings = warningCodes(v, tierWarning)
+		return r
+	case v.Route == nil:
+		d.Validator = ValidatorUnknownRoute
 	default:
 		d.Validator = ValidatorValid
 	}
+	d.Warnings = warningCodes(v, tierWarning)
 	if v.Route != nil {
 		d.Route = *v.Route
 	} else {
@@ -82,13 +104,13 @@ func (g *Gate) Decide(in Inbound) Decision {
 
 // validate runs core/params. A panic there is our bug, reported as an
 // error so Decide forwards instead of refusing a request X might accept.
-func validate(in Inbound, headers Headers) (res params.Result, err error) {
+func validate(in Inbound, headers Headers, tier query.Tier) (res params.Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("validateRequest panicked: %v", r)
 		}
 	}()
-	req := params.Request{Method: in.Method, URL: in.Target, Headers: headers}
+	req := params.Request{Method: in.Method, URL: in.Target, Headers: headers, Tier: tier}
 	if in.Body != "" {
 		req.Body = []byte(in.Body)
 	}
@@ -110,11 +132,58 @@ func rejection(v params.Result, path string) Decision {
 	if len(problem) == 0 {
 		problem = invalidRequestProblem("The request to "+path+" is invalid.", nil)
 	}
-	d := Decision{Status: 400, Problem: problem, Validator: ValidatorInvalid}
+	// X's own status for the body: 400 for invalid-request, 200 for the
+	// rules answer to a batch with rejected rules.
+	status := v.Status
+	if status == 0 {
+		status = 400
+	}
+	d := Decision{Status: status, Problem: problem, Validator: ValidatorInvalid}
 	if v.Route != nil {
 		d.Route = *v.Route
 	}
 	return d
+}
+
+// requestTier is the level a request is judged at: the x-preflight-tier
+// header when it names one, else X_API_TIER. A header naming no level is
+// ignored, with the warning code unknown-tier-header.
+func (g *Gate) requestTier(h Headers) (query.Tier, string) {
+	name := strings.TrimSpace(h.Get(TierHeader))
+	if name == "" {
+		return g.tier, ""
+	}
+	if t, ok := query.ParseTier(strings.ToLower(name)); ok {
+		return t, ""
+	}
+	return g.tier, "unknown-tier-header"
+}
+
+// warningCodes lists the codes of v's warnings for the x-preflight-warnings
+// header; a diagnostic with nested query findings gives theirs.
+func warningCodes(v params.Result, extra string) string {
+	var codes []string
+	seen := map[string]bool{}
+	note := func(code string) {
+		if code != "" && !seen[code] && len(codes) < maxWarningCodes {
+			seen[code] = true
+			codes = append(codes, code)
+		}
+	}
+	note(extra)
+	for _, d := range v.Diagnostics {
+		nested := false
+		for _, q := range d.Query {
+			if q.Severity == query.SeverityWarning {
+				note(q.Code)
+				nested = true
+			}
+		}
+		if d.Severity == query.SeverityWarning && !nested {
+			note(d.Code)
+		}
+	}
+	return strings.Join(codes, ",")
 }
 
 // isStreamPath: X's streaming endpoints are the paths with a "stream" segment

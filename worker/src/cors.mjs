@@ -3,6 +3,7 @@
 import { corsOrigins } from './go.mjs';
 
 const EXPOSED = 'x-preflight, x-preflight-class, x-preflight-retry-after-ms, x-preflight-validator, x-preflight-auth, ' +
+  'x-preflight-warnings, ' +
   'x-rate-limit-limit, x-rate-limit-remaining, x-rate-limit-reset, x-app-limit-24hour-limit, ' +
   'x-app-limit-24hour-remaining, x-app-limit-24hour-reset, x-user-limit-24hour-limit, ' +
   'x-user-limit-24hour-remaining, x-user-limit-24hour-reset';

@@ -29,6 +29,7 @@ export function startGo(env) {
       allowedOrigins: env.ALLOWED_ORIGINS ?? '',
       preflightKey: env.PREFLIGHT_KEY ?? '',
       bearerToken: env.X_BEARER_TOKEN ?? '',
+      apiTier: env.X_API_TIER ?? '',
     })]);
   } catch (err) {
     if (err.code === 'bad-input') configError = new ConfigError(err.reason);

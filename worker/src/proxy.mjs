@@ -33,8 +33,10 @@ export async function proxy(request, env, target) {
   const headers = forwardHeaders(request);
   const d = decide(request, target, now, body);
 
+  // Go decides everything; its warning codes (never a reason to refuse) go back to the caller.
+  const notes = d.warnings ? { 'x-preflight-warnings': d.warnings } : {};
   if (!d.forward) {
-    return problemResponse(request, d.status, JSON.stringify(d.problem), 'rejected', { 'x-preflight-validator': d.validator });
+    return problemResponse(request, d.status, JSON.stringify(d.problem), 'rejected', { 'x-preflight-validator': d.validator, ...notes });
   }
   if (d.validator === 'unavailable') console.error('xpreflight: validator unavailable, forwarding:', d.reason);
 
@@ -87,6 +89,7 @@ export async function proxy(request, env, target) {
   outHeaders.set('x-preflight-class', a.class);
   outHeaders.set('x-preflight-validator', d.validator);
   outHeaders.set('x-preflight-auth', d.auth);
+  if (d.warnings) outHeaders.set('x-preflight-warnings', d.warnings);
   if (a.retryAfterMs !== undefined && a.retryAfterMs !== null) {
     outHeaders.set('x-preflight-retry-after-ms', String(a.retryAfterMs));
   }
