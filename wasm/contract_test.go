@@ -19,7 +19,7 @@ import (
 var contractFields = map[string][]string{
 	"envelope":        {"ok", "result", "error", "code", "message"},
 	"validateQuery":   {"query", "endpoint", "tier", "valid", "length", "maxLength", "diagnostics", "formatted", "code", "severity", "message", "span", "byteSpan", "start", "end", "hint"},
-	"validateRequest": {"method", "url", "headers", "body", "tier", "now", "valid", "route", "diagnostics", "problem", "code", "severity", "message", "parameter", "value", "query", "type", "title", "detail", "errors", "parameters"},
+	"validateRequest": {"method", "url", "headers", "body", "tier", "now", "valid", "route", "diagnostics", "problem", "code", "severity", "message", "parameter", "value", "query", "type", "title", "detail", "errors", "parameters", "status", "meta", "sent", "summary", "created", "not_created", "invalid", "details"},
 	"parseResponse":   {"status", "headers", "body", "method", "url", "class", "problems", "partialErrors", "rateLimit", "schema", "retryable", "slug", "limit", "remaining", "reset", "appDay", "userDay", "valid", "violations", "instanceLocation", "keywordLocation", "message", "shape"},
 	"adviseRetry":     {"attempt", "method", "url", "status", "headers", "body", "now", "random", "stream", "policy", "retry", "delayMs", "notBefore", "reason", "detail", "parked", "previousDelayMs"},
 }

@@ -6,8 +6,13 @@
 /** Where a query is sent; decides length limits and which operators exist. Default `search_recent`. */
 export type Endpoint = 'search_recent' | 'search_all' | 'counts_recent' | 'counts_all' | 'stream_rule';
 
-/** The customer's access level. Default `pay-per-use`. */
-export type Tier = 'pay-per-use' | 'enterprise';
+/**
+ * The customer's access level, as X sells them in 2026: `pay-per-use` (the default), the legacy self-serve
+ * `free`, `basic` and `pro` subscriptions, and `enterprise`. It picks the length limits X documents for the
+ * level; where X documents nothing for a level (advanced operators below Enterprise, some legacy limits)
+ * the finding is a warning, never an error.
+ */
+export type Tier = 'pay-per-use' | 'free' | 'basic' | 'pro' | 'enterprise';
 
 /** `error`: X would reject it. `warning`: probably not what you meant, or the rules are uncertain. */
 export type Severity = 'error' | 'warning';
@@ -103,8 +108,36 @@ export interface ValidateRequestResult {
   /** The matched operation, e.g. `GET /2/tweets/search/recent`; null when no operation matches. */
   route: string | null;
   diagnostics: RequestDiagnostic[];
-  /** When invalid: the problem X would send. */
-  problem: InvalidRequestProblem | null;
+  /**
+   * When invalid: the body X itself answers with — an invalid-request problem, or for a filtered-stream rules
+   * POST whose only errors are rule values, X's rules answer (`errors[]` of type invalid-rules, `meta.summary`).
+   */
+  problem: InvalidRequestProblem | RulesAnswer | null;
+  /** When invalid: the HTTP status X answers with (400; 200 for the rules answer). */
+  status?: number;
+}
+
+/** X's answer to a rules POST with rejected rules: all or nothing, so `created` is 0. */
+export interface RulesAnswer {
+  meta: {
+    /** The request's time, when validateRequest was given `now`. */
+    sent?: string;
+    summary: {
+      created: number;
+      not_created: number;
+      valid: number;
+      invalid: number;
+    };
+  };
+  errors: RuleError[];
+}
+
+/** One rejected rule of a rules answer: its value and X's messages about it. */
+export interface RuleError {
+  value: string;
+  details: string[];
+  title: 'UnprocessableEntity';
+  type: 'https://api.twitter.com/2/problems/invalid-rules';
 }
 
 // ---- parseResponse ---------------------------------------------------------------------------------
@@ -363,7 +396,7 @@ export declare class XPreflightError extends Error {
   /** The op that failed, for op errors. */
   readonly op?: OpName;
   /** `invalid-request`: the body X would have answered with. */
-  readonly problem?: InvalidRequestProblem | null;
+  readonly problem?: InvalidRequestProblem | RulesAnswer | null;
   /** `invalid-request`: every finding about the request. */
   readonly diagnostics?: RequestDiagnostic[];
   /** `invalid-request`: the matched operation, or null. */
