@@ -36,7 +36,7 @@ test('validateQuery: valid ⇔ no error diagnostic, for queries good and bad', (
 test('bad input throws XPreflightError bad-input naming the problem', async () => {
   const cases = [
     ['validateQuery', { query: 'cat', endpoint: 'search' }, /endpoint.*"search"/],
-    ['validateQuery', { query: 'cat', tier: 'free' }, /tier.*"free"/],
+    ['validateQuery', { query: 'cat', tier: 'gold' }, /tier.*"gold".*pay-per-use, free, basic, pro, enterprise/],
     ['validateQuery', { endpoint: 'search_all' }, /missing field "query"/],
     ['validateQuery', { query: 5 }, /field "query"/],
     ['validateQuery', { query: 'cat', qeury: 'dog' }, /qeury/],
@@ -80,10 +80,12 @@ test('validateRequest rejects max_results out of range with the problem X would 
   assert.ok(r.problem.errors.some((e) => JSON.stringify(e.parameters.max_results) === '["1000"]' && e.message.length > 0), JSON.stringify(r.problem));
 });
 
-test('validateRequest: no operation matches → route null', () => {
+test('validateRequest: no operation matches → route null, a warning (X serves routes its specs lack)', () => {
   const r = xp.validateRequest({ method: 'GET', url: '/2/no/such/thing' });
   assert.equal(r.route, null);
-  assert.equal(r.valid, false);
+  assert.equal(r.valid, true);
+  assert.deepEqual(r.diagnostics.map((d) => [d.code, d.severity]), [['unknown-route', 'warning']]);
+  assert.equal(r.problem, null);
 });
 
 test('parseResponse: invalid-request problem (400)', () => {

@@ -13,7 +13,7 @@ const utf8Slice = (s, { start, end }) => Buffer.from(s, 'utf8').subarray(start, 
 const cases = [
   { query: '🐱🐱 猫 has:polls', offending: 'has:polls' }, // unknown operator
   { query: '猫 AND 🐱犬', offending: 'AND' }, // explicit AND: X rejects it as ambiguous
-  { query: '"東京 🗼" lang:xx', offending: 'lang:xx' }, // unknown language code
+  { query: '"東京 🗼" is:nullcast', offending: 'is:nullcast' }, // is:nullcast must be negated
   { query: '👩‍👩‍👧 (東京 OR 大阪', offending: '(' }, // unbalanced parenthesis
 ];
 

@@ -106,6 +106,6 @@ const w :Workerd.Worker = (
   assert.equal(p.result.class, 'rate-limited');
   const a = await call('adviseRetry', { attempt: 1, status: 503, method: 'GET' }); // now and random filled in the Worker
   assert.equal(a.result.retry, true);
-  const bad = await call('validateQuery', { query: 'cat', tier: 'free' });
+  const bad = await call('validateQuery', { query: 'cat', tier: 'gold' });
   assert.deepEqual([bad.error.name, bad.error.code], ['XPreflightError', 'bad-input']);
 });
