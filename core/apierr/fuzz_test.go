@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -21,6 +22,8 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add(500, "", []byte(``))
 	f.Add(200, "", []byte(`{"errors":[1,{},{"type":null},{"code":1e400}]}`))
+	f.Add(400, "/2/media/upload", []byte(`{"code":38,"message":"media parameter is missing."}`))
+	f.Add(400, "", []byte(`{"code":99999999999999999999,"message":null}`))
 	f.Fuzz(func(t *testing.T, status int, url string, body []byte) {
 		orig := bytes.Clone(body)
 		r := Parse(Response{Status: status, URL: url, Body: body, Headers: map[string]string{"x-rate-limit-reset": string(body)}})
@@ -35,6 +38,10 @@ func FuzzParse(f *testing.F) {
 		}
 		if _, err := json.Marshal(r); err != nil {
 			t.Fatalf("result does not encode: %v", err)
+		}
+		// A top-level problem without a type is only ever a legacy item.
+		if r.Shape == ShapeProblem && len(r.Problems) == 1 && r.Problems[0].Type() == "" && !strings.HasPrefix(r.Problems[0].Slug, "legacy-") && r.Problems[0].Slug != "unknown" {
+			t.Fatalf("untyped top-level problem with slug %q", r.Problems[0].Slug)
 		}
 		checkClassifyAgrees(t, Response{Status: status, URL: url, Body: body, Headers: map[string]string{"x-rate-limit-reset": string(body)}}, r)
 	})

@@ -62,3 +62,27 @@ func ExampleOperations() {
 	//   tweet.fields 2.166
 	//   post.fields 2.167
 }
+
+// A rules batch with a rejected rule gets X's own answer: status 200, the
+// invalid-rules items and meta.summary. X creates none of such a batch.
+func ExampleResult_Rules() {
+	res := params.Validate(params.Request{
+		Method:  "POST",
+		URL:     "/2/tweets/search/stream/rules",
+		Headers: map[string]string{"Content-Type": "application/json"},
+		Body:    []byte(`{"add":[{"value":"cat has:images"},{"value":"-dog"}]}`),
+	})
+	body, _ := json.Marshal(res.Rules())
+	fmt.Println(res.Valid, res.Status)
+	fmt.Println(string(body))
+	// Output:
+	// false 200
+	// {"meta":{"summary":{"created":0,"not_created":2,"valid":1,"invalid":1}},"errors":[{"value":"-dog","details":["Rules must contain a non-negation term (at position 1)"],"title":"UnprocessableEntity","type":"https://api.twitter.com/2/problems/invalid-rules"}]}
+}
+
+func ExampleResult_InvalidRequest() {
+	res := params.Validate(params.Request{Method: "GET", URL: "/2/tweets?ids="})
+	fmt.Println(res.Status, res.InvalidRequest().Errors[0].Message)
+	// Output:
+	// 400 The ids query parameter can not be empty
+}

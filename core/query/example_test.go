@@ -98,3 +98,33 @@ func ExampleDiagnose() {
 	// Output:
 	// warning multiple-lang {22 29}
 }
+
+func ExampleParseTier() {
+	for _, name := range []string{"", "pro", "enterprise", "elevated"} {
+		t, ok := query.ParseTier(name)
+		fmt.Printf("%q → %q %v\n", name, t, ok)
+	}
+	fmt.Println(query.Tiers())
+	// Output:
+	// "" → "pay-per-use" true
+	// "pro" → "pro" true
+	// "enterprise" → "enterprise" true
+	// "elevated" → "" false
+	// [pay-per-use free basic pro enterprise]
+}
+
+// An advanced operator below Enterprise is a warning: no source says
+// whether pay-per-use has it, so the query is valid.
+func ExampleValidate_accessLevels() {
+	for _, tier := range []query.Tier{query.PayPerUse, query.Enterprise} {
+		r := query.Validate("place_country:US cat", query.Options{Tier: tier})
+		fmt.Print(tier, " valid=", r.Valid)
+		for _, d := range r.Diagnostics {
+			fmt.Print(" ", d.Severity, " ", d.Code)
+		}
+		fmt.Println()
+	}
+	// Output:
+	// pay-per-use valid=true warning operator-tier-unclear
+	// enterprise valid=true
+}

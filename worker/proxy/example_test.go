@@ -82,3 +82,22 @@ func ExampleGate_CORSOrigins() {
 	fmt.Println(g.CORSOrigins())
 	// Output: [https://a.example https://b.example]
 }
+
+// The access level comes from X_API_TIER, or per request from the
+// x-preflight-tier header; warnings come back as codes, never a refusal.
+func ExampleGate_Tier() {
+	g, err := proxy.NewGate(proxy.Config{Tier: "enterprise"})
+	fmt.Println(g.Tier(), err)
+	_, err = proxy.NewGate(proxy.Config{Tier: "gold"})
+	fmt.Println(err)
+	ppu, _ := proxy.NewGate(proxy.Config{})
+	d := ppu.Decide(proxy.Inbound{Method: "GET", Target: "/2/tweets/search/recent?query=place_country%3AUS%20cat", Now: 1_700_000_000_000})
+	fmt.Println(d.Forward, d.Validator, d.Warnings)
+	d = ppu.Decide(proxy.Inbound{Method: "GET", Target: "/2/brand/new/endpoint", Now: 1_700_000_000_000})
+	fmt.Println(d.Forward, d.Validator, d.Warnings)
+	// Output:
+	// enterprise <nil>
+	// X_API_TIER "gold" is not an access level; use one of pay-per-use, free, basic, pro, enterprise
+	// true valid operator-tier-unclear
+	// true unknown-route unknown-route
+}
