@@ -53,7 +53,7 @@ export function requestPanel(xp, onChange) {
       otherFindings(result.diagnostics),
       result.problem
         ? h('details', { open: true, class: 'problem' },
-          h('summary', {}, 'The 400 body X would send'),
+          h('summary', {}, `The ${result.status ?? 400} body X would send`),
           h('pre', { id: 'req-problem' }, pretty(result.problem)))
         : null);
   }
