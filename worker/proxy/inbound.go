@@ -3,6 +3,7 @@ package proxy
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -162,11 +163,12 @@ func (g *Gate) requestTier(h Headers) (query.Tier, string) {
 // warningCodes lists the codes of v's warnings for the x-preflight-warnings
 // header; a diagnostic with nested query findings gives theirs.
 func warningCodes(v params.Result, extra string) string {
+	if len(v.Diagnostics) == 0 && extra == "" {
+		return "" // the usual clean request: nothing to allocate
+	}
 	var codes []string
-	seen := map[string]bool{}
 	note := func(code string) {
-		if code != "" && !seen[code] && len(codes) < maxWarningCodes {
-			seen[code] = true
+		if code != "" && !slices.Contains(codes, code) && len(codes) < maxWarningCodes {
 			codes = append(codes, code)
 		}
 	}
