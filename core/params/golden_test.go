@@ -28,7 +28,7 @@ var goldenRequests = []Request{
 	// issue 12: a mixed rules batch is answered in X's own shape (200, invalid-rules, meta.summary)
 	{Method: "POST", URL: "/2/tweets/search/stream/rules", Body: []byte(`{"add":[{"value":"cat has:images","tag":"cats"},{"value":"has:media"},{"value":"--b"}]}`), Now: time.Date(2026, 12, 4, 15, 0, 0, 0, time.UTC)},
 	// issue 12: never blocked: a route the specs lack, an empty optional list, an advanced operator
-	{Method: "GET", URL: "/2/users/1/blocking?max_results=10"},
+	{Method: "POST", URL: "/2/users/1/blocking", Headers: map[string]string{"Content-Type": "application/json"}, Body: []byte(`{"target_user_id":"2"}`)},
 	{Method: "PUT", URL: "/2/powertrack/rules"},
 	{Method: "GET", URL: "/2/tweets/search/recent?query=place_country%3AUS%20cat&expansions=&tweet.fields="},
 }
