@@ -44,6 +44,8 @@ type Diagnostic struct {
 	Span     Range    `json:"span"`
 	ByteSpan Range    `json:"byteSpan"`
 	Hint     string   `json:"hint,omitempty"`
+	// Fixes are the repairs on offer; only AttachFixes fills them in.
+	Fixes []Fix `json:"fixes,omitempty"`
 }
 
 // Report is the verdict on one query, as the validateQuery op returns it.

@@ -167,6 +167,41 @@
 // the error X would send, never an error. The one recorded rejection is
 // from the 2021–2023 Essential level, which no longer exists.
 //
+// # Fixes
+//
+// AttachFixes adds to a diagnostic the repairs it has, as edits of the
+// query (fix.go, fix_rules.go); FixQuery applies them one at a time,
+// re-validating after each (fix_apply.go). Every fix offered was applied
+// and re-validated: none leaves more errors than the query had. Safe means
+// the result keeps what X would match or do; the rest are guesses at intent.
+//
+//	code                     fix                                          safe  why
+//	explicit-and (error)     remove AND between clauses                   yes   X: "Use a space to logically join two clauses"
+//	explicit-and (warning)   quote it as "and"                            no    X's rule for a leading/lone and is unknown
+//	lowercase-or             write OR                                     no    changes AND to OR
+//	typographic-quote        both curly quotes → straight                 yes   the writer meant a phrase (the editor curled it)
+//	single-quote             'a b' → "a b"; don't → "don't"               no    X rejects the input without saying what it meant
+//	username-at-sign         drop the @                                   yes   the operator takes the bare username
+//	unquoted-emoji-variant   double-quote the emoji                       yes   X says such emoji must be quoted
+//	unquoted-argument        url: value quoted                            yes   X says url: values with punctuation must be quoted
+//	unquoted-argument        other quoted-text operators: quote it        no    X's reading of the bare form is unknown
+//	quoted-argument          remove the quotes                            no    X documents no quoted form
+//	unknown-operator         min_faves:/min_retweets: → min_likes:/min_reposts:  yes  documented names of the same filter
+//	unknown-operator         filter:X → has:/is:, a nearby name, a URL quoted    no   guesses
+//	invalid-lang             a common alias → X's code (he → iw)          no    guess
+//	invalid-country          uk/en/el → GB/GB/GR                          no    guess
+//	coordinate-out-of-range  swap point_radius's lon/lat when only that fits  no  guess
+//	box-order                order the corners                            no    guess
+//	colon-in-keyword, unexpected-bracket (in a word)  double-quote the word  no  changes a keyword to a phrase
+//	dangling-minus           join '-' to the next clause                  no    guess
+//	unclosed-paren, unterminated-quote, unclosed-bracket  close at the end  no  guess at where it ends
+//	unmatched-paren, misplaced-or  remove it                              no    guess
+//
+// Every other code has no fix: its repair needs the writer's intent (an
+// operator not in the tier: drop it or change access level) or data the
+// query does not hold. Queries over 4,096 bytes, X's largest limit, get no
+// fixes (each candidate costs a validation).
+//
 // # Fast path
 //
 // A query that is a flat conjunction of bare words and name:value
