@@ -106,6 +106,31 @@
 // which the versions disagree are warnings: either version's client may be
 // right.
 //
+// Fixes (fix.go, fix_rules.go, fix_apply.go): AttachFixes adds to a
+// finding the repairs it has, as edits of the URL (byte and UTF-16 spans
+// into the text the caller sent; new text percent-encoded) or of the body
+// (with the JSON pointer of the value); FixRequest applies them one at a
+// time, re-validating after each. Every fix offered was applied and
+// re-validated: none leaves more errors than the request had.
+//
+//	code                 fix                                          safe  why
+//	insecure-scheme      http → https                                 yes   X serves the API over https only
+//	trailing-slash       drop the /                                   yes   the route is the same without it
+//	unknown-parameter    next_token ↔ pagination_token                yes   the same page token under the name the endpoint takes
+//	unknown-parameter    nearest declared name, else remove it        no    guess
+//	duplicate-item       drop the repeated item                       yes   X returns a field once however often it is asked for
+//	empty-parameter      drop an empty list item                      yes   "1,,2" means 1 and 2
+//	empty-parameter      drop a wholly empty parameter                no    the caller may have meant a value
+//	not-in-enum          nearest listed value, else drop the item     no    guess
+//	out-of-range         clamp to the nearest bound                   no    the caller may want another page size
+//	repeated-parameter   keep the first                               no    X judges the first; the caller may have meant another
+//	mutually-exclusive, id-time-mix  remove the later parameter        no    which one was meant is unknown
+//	invalid-query        the query linter's fixes, mapped into the URL  as core/query's table says
+//
+// Every other code has no fix: its repair needs data the request does not
+// hold. Requests with a URL over 16 KiB or a body over 64 KiB get no fixes
+// (each candidate costs a validation).
+//
 // Validate is pure: no I/O, no clock (Request.Now), no goroutines. Body
 // schemas compile lazily, once each, on the first request that needs them;
 // GET requests never compile a schema. The lookup tables (literal routes,

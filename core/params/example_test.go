@@ -86,3 +86,27 @@ func ExampleResult_InvalidRequest() {
 	// Output:
 	// 400 The ids query parameter can not be empty
 }
+
+func ExampleFixRequest() {
+	res := params.FixRequest(params.Request{Method: "GET", URL: "/2/tweets/search/recent?query=rock%20AND%20roll&max_results=5"}, true)
+	fmt.Println(res.URL, res.Result.Valid)
+	for _, a := range res.Applied {
+		fmt.Println(a.Code+":", a.Title)
+	}
+	// Output:
+	// /2/tweets/search/recent?query=rock%20roll&max_results=10 true
+	// invalid-query: Remove AND: a space already joins two clauses
+	// out-of-range: Use max_results=10
+}
+
+func ExampleAttachFixes() {
+	req := params.Request{Method: "GET", URL: "/2/users/2244994945/tweets?next_token=abc"}
+	r := params.Validate(req)
+	params.AttachFixes(req, &r)
+	f := r.Diagnostics[0].Fixes[0]
+	fmt.Println(r.Diagnostics[0].Code, f.Safe, f.Title)
+	fmt.Printf("%s bytes %d-%d → %q\n", f.Edits[0].In, f.Edits[0].ByteSpan.Start, f.Edits[0].ByteSpan.End, f.Edits[0].NewText)
+	// Output:
+	// unknown-parameter true Use pagination_token, the name this endpoint pages with
+	// url bytes 27-37 → "pagination_token"
+}

@@ -1,6 +1,7 @@
 package params
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -44,7 +45,7 @@ func TestQueryDiagnosticsNested(t *testing.T) {
 			if d.Parameter != tt.parameter || d.Value != tt.value || d.Severity != sevError {
 				t.Errorf("diagnostic = %+v", d)
 			}
-			if len(d.Query) != len(want.Diagnostics) || d.Query[0] != want.Diagnostics[0] {
+			if !reflect.DeepEqual(d.Query, want.Diagnostics) {
 				t.Errorf("nested = %+v, want the linter's %+v", d.Query, want.Diagnostics)
 			}
 			if !strings.HasPrefix(d.Message, "There were errors processing your request: ") || !strings.Contains(d.Message, "(at position ") {

@@ -56,6 +56,8 @@ type Diagnostic struct {
 	Value     string             `json:"value,omitempty"`
 	Hint      string             `json:"hint,omitempty"`
 	Query     []query.Diagnostic `json:"query,omitempty"`
+	// Fixes are the repairs on offer; only AttachFixes fills them in.
+	Fixes []Fix `json:"fixes,omitempty"`
 
 	// problemParams overrides the parameters map of this finding's
 	// errors[] item in the problem (e.g. both names of an exclusive pair).
