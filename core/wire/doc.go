@@ -15,5 +15,11 @@
 // Findings about the user's query, request or response are results, not
 // errors: an invalid query is {"ok":true,"result":{"valid":false,…}}.
 //
+// Ops, one file each: validateQuery, validateRequest (both with the
+// fixes of each fixable finding: core/query AttachFixes, core/params
+// AttachFixes), fixQuery and fixRequest (apply them: "apply" is "safe", the
+// default, or "all"), parseResponse, adviseRetry. fixQuery is in the
+// query-only build too.
+//
 // Handle never panics and always returns JSON.
 package wire

@@ -24,7 +24,9 @@ func validateQuery(request []byte) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return query.Validate(*in.Query, opts), nil
+	r := query.Validate(*in.Query, opts)
+	query.AttachFixes(*in.Query, opts, r.Diagnostics)
+	return r, nil
 }
 
 // queryOptions checks the endpoint and tier names and applies the defaults

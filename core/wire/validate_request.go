@@ -25,15 +25,26 @@ func validateRequest(request []byte) (any, error) {
 	if err := decodeInput(request, &in); err != nil {
 		return nil, err
 	}
+	req, err := in.request()
+	if err != nil {
+		return nil, err
+	}
+	r := params.Validate(req)
+	params.AttachFixes(req, &r)
+	return r, nil
+}
+
+// request builds the request to judge from the op's input.
+func (in *validateRequestInput) request() (params.Request, error) {
 	if in.Method == nil || *in.Method == "" {
-		return nil, badInput(`missing field "method"`)
+		return params.Request{}, badInput(`missing field "method"`)
 	}
 	if in.URL == nil || *in.URL == "" {
-		return nil, badInput(`missing field "url"`)
+		return params.Request{}, badInput(`missing field "url"`)
 	}
 	tier, err := parseTier(in.Tier)
 	if err != nil {
-		return nil, err
+		return params.Request{}, err
 	}
 	req := params.Request{Method: *in.Method, URL: *in.URL, Headers: in.Headers, Tier: tier}
 	if in.Body != nil {
@@ -41,9 +52,9 @@ func validateRequest(request []byte) (any, error) {
 	}
 	if in.Now != nil {
 		if *in.Now <= 0 {
-			return nil, badInput(`field "now": %d is not a positive Unix time in milliseconds`, *in.Now)
+			return params.Request{}, badInput(`field "now": %d is not a positive Unix time in milliseconds`, *in.Now)
 		}
 		req.Now = time.UnixMilli(*in.Now).UTC()
 	}
-	return params.Validate(req), nil
+	return req, nil
 }
