@@ -46,6 +46,52 @@ export interface Diagnostic {
   /** The same text in UTF-8 bytes. */
   byteSpan: Range;
   hint?: string;
+  /** Repairs on offer, as edits of the query; each leaves no more errors than the query has. */
+  fixes?: Fix[];
+}
+
+/** One repair. `safe`: keeps what X would match or do; otherwise a guess at intent. */
+export interface Fix {
+  title: string;
+  safe: boolean;
+  edits: Edit[];
+}
+
+/** Replace the text at `span` (UTF-16 units; `byteSpan` in bytes) with `newText`. A fix's edits are sorted and never overlap. */
+export interface Edit {
+  span: Range;
+  byteSpan: Range;
+  newText: string;
+}
+
+/** A request repair's edit: of the URL, or of the body (with the JSON pointer of the value edited). */
+export interface RequestEdit extends Edit {
+  in: 'url' | 'body';
+  pointer?: string;
+}
+
+export interface RequestFix {
+  title: string;
+  safe: boolean;
+  edits: RequestEdit[];
+}
+
+/** A fix that fixQuery / fixRequest applied. */
+export interface AppliedFix {
+  code: string;
+  title: string;
+}
+
+export interface FixQueryInput extends ValidateQueryInput {
+  /** Default `safe`. */
+  apply?: 'safe' | 'all';
+}
+
+export interface FixQueryResult {
+  query: string;
+  applied: AppliedFix[];
+  /** validateQuery's answer for the repaired query. */
+  report: ValidateQueryResult;
 }
 
 export interface ValidateQueryResult {
@@ -83,6 +129,21 @@ export interface RequestDiagnostic {
   value?: string;
   /** For a `query` parameter: the query linter's diagnostics, spans relative to the decoded query. */
   query?: Diagnostic[];
+  /** Repairs on offer, as edits of the URL or body sent; each leaves no more errors than the request has. */
+  fixes?: RequestFix[];
+}
+
+export interface FixRequestInput extends ValidateRequestInput {
+  /** Default `safe`. */
+  apply?: 'safe' | 'all';
+}
+
+export interface FixRequestResult {
+  url: string;
+  body: string | null;
+  applied: AppliedFix[];
+  /** validateRequest's answer for the repaired request. */
+  result: ValidateRequestResult;
 }
 
 /** One item of an invalid-request problem's `errors`. */
@@ -339,11 +400,13 @@ export interface RetryAdvice {
 
 // ---- the wire envelope (Worker's POST /v1/<op>, Go's wire.Handle) ----------------------------------
 
-export type OpName = 'validateQuery' | 'validateRequest' | 'parseResponse' | 'adviseRetry';
+export type OpName = 'validateQuery' | 'validateRequest' | 'parseResponse' | 'adviseRetry' | 'fixQuery' | 'fixRequest';
 
 export interface OpTypes {
   validateQuery: { input: ValidateQueryInput; result: ValidateQueryResult };
   validateRequest: { input: ValidateRequestInput; result: ValidateRequestResult };
+  fixQuery: { input: FixQueryInput; result: FixQueryResult };
+  fixRequest: { input: FixRequestInput; result: FixRequestResult };
   parseResponse: { input: ParseResponseInput; result: ParseResponseResult };
   adviseRetry: { input: AdviseRetryInput; result: RetryAdvice };
 }
@@ -448,6 +511,10 @@ export declare function validateRequest(input: ValidateRequestInput): ValidateRe
 export declare function parseResponse(input: ParseResponseInput): ParseResponseResult;
 /** `now` and `random` default to Date.now() and Math.random(). */
 export declare function adviseRetry(input: AdviseRetryInput): RetryAdvice;
+/** Applies a query's fixes (safe ones unless `apply: 'all'`), one at a time, re-validating after each. */
+export declare function fixQuery(input: FixQueryInput): FixQueryResult;
+/** Applies a request's fixes (safe ones unless `apply: 'all'`), one at a time, re-validating after each. */
+export declare function fixRequest(input: FixRequestInput): FixRequestResult;
 
 // ---- client ----------------------------------------------------------------------------------------
 
@@ -484,6 +551,8 @@ export interface ClientOptions {
   policy?: RetryPolicy;
   /** Replaces the wait between attempts (tests, custom schedulers). Must reject when signal aborts. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Apply these fixes (fixRequest) before validating and sending; what changed is the answer's `fixes`. Default: none. */
+  fix?: 'safe' | 'all';
 }
 
 export interface ClientRequestInit {
@@ -508,6 +577,8 @@ export interface ClientResponse {
   attempts: number;
   /** When a non-2xx answer is returned: the advice that stopped the retries (e.g. park until notBefore). */
   advice?: RetryAdvice;
+  /** The fixes applied before sending (createClient's `fix` option); empty otherwise. */
+  fixes: AppliedFix[];
 }
 
 export interface Client {

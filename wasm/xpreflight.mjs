@@ -267,6 +267,16 @@ export function adviseRetry(input) {
   return callOp('adviseRetry', input);
 }
 
+/** Applies a query's fixes (the safe ones, or all with `apply: 'all'`) and re-validates. */
+export function fixQuery(input) {
+  return callOp('fixQuery', input);
+}
+
+/** Applies a request's fixes (the safe ones, or all with `apply: 'all'`) and re-validates. */
+export function fixRequest(input) {
+  return callOp('fixRequest', input);
+}
+
 function describe(x) {
   if (x === null) return 'null';
   if (Array.isArray(x)) return 'an array';
@@ -287,7 +297,7 @@ export function createClient(options = {}) {
   };
 }
 
-const clientOptions = ['fetch', 'baseUrl', 'bearerToken', 'maxAttempts', 'onRetry', 'signal', 'tier', 'policy', 'sleep'];
+const clientOptions = ['fetch', 'baseUrl', 'bearerToken', 'maxAttempts', 'onRetry', 'signal', 'tier', 'policy', 'sleep', 'fix'];
 
 function clientSettings(options) {
   if (options === null || typeof options !== 'object') {
@@ -308,6 +318,7 @@ function clientSettings(options) {
     // adviseRetry's policy overrides; maxAttempts, when given, wins over policy.maxAttempts.
     policy: options.maxAttempts === undefined ? options.policy : { ...options.policy, maxAttempts: options.maxAttempts },
     sleep: options.sleep ?? sleep,
+    fix: options.fix, // undefined: send the request as given
   };
   const check = (ok, what) => {
     if (!ok) throw new XPreflightError(ErrorCodes.BAD_INPUT, `createClient(options): ${what}`);
@@ -318,6 +329,7 @@ function clientSettings(options) {
   check(typeof s.sleep === 'function', 'sleep must be a function');
   check(s.policy === undefined || (typeof s.policy === 'object' && s.policy !== null && !Array.isArray(s.policy)), 'policy must be an object (adviseRetry\'s policy fields)');
   check(s.bearerToken === undefined || typeof s.bearerToken === 'string', 'bearerToken must be a string');
+  check(s.fix === undefined || s.fix === 'safe' || s.fix === 'all', `fix must be 'safe' or 'all', got ${describe(options.fix)}`);
   return s;
 }
 
@@ -327,10 +339,20 @@ async function send(s, method, url, init) {
     throw new XPreflightError(ErrorCodes.BAD_INPUT, `request(method, url): method must be a non-empty string, got ${describe(method)}`);
   }
   method = method.toUpperCase();
-  const target = new URL(url, s.baseUrl);
-  const path = target.pathname + target.search;
+  let target = new URL(url, s.baseUrl);
+  let path = target.pathname + target.search;
   const signal = anySignal([s.signal, init.signal]);
   const { headers, body } = outgoing(s, target, init);
+  let fixed;
+  if (s.fix !== undefined) {
+    // Fixes edit only what the caller sent, and only as they say; what changed is reported on the answer.
+    fixed = fixRequest({ method, url: path, headers: redacted(headers), ...(body === undefined ? {} : { body }), ...(s.tier === undefined ? {} : { tier: s.tier }), apply: s.fix });
+    if (fixed.applied.length > 0) {
+      target = new URL(fixed.url, target.origin);
+      path = target.pathname + target.search;
+    }
+  }
+  const fixes = fixed?.applied ?? [];
 
   if (s.policy !== undefined && !s.policyChecked) {
     adviseRetry({ attempt: 1, now: 0, random: 0, policy: s.policy }); // a bad policy field throws bad-input before anything is sent
@@ -357,7 +379,7 @@ async function send(s, method, url, init) {
       if (signal?.aborted) throw signal.reason;
       failure = err;
     }
-    if (answer && answer.status >= 200 && answer.status < 300) return { ...answer, attempts: attempt };
+    if (answer && answer.status >= 200 && answer.status < 300) return { ...answer, attempts: attempt, fixes };
 
     const advice = adviseRetry({
       attempt,
@@ -370,7 +392,7 @@ async function send(s, method, url, init) {
       ...(s.policy === undefined ? {} : { policy: s.policy }),
     });
     if (!advice.retry || attempt >= (s.maxAttempts ?? Infinity)) {
-      if (answer) return { ...answer, attempts: attempt, advice };
+      if (answer) return { ...answer, attempts: attempt, advice, fixes };
       throw new XPreflightError(ErrorCodes.NETWORK, `${method} ${path}: no response after ${attempt} attempt(s): ${failure?.message ?? failure}`, { cause: failure, attempts: attempt, advice });
     }
     await s.onRetry?.({ attempt, delayMs: advice.delayMs, notBefore: advice.notBefore, reason: advice.reason, detail: advice.detail, status: answer?.status, parsed: answer?.parsed, error: failure ?? undefined });
