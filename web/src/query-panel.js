@@ -58,6 +58,7 @@ export function queryPanel(xp, onChange) {
     if (key !== lastList) {
       lastList = key;
       replace($('diagnostics'), diagnostics.map((d) => item(d)));
+      renderFixAll(diagnostics);
     }
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = diagnostics.length - errors;
@@ -78,10 +79,54 @@ export function queryPanel(xp, onChange) {
         h('code', { class: 'code' }, d.code),
         h('span', { class: 'where', title: 'UTF-16 offsets in the query' }, `at ${d.span.start}–${d.span.end}`),
         h('span', { class: 'message' }, d.message),
-        d.hint ? h('span', { class: 'hint' }, d.hint) : null));
+        d.hint ? h('span', { class: 'hint' }, d.hint) : null),
+      (d.fixes ?? []).map((f, i) => fixControl(d, f, i)));
+  }
+
+  // fixControl shows what a fix would change (the diff) beside the button that applies it.
+  function fixControl(d, f, i) {
+    const q = textarea.value;
+    return h('div', { class: 'fix', dataset: { safe: String(f.safe), index: String(i) } },
+      h('button', { type: 'button', class: 'apply-fix', onclick: () => applyText(applyEdits(q, f.edits)), title: f.safe ? 'Safe: keeps what X would match' : 'A guess at what you meant: check it' },
+        f.safe ? 'Fix' : 'Fix (guess)'),
+      h('span', { class: 'fix-title' }, f.title),
+      h('span', { class: 'fix-diff', 'aria-label': 'change' }, f.edits.map((e) => [
+        q.slice(e.span.start, e.span.end) ? h('del', {}, q.slice(e.span.start, e.span.end)) : null,
+        e.newText ? h('ins', {}, e.newText) : null,
+      ])));
+  }
+
+  function renderFixAll(diagnostics) {
+    const safe = diagnostics.filter((d) => (d.fixes ?? []).some((f) => f.safe)).length;
+    const button = $('fix-all');
+    if (!button) return;
+    button.hidden = safe === 0;
+    button.textContent = `Fix all safe (${safe})`;
+  }
+
+  function fixAllSafe() {
+    try {
+      const r = xp.fixQuery({ query: textarea.value, endpoint: endpoint.value, tier: tier.value, apply: 'safe' });
+      applyText(r.query);
+    } catch (err) {
+      $('query-error').hidden = false;
+      $('query-error').textContent = `${err.code ?? 'error'}: ${err.message}`;
+    }
+  }
+
+  // applyText replaces the query as typing would, so undo history, lint and hash follow.
+  function applyText(text) {
+    textarea.focus();
+    textarea.select();
+    if (!document.execCommand?.('insertText', false, text)) textarea.value = text;
+    if (textarea.value !== text) textarea.value = text;
+    lint();
+    renderDetails(report);
+    onChange();
   }
 
   textarea.addEventListener('input', schedule);
+  $('fix-all')?.addEventListener('click', fixAllSafe);
   endpoint.addEventListener('change', schedule);
   tier.addEventListener('change', schedule);
 
@@ -100,4 +145,15 @@ export function queryPanel(xp, onChange) {
 
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** applyEdits applies a fix's sorted, non-overlapping edits (UTF-16 spans) to text. */
+export function applyEdits(text, edits) {
+  let out = '';
+  let at = 0;
+  for (const e of edits) {
+    out += text.slice(at, e.span.start) + e.newText;
+    at = e.span.end;
+  }
+  return out + text.slice(at);
 }

@@ -204,7 +204,7 @@ test('a good query shows no findings and no underlines', async () => {
 
 test('clicking a finding (or Enter on it) selects its span in the editor', async () => {
   await lint('cat AND dog');
-  const item = page.locator(`#diagnostics li[data-code="${CODE_EXPLICIT_AND}"] button`);
+  const item = page.locator(`#diagnostics li[data-code="${CODE_EXPLICIT_AND}"] button.diag`);
   await item.click();
   let sel = await page.evaluate(() => [document.activeElement.id, document.getElementById('query').selectionStart, document.getElementById('query').selectionEnd]);
   assert.deepEqual(sel, ['query', 4, 7]);
@@ -212,6 +212,34 @@ test('clicking a finding (or Enter on it) selects its span in the editor', async
   await page.keyboard.press('Enter');
   sel = await page.evaluate(() => [document.activeElement.id, document.getElementById('query').selectionStart, document.getElementById('query').selectionEnd]);
   assert.deepEqual(sel, ['query', 4, 7]);
+});
+
+test('a fixable finding shows its change beside a Fix button; "Fix all safe" applies every safe fix', async () => {
+  await lint('cat AND dog from:@jack');
+  const fix = page.locator(`#diagnostics li[data-code="${CODE_EXPLICIT_AND}"] .fix`);
+  assert.equal(await fix.getAttribute('data-safe'), 'true');
+  assert.equal(await fix.locator('del').textContent(), 'AND ', 'the diff shows what goes');
+  assert.equal(await page.locator('#fix-all').textContent(), 'Fix all safe (2)');
+  await fix.locator('button.apply-fix').click();
+  await page.waitForFunction(() => document.getElementById('diagnostics').dataset.query === 'cat dog from:@jack');
+  assert.deepEqual(await page.locator('#diagnostics li[data-code]').evaluateAll((lis) => lis.map((li) => li.dataset.code)), ['username-at-sign']);
+  await page.locator('#fix-all').click();
+  await page.waitForFunction(() => document.getElementById('diagnostics').dataset.query === 'cat dog from:jack');
+  assert.equal(await page.locator('#query-verdict').textContent(), 'Valid');
+  assert.equal(await page.locator('#fix-all').isHidden(), true, 'nothing left to fix');
+  await page.waitForFunction(() => location.hash.startsWith(`#q=${encodeURIComponent('cat dog from:jack')}`));
+});
+
+test('a guess is marked as one and is applied only by its own button', async () => {
+  await lint('cat has:medias');
+  const fix = page.locator('#diagnostics li[data-code="unknown-operator"] .fix');
+  assert.equal(await fix.getAttribute('data-safe'), 'false');
+  assert.equal(await fix.locator('button.apply-fix').textContent(), 'Fix (guess)');
+  assert.equal(await fix.locator('ins').textContent(), 'has:media');
+  assert.equal(await page.locator('#fix-all').isHidden(), true, '"Fix all safe" does not apply guesses');
+  await fix.locator('button.apply-fix').click();
+  await page.waitForFunction(() => document.getElementById('diagnostics').dataset.query === 'cat has:media');
+  assert.equal(await page.locator('#query-verdict').textContent(), 'Valid');
 });
 
 test('the hash round-trips: a link restores the query, pickers and response', async () => {
