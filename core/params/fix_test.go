@@ -1,6 +1,7 @@
 package params
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -23,8 +24,25 @@ func TestFixGolden(t *testing.T) {
 		t.Fatalf("%v (run go test ./core/params -run TestFixGolden -update)", err)
 	}
 	if got != string(want) {
-		t.Errorf("%s differs from the output; run with -update and review the diff:\n%s", golden, got)
+		t.Errorf("%s differs from the output; run with -update and review the diff:\n%s", golden, firstLineDiff(string(want), got))
 	}
+}
+
+func firstLineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return fmt.Sprintf("line %d:\n  want %q\n  got  %q", i+1, wl, gl)
+		}
+	}
+	return ""
 }
 
 func readFixCases(t *testing.T, path string) []Request {
