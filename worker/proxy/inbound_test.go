@@ -8,7 +8,7 @@ import (
 
 func testGate(t *testing.T) *Gate {
 	t.Helper()
-	g, err := NewGate(Config{AllowedOrigins: "https://app.example", Key: "k", Token: "SERVERTOKEN"})
+	g, err := NewGate(Config{AllowedOrigins: "https://app.example", Keys: testKey, Token: "SERVERTOKEN"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +35,7 @@ func TestDecideRefusesPathsBeforeValidating(t *testing.T) {
 func TestDecideForwardsValidRequests(t *testing.T) {
 	g := testGate(t)
 	d := g.Decide(Inbound{Method: "GET", Target: "/2/tweets/search/recent?query=from%3AXDevelopers&max_results=10",
-		Headers: Headers{"x-preflight-key": "k"}, Now: 1_700_000_000_000})
+		Headers: Headers{"x-preflight-key": testKey}, Now: 1_700_000_000_000})
 	if !d.Forward {
 		t.Fatalf("a valid search request was rejected: %+v (%s)", d, d.Problem)
 	}
@@ -68,21 +68,5 @@ func TestDecideRejectsWithXsProblem(t *testing.T) {
 	}
 	if strings.Contains(string(d.Problem), "SERVERTOKEN") {
 		t.Error("the problem echoes the server token")
-	}
-}
-
-func TestRateKey(t *testing.T) {
-	a := RateKey("Bearer A", "GET /2/tweets/search/recent")
-	if a != RateKey("Bearer A", "GET /2/tweets/search/recent") {
-		t.Fatal("RateKey is not deterministic")
-	}
-	for _, other := range []string{RateKey("Bearer B", "GET /2/tweets/search/recent"), RateKey("Bearer A", "GET /2/tweets/search/all"),
-		RateKey("Bearer AGET /2/tweets/search/recent", "")} {
-		if other == a {
-			t.Errorf("RateKey collides: %s", a)
-		}
-	}
-	if strings.Contains(a, "Bearer") || len(a) != 64 {
-		t.Errorf("RateKey = %q, want 64 hex digits", a)
 	}
 }
