@@ -24,8 +24,9 @@ export async function freePort() {
   return port;
 }
 
-// startWorkerd({env, second, passthrough, xpreflight}) → {port, secondPort, passthroughPort, pid, stop, log()}
-export async function startWorkerd({ env = {}, second = false, passthrough = false, xpreflight = true } = {}) {
+// startWorkerd({env, second, passthrough, xpreflight, publicRateLimit}) → {port, secondPort, passthroughPort, pid, stop, log()}
+// publicRateLimit: "LIMIT/PERIOD" for the local stand-in of the PUBLIC_RATE_LIMIT binding (config.mjs).
+export async function startWorkerd({ env = {}, second = false, passthrough = false, xpreflight = true, publicRateLimit } = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "xpreflight-workerd-"));
   const config = path.join(build, `test-${path.basename(dir)}.capnp`);
   const ports = { port: await freePort() };
@@ -33,6 +34,7 @@ export async function startWorkerd({ env = {}, second = false, passthrough = fal
   if (second) args.push("--second-port", String((ports.secondPort = await freePort())));
   if (passthrough) args.push("--passthrough-port", String((ports.passthroughPort = await freePort())));
   if (!xpreflight) args.push("--no-xpreflight");
+  if (publicRateLimit) args.push("--public-rate-limit", publicRateLimit);
   execFileSync(process.execPath, [path.join(root, "worker", "config.mjs"), ...args]);
   let output = "";
   const child = spawn(workerdBinary, ["serve", config], {

@@ -223,17 +223,16 @@ test("path traversal and host smuggling never reach any upstream", async () => {
   for (const got of x.received.slice(before)) assert.equal(got.url, SEARCH);
 });
 
-test("token rules: the server token only for allowed origins or the right key; callers' own credentials win", async () => {
+test("token rules: the server token only for the right key, never for an Origin alone; callers' own credentials win", async () => {
   const cases = [
-    { name: "allowed origin", headers: { origin: APP }, want: `Bearer ${TOKEN}`, auth: "server" },
-    { name: "second allowed origin", headers: { origin: "http://localhost:5173" }, want: `Bearer ${TOKEN}`, auth: "server" },
+    { name: "allowed origin alone", headers: { origin: APP }, want: undefined, auth: "none", cors: APP },
+    { name: "second allowed origin alone", headers: { origin: "http://localhost:5173" }, want: undefined, auth: "none", cors: "http://localhost:5173" },
     { name: "right key", headers: { "x-preflight-key": KEY }, want: `Bearer ${TOKEN}`, auth: "server" },
-    { name: "wrong key", headers: { "x-preflight-key": KEY + "x" }, want: undefined, auth: "none" },
-    { name: "key prefix", headers: { "x-preflight-key": KEY.slice(0, 8) }, want: undefined, auth: "none" },
+    { name: "right key from an allowed origin", headers: { origin: APP, "x-preflight-key": KEY }, want: `Bearer ${TOKEN}`, auth: "server", cors: APP },
     { name: "other origin", headers: { origin: "https://evil.example" }, want: undefined, auth: "none" },
     { name: "origin look-alike", headers: { origin: APP + ".evil.example" }, want: undefined, auth: "none" },
     { name: "nothing", headers: {}, want: undefined, auth: "none" },
-    { name: "own credential", headers: { origin: APP, authorization: "Bearer MINE" }, want: "Bearer MINE", auth: "caller" },
+    { name: "own credential", headers: { origin: APP, authorization: "Bearer MINE" }, want: "Bearer MINE", auth: "caller", cors: APP },
   ];
   for (const c of cases) {
     const r = await call(SEARCH, { headers: c.headers });
@@ -242,9 +241,16 @@ test("token rules: the server token only for allowed origins or the right key; c
     const got = lastReceived();
     assert.equal(got.headers.authorization, c.want, c.name);
     assert.equal(got.headers["x-preflight-key"], undefined, `${c.name}: the key travelled upstream`);
-    const cors = r.headers.get("access-control-allow-origin");
-    assert.equal(cors, c.headers.origin && c.auth !== "none" ? c.headers.origin : null, `${c.name}: CORS`);
+    assert.equal(r.headers.get("access-control-allow-origin"), c.cors ?? null, `${c.name}: CORS`);
   }
+  // A wrong key is answered locally: X never sees the call.
+  const before = x.received.length;
+  for (const key of [KEY + "x", KEY.slice(0, 8)]) {
+    const r = await call(SEARCH, { headers: { "x-preflight-key": key } });
+    assert.equal(r.status, 401);
+    assert.equal(r.headers.get("x-preflight"), "rejected");
+  }
+  assert.equal(x.received.length, before);
 });
 
 test("CORS preflight is answered for allowed origins only", async () => {
