@@ -66,17 +66,27 @@ func TestRateKeyKeepsIdentitiesApart(t *testing.T) {
 	}
 }
 
+// FuzzLedgerIdentity: two OAuth 1.0a calls that differ only in nonce,
+// timestamp and signature share an identity; white space around a value never
+// changes it; no input panics.
 func FuzzLedgerIdentity(f *testing.F) {
-	f.Add(oauth1("ck1", "1-tok", "n1", "1700000000", "s1%3D"))
-	f.Add("Bearer  AAAA ")
-	f.Add(`OAuth oauth_consumer_key=,=,"",oauth_token`)
-	f.Fuzz(func(t *testing.T, a string) {
-		id := LedgerIdentity(a)
-		if LedgerIdentity(" "+a+" ") != id {
-			t.Fatalf("surrounding white space changed the identity of %q", a)
+	f.Add("ck1", "1-tok", "n1", "n2", "Bearer  AAAA ")
+	f.Add("oauth_nonce=0", "", "x", "y", `OAuth oauth_consumer_key=,=,"",oauth_token`)
+	f.Fuzz(func(t *testing.T, consumer, token, nonce1, nonce2, other string) {
+		if LedgerIdentity(" "+other+"\t") != LedgerIdentity(other) {
+			t.Fatalf("surrounding white space changed the identity of %q", other)
 		}
-		if strings.Contains(strings.ToLower(a), "oauth_nonce=") && strings.HasPrefix(id, "oauth1 ") && strings.Contains(id, "oauth_nonce") {
-			t.Fatalf("the nonce reached the identity: %q", id)
+		clean := func(s string) bool { return !strings.ContainsAny(s, `,"`) && strings.TrimSpace(s) == s }
+		if consumer == "" || !clean(consumer) || !clean(token) || !clean(nonce1) || !clean(nonce2) {
+			return
+		}
+		a := LedgerIdentity(oauth1(consumer, token, nonce1, "1", nonce1))
+		b := LedgerIdentity(oauth1(consumer, token, nonce2, "2", nonce2))
+		if a != b {
+			t.Fatalf("nonce, timestamp or signature split one caller: %q vs %q", a, b)
+		}
+		if c := LedgerIdentity(oauth1(consumer+"x", token, nonce1, "1", nonce1)); c == a {
+			t.Fatalf("another consumer key shares the identity %q", a)
 		}
 	})
 }
