@@ -1,6 +1,7 @@
 // Starts the built Worker under workerd from npm, with a generated config, on
 // free loopback ports; stops it again. Used by the tests and the benchmark.
 import { spawn, execFileSync } from "node:child_process";
+import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { readFileSync, mkdtempSync, rmSync } from "node:fs";
@@ -97,4 +98,16 @@ export function rawRequest(port, requestText) {
       resolve({ status: Number(lines[0].split(" ")[1]), headers, body: rest.join("\r\n\r\n") });
     });
   });
+}
+
+// startTrap starts a server nothing may ever reach: {host, hits, close}. A test names it in Host headers,
+// absolute-form targets and paths, then asserts hits stayed empty.
+export async function startTrap() {
+  const hits = [];
+  const server = http.createServer((req, res) => {
+    hits.push(req.url);
+    res.end("trap");
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  return { host: `127.0.0.1:${server.address().port}`, hits, close: () => new Promise((r) => server.close(r)) };
 }

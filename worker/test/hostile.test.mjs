@@ -3,11 +3,10 @@
 // a secret. Run by worker/test.sh.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import http from "node:http";
 import net from "node:net";
 import { createHmac } from "node:crypto";
 import { startStandin } from "./standin.mjs";
-import { startWorkerd, rawRequest } from "./harness.mjs";
+import { startWorkerd, rawRequest, startTrap } from "./harness.mjs";
 
 const TOKEN = "SERVERTOKEN-hostile-5d1e";
 const KEYS = ["hostile-key-one-8c0b7e", "hostile-key-two-41aa93"];
@@ -19,7 +18,6 @@ const SEARCH = "/2/tweets/search/recent?query=from%3AXDevelopers%20-is%3Aretweet
 
 let x; // the stand-in for X
 let evil; // a server nothing may ever reach
-const evilHits = [];
 let wd;
 const seen = []; // every answer (status line, headers, body)
 
@@ -37,11 +35,7 @@ function oauth1(consumer, token, nonce) {
 
 before(async () => {
   x = await startStandin();
-  evil = http.createServer((req, res) => {
-    evilHits.push(req.url);
-    res.end("evil");
-  });
-  await new Promise((r) => evil.listen(0, "127.0.0.1", r));
+  evil = await startTrap();
   wd = await startWorkerd({
     publicRateLimit: "3/60",
     env: {
@@ -54,8 +48,8 @@ before(async () => {
 after(async () => {
   await wd?.stop();
   await x?.close();
-  await new Promise((r) => (evil ? evil.close(r) : r()));
-  assert.deepEqual(evilHits, [], "a request reached a host other than X_API_ORIGIN");
+  await evil?.close();
+  assert.deepEqual(evil.hits, [], "a request reached a host other than X_API_ORIGIN");
   const log = wd?.log() ?? "";
   for (const secret of SECRETS) {
     assert.ok(!log.includes(secret), "a log line holds a secret");
@@ -238,7 +232,7 @@ for (const [name, options, env, detail] of [
 }
 
 // Path tricks (issue 13's red-team table): none may reach X or any other host.
-const evilHost = () => `127.0.0.1:${evil.address().port}`;
+const evilHost = () => evil.host;
 const pathTricks = [
   "/2/tweets/../../admin", "/2/tweets/%2e%2e/%2e%2e/admin", "/2/tweets/%2E%2E/x", "/2/tweets/.%2e/x", "/2/tweets/%2e./x",
   "/2/tweets/..%2fadmin", "/2/tweets/..%2Fadmin", "/2/tweets/%2f%2fevil", "/2/tweets/%5c..%5cadmin", "/2/tweets/%252e%252e/x",

@@ -2,9 +2,8 @@
 // X on 127.0.0.1. Run by worker/test.sh (after worker/build.sh).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import http from "node:http";
 import { startStandin, fixtures } from "./standin.mjs";
-import { startWorkerd, rawRequest, freePort } from "./harness.mjs";
+import { startWorkerd, rawRequest, freePort, startTrap } from "./harness.mjs";
 
 const TOKEN = "SERVERTOKEN-e2e-7f3a";
 const KEY = "preflight-key-e2e-91c2";
@@ -12,18 +11,13 @@ const APP = "https://app.example";
 
 let x; // the stand-in for X
 let evil; // a server nothing may ever reach
-let evilHits = [];
 let wd; // workerd: wd.port (main isolate), wd.secondPort (a second Worker sharing the Durable Object)
 let base;
 const seen = []; // every response the tests received: the token must never appear in one
 
 before(async () => {
   x = await startStandin();
-  evil = http.createServer((req, res) => {
-    evilHits.push(req.url);
-    res.end("evil");
-  });
-  await new Promise((r) => evil.listen(0, "127.0.0.1", r));
+  evil = await startTrap();
   wd = await startWorkerd({
     second: true,
     env: {
@@ -38,7 +32,7 @@ after(async () => {
   x.streams.release?.();
   await wd?.stop();
   await x?.close();
-  await new Promise((r) => (evil ? evil.close(r) : r()));
+  await evil?.close();
   for (const r of seen) {
     assert.ok(!r.includes(TOKEN) && !r.includes(KEY), "a response echoed the server token or the preflight key");
   }
@@ -199,7 +193,7 @@ test("rejection: X's invalid-request problem, x-preflight: rejected, no upstream
 
 test("path traversal and host smuggling never reach any upstream", async () => {
   const before = x.received.length;
-  const evilHost = `127.0.0.1:${evil.address().port}`;
+  const evilHost = evil.host;
   const attempts = [
     "/2/tweets/../../admin", "/2/tweets/%2e%2e/%2e%2e/admin", "/2/tweets/%2E%2E/x", "/2/tweets/.%2e/x",
     "/2/tweets/..%2fadmin", "/2/tweets/%2f%2fevil", "/2//" + evilHost + "/x", "/2/tweets\\..\\admin",
@@ -218,7 +212,7 @@ test("path traversal and host smuggling never reach any upstream", async () => {
   assert.equal(abs.status, 200);
   const hostOnly = await rawRequest(wd.port, `GET ${SEARCH} HTTP/1.1\r\nHost: ${evilHost}\r\nX-Forwarded-Host: ${evilHost}\r\nAuthorization: Bearer CALLER-5\r\nConnection: close\r\n\r\n`);
   assert.equal(hostOnly.status, 200);
-  assert.deepEqual(evilHits, [], "a request reached a host other than X_API_ORIGIN");
+  assert.deepEqual(evil.hits, [], "a request reached a host other than X_API_ORIGIN");
   assert.equal(x.received.length, before + 2, "only the two well-formed requests reached X");
   for (const got of x.received.slice(before)) assert.equal(got.url, SEARCH);
 });
