@@ -125,3 +125,16 @@ func ExampleGate_Tier() {
 	// true valid operator-tier-unclear
 	// true unknown-route unknown-route
 }
+
+func ExampleGate_KeyMatches() {
+	g, _ := proxy.NewGate(proxy.Config{Keys: "key-one-0123456789, key-two-0123456789"})
+	fmt.Println(g.KeyMatches("key-two-0123456789"), g.KeyMatches("key-two"), g.KeyMatches(""))
+	// Output: true false false
+}
+
+func ExampleGate_VerifyToken() {
+	key := "signing-key-0123456789abcdef"
+	g, _ := proxy.NewGate(proxy.Config{SigningKeys: key})
+	fmt.Println(g.VerifyToken(proxy.MintToken([]byte(key), "u1", 1_700_090_000), 1_700_000_000_000))
+	// Output: valid for more than 60 minutes; mint shorter-lived tokens
+}
