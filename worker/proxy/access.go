@@ -42,7 +42,8 @@ type Access struct {
 //	caller sent Authorization                → caller's own, unchanged
 //	x-preflight-key sent                     → server token if it is one of the keys, else refused
 //	x-preflight-token sent                   → server token if it verifies (token.go), else refused
-//	GET from a PUBLIC_READ_ORIGINS origin    → server token, public (rate-limited per client)
+//	GET from a PUBLIC_READ_ORIGINS origin    → server token, public (rate-limited per client;
+//	                                            Decide withdraws it for stream paths)
 //	otherwise                                → none
 //
 // Origin alone never earns the server token outside the public opt-in.

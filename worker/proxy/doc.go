@@ -30,8 +30,8 @@
 // always wins; x-preflight-key must be one of PREFLIGHT_KEYS (hashes compared
 // in constant time) and x-preflight-token a signed, unexpired, short-lived
 // token (token.go) — a presented one that does not hold is answered 401
-// locally; GET from a PUBLIC_READ_ORIGINS origin is public read-only use,
-// rate-limited per client by the PUBLIC_RATE_LIMIT binding. Origin alone
+// locally; GET (not a stream) from a PUBLIC_READ_ORIGINS origin is public
+// read-only use, rate-limited per client by the PUBLIC_RATE_LIMIT binding. Origin alone
 // never earns the server token otherwise.
 //
 // Ledger (ratekey.go): the rate-limit key is the hash of the identity X

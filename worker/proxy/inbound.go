@@ -79,11 +79,16 @@ func (g *Gate) Decide(in Inbound) Decision {
 		p := blank(401, "Unauthorized", access.Refused+".")
 		return Decision{Status: 401, Problem: json.RawMessage(p.Body()), Validator: ValidatorAuth, Auth: AuthNone}
 	}
+	stream := isStreamPath(path)
+	if access.Auth == AuthPublic && stream {
+		// X allows an app few stream connections; a public caller must not hold one on the server token.
+		access = Access{Auth: AuthNone}
+	}
 	headers := in.Headers.without(HeaderKey, HeaderToken, "authorization")
 	if access.Authorization != "" {
 		headers["authorization"] = access.Authorization
 	}
-	d := Decision{Forward: true, Path: in.Target, Auth: access.Auth, Stream: isStreamPath(path), Client: access.Client}
+	d := Decision{Forward: true, Path: in.Target, Auth: access.Auth, Stream: stream, Client: access.Client}
 	if access.Auth == AuthServer || access.Auth == AuthPublic {
 		d.Authorization = access.Authorization
 	}

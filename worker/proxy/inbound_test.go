@@ -70,3 +70,28 @@ func TestDecideRejectsWithXsProblem(t *testing.T) {
 		t.Error("the problem echoes the server token")
 	}
 }
+
+func TestDecidePublicReadOnly(t *testing.T) {
+	g, err := NewGate(Config{PublicReadOrigins: "https://public.example", PublicRateLimiter: true, Token: "SERVERTOKEN"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	public := Headers{"origin": "https://public.example", "cf-connecting-ip": "203.0.113.9"}
+	tests := []struct {
+		method, target string
+		auth           Auth
+		client         string
+	}{
+		{"GET", "/2/tweets/search/recent?query=cats", AuthPublic, "ip:203.0.113.9"},
+		{"GET", "/2/users/by/username/XDevelopers", AuthPublic, "ip:203.0.113.9"},
+		{"GET", "/2/tweets/search/stream", AuthNone, ""},                       // a stream connection is never public
+		{"GET", "/2/tweets/sample10/stream?partition=1", AuthNone, ""},         // nor the volume streams
+		{"GET", "/2/tweets/search/stream/rules", AuthPublic, "ip:203.0.113.9"}, // rules are ordinary reads
+	}
+	for _, tt := range tests {
+		d := g.Decide(Inbound{Method: tt.method, Target: tt.target, Headers: public, Now: testNow})
+		if d.Auth != tt.auth || d.Client != tt.client || (d.Authorization != "") != (tt.auth == AuthPublic) {
+			t.Errorf("%s %s: auth %q client %q authorization set %v; want %q %q", tt.method, tt.target, d.Auth, d.Client, d.Authorization != "", tt.auth, tt.client)
+		}
+	}
+}
