@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Serves the Worker locally under workerd from npm: http://127.0.0.1:${PORT:-8787}
-# Environment: X_API_ORIGIN (default https://api.x.com), ALLOWED_ORIGINS,
-# X_BEARER_TOKEN, PREFLIGHT_KEY, UPSTREAM_TIMEOUT_MS. No Cloudflare account.
+# Environment: X_API_ORIGIN (default https://api.x.com), ALLOWED_ORIGINS, PUBLIC_READ_ORIGINS,
+# X_BEARER_TOKEN, PREFLIGHT_KEYS (PREFLIGHT_KEY), PREFLIGHT_SIGNING_KEYS, UPSTREAM_TIMEOUT_MS. No Cloudflare account.
 set -euo pipefail
 ROOT=${ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 export ROOT

@@ -49,7 +49,7 @@ func TestConfigure(t *testing.T) {
 }
 
 func TestDecideAnnotateLocal(t *testing.T) {
-	call(t, configure, `{"allowedOrigins":"https://app.example","preflightKey":"k","bearerToken":"SERVERTOKEN"}`)
+	call(t, configure, `{"allowedOrigins":"https://app.example","preflightKeys":"k3y-secret-0123456789","bearerToken":"SERVERTOKEN"}`)
 	tests := []struct {
 		name   string
 		f      func([]byte) []byte
@@ -57,7 +57,8 @@ func TestDecideAnnotateLocal(t *testing.T) {
 		inRes  string // a substring of the result when ok
 		code   string
 	}{
-		{"decide forwards", decide, []string{"GET", "/2/tweets/search/recent?query=cats", "1700000000000", "x-preflight-key: k\n"}, `"auth":"server"`, ""},
+		{"decide forwards", decide, []string{"GET", "/2/tweets/search/recent?query=cats", "1700000000000", "x-preflight-key: k3y-secret-0123456789\n"}, `"auth":"server"`, ""},
+		{"decide refuses a wrong key", decide, []string{"GET", "/2/tweets/search/recent?query=cats", "1700000000000", "x-preflight-key: guess\n"}, `"status":401`, ""},
 		{"decide rejects", decide, []string{"GET", "/2/tweets/search/recent?query=cats&max_results=5", "1700000000000", ""}, `"forward":false`, ""},
 		{"decide with a body", decide, []string{"POST", "/2/tweets", "1700000000000", "content-type: application/json\n", `{"text":"hi"}`}, `"forward":true`, ""},
 		{"decide: too few fields", decide, []string{"GET", "/2/x"}, "", "bad-input"},

@@ -20,3 +20,8 @@ func ExampleFail() {
 	fmt.Println(string(bridge.Fail("bad-input", "decide: %d fields", 3)))
 	// Output: {"ok":false,"error":{"code":"bad-input","message":"decide: 3 fields"}}
 }
+
+func ExampleResult() {
+	fmt.Println(string(bridge.Result(map[string]int{"n": 1})))
+	// Output: {"ok":true,"result":{"n":1}}
+}

@@ -26,9 +26,17 @@
 // unknown routes, …) never stop a request; their codes go back in
 // x-preflight-warnings (Decision.Warnings).
 //
-// Token rule: the server token is attached only when the caller sent no
-// Authorization of its own AND (its Origin is in the allow list OR its
-// x-preflight-key equals the configured key, compared in constant time).
+// Credential rule (Gate.Access, access.go): the caller's own Authorization
+// always wins; x-preflight-key must be one of PREFLIGHT_KEYS (hashes compared
+// in constant time) and x-preflight-token a signed, unexpired, short-lived
+// token (token.go) — a presented one that does not hold is answered 401
+// locally; GET (not a stream) from a PUBLIC_READ_ORIGINS origin is public
+// read-only use, rate-limited per client by the PUBLIC_RATE_LIMIT binding. Origin alone
+// never earns the server token otherwise.
+//
+// Ledger (ratekey.go): the rate-limit key is the hash of the identity X
+// counts (LedgerIdentity: bearer tokens normalised, OAuth 1.0a by consumer
+// key + access token) and the route.
 //
 // Outbound: class from core/apierr (or from the status alone when the body
 // was streamed unread or the parser failed; a plain 2xx JSON object naming

@@ -16,15 +16,39 @@ func ExampleCheckTarget() {
 	// "" "" byte 10: dot segment "%2e%2e"
 }
 
-func ExampleGate_Credential() {
-	g, _ := proxy.NewGate(proxy.Config{AllowedOrigins: "https://app.example", Token: "T"})
-	auth, _ := g.Credential(proxy.Headers{"origin": "https://app.example"})
-	fmt.Println(auth)
-	auth, _ = g.Credential(proxy.Headers{"origin": "https://other.example"})
-	fmt.Println(auth)
+func ExampleGate_Access() {
+	g, _ := proxy.NewGate(proxy.Config{AllowedOrigins: "https://app.example", Keys: "key-one-0123456789,key-two-0123456789", Token: "T"})
+	for _, h := range []proxy.Headers{
+		{"origin": "https://app.example"},
+		{"x-preflight-key": "key-two-0123456789"},
+		{"x-preflight-key": "guess"},
+	} {
+		a := g.Access("GET", h, 1_700_000_000_000)
+		fmt.Printf("%s %q\n", a.Auth, a.Refused)
+	}
 	// Output:
-	// server
-	// none
+	// none ""
+	// server ""
+	// none "x-preflight-key is not one of this Worker's keys"
+}
+
+func ExampleMintToken() {
+	key := []byte("signing-key-0123456789abcdef")
+	token := proxy.MintToken(key, "user-42", 1_700_000_300)
+	g, _ := proxy.NewGate(proxy.Config{SigningKeys: string(key), Token: "T"})
+	fmt.Println(token[:len("v1.1700000300.user-42.")], g.VerifyToken(token, 1_700_000_000_000))
+	fmt.Println(g.VerifyToken(token, 1_700_000_400_000))
+	// Output:
+	// v1.1700000300.user-42. <nil>
+	// expired 100 s ago; mint a fresh one
+}
+
+func ExampleLedgerIdentity() {
+	fmt.Println(proxy.LedgerIdentity("BEARER  AAAA"))
+	fmt.Printf("%q\n", proxy.LedgerIdentity(`OAuth oauth_consumer_key="ck", oauth_nonce="n1", oauth_signature="s", oauth_timestamp="1", oauth_token="1-t"`))
+	// Output:
+	// bearer AAAA
+	// "oauth1 2:ck1-t"
 }
 
 func ExampleBlockFrom() {
@@ -34,18 +58,18 @@ func ExampleBlockFrom() {
 }
 
 func ExampleRateKey() {
-	fmt.Println(proxy.RateKey("Bearer AAAA", "GET /2/tweets/search/recent")[:16])
-	// Output: e09aeed08c095a4b
+	fmt.Println(proxy.RateKey("Bearer AAAA", "GET /2/tweets/search/recent") == proxy.RateKey("bearer  AAAA", "GET /2/tweets/search/recent"))
+	// Output: true
 }
 
 func ExampleGate_Decide() {
-	g, _ := proxy.NewGate(proxy.Config{AllowedOrigins: "https://app.example", Token: "T"})
+	g, _ := proxy.NewGate(proxy.Config{Keys: "key-one-0123456789", Token: "T"})
 	for _, target := range []string{
 		"/2/tweets/search/recent?query=from%3AXDevelopers&max_results=10",
 		"/2/tweets/search/recent?query=cats&max_results=5",
 		"/2/tweets/%2e%2e/admin",
 	} {
-		d := g.Decide(proxy.Inbound{Method: "GET", Target: target, Headers: proxy.Headers{"origin": "https://app.example"}, Now: 1_700_000_000_000})
+		d := g.Decide(proxy.Inbound{Method: "GET", Target: target, Headers: proxy.Headers{"x-preflight-key": "key-one-0123456789"}, Now: 1_700_000_000_000})
 		fmt.Println(d.Forward, d.Status, d.Validator, d.Auth, d.Route)
 	}
 	// Output:
@@ -100,4 +124,17 @@ func ExampleGate_Tier() {
 	// X_API_TIER "gold" is not an access level; use one of pay-per-use, free, basic, pro, enterprise
 	// true valid operator-tier-unclear
 	// true unknown-route unknown-route
+}
+
+func ExampleGate_KeyMatches() {
+	g, _ := proxy.NewGate(proxy.Config{Keys: "key-one-0123456789, key-two-0123456789"})
+	fmt.Println(g.KeyMatches("key-two-0123456789"), g.KeyMatches("key-two"), g.KeyMatches(""))
+	// Output: true false false
+}
+
+func ExampleGate_VerifyToken() {
+	key := "signing-key-0123456789abcdef"
+	g, _ := proxy.NewGate(proxy.Config{SigningKeys: key})
+	fmt.Println(g.VerifyToken(proxy.MintToken([]byte(key), "u1", 1_700_090_000), 1_700_000_000_000))
+	// Output: valid for more than 60 minutes; mint shorter-lived tokens
 }

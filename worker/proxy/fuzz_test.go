@@ -13,8 +13,10 @@ func FuzzDecide(f *testing.F) {
 	f.Add("GET", "/2/tweets/search/recent?query=cats&max_results=5", "", "")
 	f.Add("POST", "/2/tweets", "content-type: application/json\nauthorization: Bearer U\n", `{"text":"hi"}`)
 	f.Add("DELETE", "/2/tweets/%2e%2e", "x-preflight-key: k\n", "")
+	f.Add("GET", "/2/tweets/search/recent?query=cats", "origin: https://public.example\ncf-connecting-ip: 203.0.113.9\n", "")
 	f.Add("GET", "//evil/2/x", "", "")
-	g, err := NewGate(Config{AllowedOrigins: "https://app.example", Key: "k", Token: "SERVERTOKEN"})
+	g, err := NewGate(Config{AllowedOrigins: "https://app.example", Keys: testKey, Token: "SERVERTOKEN",
+		PublicReadOrigins: "https://public.example", PublicRateLimiter: true})
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -24,12 +26,15 @@ func FuzzDecide(f *testing.F) {
 			if _, _, err := CheckTarget(target); err != nil {
 				t.Fatalf("forwarded %q, which the path guard refuses: %v", target, err)
 			}
+			if d.Auth == AuthPublic && (strings.ToUpper(method) != "GET" || d.Client == "") {
+				t.Fatalf("public use for %s with client %q", method, d.Client)
+			}
 			if len(d.Key) != 64 || d.Path != target {
 				t.Fatalf("forwarded with key %q path %q", d.Key, d.Path)
 			}
 			return
 		}
-		if d.Status != 400 || !json.Valid(d.Problem) {
+		if (d.Status != 400 && d.Status != 401) || !json.Valid(d.Problem) {
 			t.Fatalf("rejected with status %d and problem %q", d.Status, d.Problem)
 		}
 		if strings.Contains(string(d.Problem), "SERVERTOKEN") {

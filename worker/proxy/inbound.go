@@ -26,6 +26,7 @@ const (
 	ValidatorInvalid     = "invalid"
 	ValidatorUnavailable = "unavailable" // it failed; the request was forwarded unjudged
 	ValidatorPath        = "path"        // refused by CheckTarget before validation
+	ValidatorAuth        = "auth"        // refused: a Worker credential (key or token) that does not hold
 	// ValidatorUnknownRoute: no spec has the route; forwarded unchecked, since
 	// X serves endpoints its specs do not list yet (issue 12).
 	ValidatorUnknownRoute = "unknown-route"
@@ -50,8 +51,11 @@ type Decision struct {
 	Authorization string `json:"authorization,omitempty"`
 	Auth          Auth   `json:"auth,omitempty"`
 	Key           string `json:"key,omitempty"` // rate-limit key (hex SHA-256)
-	Stream        bool   `json:"stream,omitempty"`
-	// Both.
+	// Client is set for public read-only use: the shim asks the
+	// PUBLIC_RATE_LIMIT binding about it before forwarding.
+	Client string `json:"client,omitempty"`
+	Stream bool   `json:"stream,omitempty"`
+	// Both (Auth is "none" on a refused credential).
 	Route     string `json:"route,omitempty"`
 	Validator string `json:"validator"`
 	// Reason is the validator's failure message when it was unavailable (for
@@ -70,14 +74,23 @@ func (g *Gate) Decide(in Inbound) Decision {
 		p := blank(400, "Bad Request", "xpreflight forwards only normalised /2/ paths: "+err.Error()+".")
 		return Decision{Status: 400, Problem: json.RawMessage(p.Body()), Validator: ValidatorPath}
 	}
-	auth, credential := g.Credential(in.Headers)
-	headers := in.Headers.without("x-preflight-key", "authorization")
-	if credential != "" {
-		headers["authorization"] = credential
+	access := g.Access(in.Method, in.Headers, in.Now)
+	if access.Refused != "" {
+		p := blank(401, "Unauthorized", access.Refused+".")
+		return Decision{Status: 401, Problem: json.RawMessage(p.Body()), Validator: ValidatorAuth, Auth: AuthNone}
 	}
-	d := Decision{Forward: true, Path: in.Target, Auth: auth, Stream: isStreamPath(path)}
-	if auth == AuthServer {
-		d.Authorization = credential
+	stream := isStreamPath(path)
+	if access.Auth == AuthPublic && stream {
+		// X allows an app few stream connections; a public caller must not hold one on the server token.
+		access = Access{Auth: AuthNone}
+	}
+	headers := in.Headers.without(HeaderKey, HeaderToken, "authorization")
+	if access.Authorization != "" {
+		headers["authorization"] = access.Authorization
+	}
+	d := Decision{Forward: true, Path: in.Target, Auth: access.Auth, Stream: stream, Client: access.Client}
+	if access.Auth == AuthServer || access.Auth == AuthPublic {
+		d.Authorization = access.Authorization
 	}
 	tier, tierWarning := g.requestTier(in.Headers)
 	v, verr := validate(in, headers, tier)
@@ -99,7 +112,7 @@ func (g *Gate) Decide(in Inbound) Decision {
 	} else {
 		d.Route = strings.ToUpper(in.Method) + " " + path
 	}
-	d.Key = RateKey(credential, d.Route)
+	d.Key = RateKey(access.Authorization, d.Route)
 	return d
 }
 

@@ -8,7 +8,7 @@ import (
 
 func testGate(t *testing.T) *Gate {
 	t.Helper()
-	g, err := NewGate(Config{AllowedOrigins: "https://app.example", Key: "k", Token: "SERVERTOKEN"})
+	g, err := NewGate(Config{AllowedOrigins: "https://app.example", Keys: testKey, Token: "SERVERTOKEN"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +35,7 @@ func TestDecideRefusesPathsBeforeValidating(t *testing.T) {
 func TestDecideForwardsValidRequests(t *testing.T) {
 	g := testGate(t)
 	d := g.Decide(Inbound{Method: "GET", Target: "/2/tweets/search/recent?query=from%3AXDevelopers&max_results=10",
-		Headers: Headers{"x-preflight-key": "k"}, Now: 1_700_000_000_000})
+		Headers: Headers{"x-preflight-key": testKey}, Now: 1_700_000_000_000})
 	if !d.Forward {
 		t.Fatalf("a valid search request was rejected: %+v (%s)", d, d.Problem)
 	}
@@ -71,18 +71,27 @@ func TestDecideRejectsWithXsProblem(t *testing.T) {
 	}
 }
 
-func TestRateKey(t *testing.T) {
-	a := RateKey("Bearer A", "GET /2/tweets/search/recent")
-	if a != RateKey("Bearer A", "GET /2/tweets/search/recent") {
-		t.Fatal("RateKey is not deterministic")
+func TestDecidePublicReadOnly(t *testing.T) {
+	g, err := NewGate(Config{PublicReadOrigins: "https://public.example", PublicRateLimiter: true, Token: "SERVERTOKEN"})
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, other := range []string{RateKey("Bearer B", "GET /2/tweets/search/recent"), RateKey("Bearer A", "GET /2/tweets/search/all"),
-		RateKey("Bearer AGET /2/tweets/search/recent", "")} {
-		if other == a {
-			t.Errorf("RateKey collides: %s", a)
+	public := Headers{"origin": "https://public.example", "cf-connecting-ip": "203.0.113.9"}
+	tests := []struct {
+		method, target string
+		auth           Auth
+		client         string
+	}{
+		{"GET", "/2/tweets/search/recent?query=cats", AuthPublic, "ip:203.0.113.9"},
+		{"GET", "/2/users/by/username/XDevelopers", AuthPublic, "ip:203.0.113.9"},
+		{"GET", "/2/tweets/search/stream", AuthNone, ""},                       // a stream connection is never public
+		{"GET", "/2/tweets/sample10/stream?partition=1", AuthNone, ""},         // nor the volume streams
+		{"GET", "/2/tweets/search/stream/rules", AuthPublic, "ip:203.0.113.9"}, // rules are ordinary reads
+	}
+	for _, tt := range tests {
+		d := g.Decide(Inbound{Method: tt.method, Target: tt.target, Headers: public, Now: testNow})
+		if d.Auth != tt.auth || d.Client != tt.client || (d.Authorization != "") != (tt.auth == AuthPublic) {
+			t.Errorf("%s %s: auth %q client %q authorization set %v; want %q %q", tt.method, tt.target, d.Auth, d.Client, d.Authorization != "", tt.auth, tt.client)
 		}
-	}
-	if strings.Contains(a, "Bearer") || len(a) != 64 {
-		t.Errorf("RateKey = %q, want 64 hex digits", a)
 	}
 }

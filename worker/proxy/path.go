@@ -15,7 +15,7 @@ type PathError struct {
 func (e *PathError) Error() string { return fmt.Sprintf("byte %d: %s", e.Pos, e.Reason) }
 
 // CheckTarget accepts only a normalised origin-form target under /2/: no empty,
-// "." or ".." segments (also when percent-encoded), no backslashes, no encoded
+// "." or ".." segments (also when percent-encoded or followed by ";…"), no backslashes, no encoded
 // slash or percent sign, no control or non-ASCII bytes in the path. It returns
 // the path and the query (without "?"), unchanged, so the caller forwards
 // exactly what it was sent. The query is only checked for bytes that a URL
@@ -64,7 +64,9 @@ func checkSegment(seg string, pos int) error {
 			return &PathError{pos + i, fmt.Sprintf("byte %q is not allowed in a path", rune(c))}
 		}
 	}
-	if d := decoded.String(); d == "." || d == ".." {
+	// A dot segment also counts with a ";parameter" after it: servers that
+	// strip path parameters (RFC 3986 §3.3) would resolve "..;x" as "..".
+	if d, _, _ := strings.Cut(decoded.String(), ";"); d == "." || d == ".." {
 		return &PathError{pos, fmt.Sprintf("dot segment %q", seg)}
 	}
 	return nil

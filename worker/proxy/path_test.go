@@ -27,6 +27,11 @@ func TestCheckTarget(t *testing.T) {
 		{"/2/tweets/%2E%2e/x", "dot segment", 10},
 		{"/2/tweets/.%2e/x", "dot segment", 10},
 		{"/2/tweets/%2e/x", "dot segment", 10},
+		{"/2/tweets/..;/x", "dot segment", 10}, // servers that strip ";params" see ".."
+		{"/2/tweets/.;x=1/y", "dot segment", 10},
+		{"/2/tweets/%2e%2e;/x", "dot segment", 10},
+		{"/2/tweets/a..;/x", "", 0},
+		{"/2/tweets/..a;/x", "", 0},
 		{"/2/tweets/..%2fadmin", "percent-encoded '/'", 12},
 		{"/2/tweets/%2F", "percent-encoded '/'", 10},
 		{"/2/tweets/%5c..", "percent-encoded '\\\\'", 10},

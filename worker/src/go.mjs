@@ -27,7 +27,11 @@ export function startGo(env) {
   try {
     config = started.bridge.result('configure', [JSON.stringify({
       allowedOrigins: env.ALLOWED_ORIGINS ?? '',
+      preflightKeys: env.PREFLIGHT_KEYS ?? '',
       preflightKey: env.PREFLIGHT_KEY ?? '',
+      signingKeys: env.PREFLIGHT_SIGNING_KEYS ?? '',
+      publicReadOrigins: env.PUBLIC_READ_ORIGINS ?? '',
+      publicRateLimiter: typeof env.PUBLIC_RATE_LIMIT?.limit === 'function',
       bearerToken: env.X_BEARER_TOKEN ?? '',
       apiTier: env.X_API_TIER ?? '',
     })]);
@@ -58,9 +62,12 @@ function headerLines(headers) {
   return out;
 }
 
-/** proxy.Decision for one /2/ request; body is the request's bytes or null. */
-export function decide(request, target, now, body) {
-  const fields = [request.method, target, String(now), headerLines(request.headers)];
+/**
+ * proxy.Decision for one /2/ request. headers are the ones that would be forwarded (so Go judges what X would
+ * get) plus the Worker's own credential headers; body is the request's bytes or null.
+ */
+export function decide(method, target, headers, now, body) {
+  const fields = [method, target, String(now), headerLines(headers)];
   if (body) fields.push(body);
   return running().bridge.result('decide', fields);
 }

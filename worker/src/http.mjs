@@ -3,11 +3,11 @@ import { withCors } from './cors.mjs';
 
 export const MAX_BODY = 1 << 20; // request bodies over 1 MB are refused with 413
 
-// RFC 9110 §7.6.1 hop-by-hop fields, plus what fetch sets itself, plus our own key (a secret that must never
-// travel on).
+// RFC 9110 §7.6.1 hop-by-hop fields, plus what fetch sets itself, plus the Worker's own credentials (secrets that
+// must never travel on).
 const HOP_BY_HOP = new Set([
   'connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization',
-  'te', 'trailer', 'transfer-encoding', 'upgrade', 'host', 'content-length', 'x-preflight-key',
+  'te', 'trailer', 'transfer-encoding', 'upgrade', 'host', 'content-length', 'x-preflight-key', 'x-preflight-token',
 ]);
 
 /** A JSON answer of the Worker's own, with CORS by policy. */
@@ -22,7 +22,7 @@ export function blankProblem(status, title, detail) {
 
 export class TooLarge extends Error {}
 
-/** The request body as bytes (null when there is none); TooLarge past MAX_BODY, whatever content-length says. */
+/** The request body as bytes (null when there is none or it is empty); TooLarge past MAX_BODY, whatever content-length says. */
 export async function readBody(request) {
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > MAX_BODY) {
@@ -43,7 +43,7 @@ export async function readBody(request) {
     }
     chunks.push(value);
   }
-  return concat(chunks, size);
+  return size === 0 ? null : concat(chunks, size);
 }
 
 // discard reads and drops the rest of a refused body, up to DISCARD_MAX bytes, so the 413 reaches a client that is
@@ -110,10 +110,20 @@ export async function readUpTo(response, limit) {
   return { stream };
 }
 
-/** Removes hop-by-hop fields (RFC 9110 §7.6.1), including those the Connection field names, from headers. */
+/**
+ * Removes hop-by-hop fields (RFC 9110 §7.6.1), including those the Connection field names, from headers. Whatever
+ * a caller's Connection names goes, Authorization included: the decision is made on what is left (proxy.mjs), so
+ * x-preflight-auth reports what X really gets.
+ */
 export function dropHopByHop(headers) {
   const connection = headers.get('connection');
   if (connection) for (const name of connection.split(',')) headers.delete(name.trim());
   for (const name of HOP_BY_HOP) headers.delete(name);
+  return headers;
+}
+
+/** Removes every access-control-* field: CORS is answered by the Worker's own policy only (cors.mjs). */
+export function dropCors(headers) {
+  for (const name of [...headers.keys()]) if (name.startsWith('access-control-')) headers.delete(name);
   return headers;
 }

@@ -2,12 +2,16 @@
 // reading the request, the rate-limit lookups, fetching X, streaming the answer back.
 import { annotate, decide, local } from './go.mjs';
 import { withCors } from './cors.mjs';
-import { MAX_BODY, TooLarge, blankProblem, dropHopByHop, problemResponse, readBody, readUpTo } from './http.mjs';
+import { MAX_BODY, TooLarge, blankProblem, dropCors, dropHopByHop, problemResponse, readBody, readUpTo } from './http.mjs';
 import { currentBlock, noteRoom, recordBlock } from './ratelimit.mjs';
 
 const INSPECT_LIMIT = 1 << 20; // answers up to this size are read and classified
 const DEFAULT_ORIGIN = 'https://api.x.com';
 const DEFAULT_TIMEOUT_MS = 30000; // until X's response headers arrive
+
+// The Worker's own credential headers and the client address Cloudflare's edge sets: Go reads them, X never
+// gets them.
+const GATE_HEADERS = ['x-preflight-key', 'x-preflight-token', 'cf-connecting-ip'];
 
 // forwardHeaders: the caller's headers minus hop-by-hop ones and Cloudflare's own cf-* fields. The caller's
 // Authorization stays; the Go decision supplies the server token only when the caller sent none.
@@ -15,6 +19,38 @@ function forwardHeaders(request) {
   const headers = dropHopByHop(new Headers(request.headers));
   for (const name of [...headers.keys()]) if (name.startsWith('cf-')) headers.delete(name);
   return headers;
+}
+
+// judgedHeaders: what Go decides on — the forwarded headers plus the gate headers.
+function judgedHeaders(request, forwarded) {
+  const headers = new Headers(forwarded);
+  for (const name of GATE_HEADERS) {
+    const value = request.headers.get(name);
+    if (value !== null) headers.set(name, value);
+  }
+  return headers;
+}
+
+// publicAllowed asks Cloudflare's rate-limiting binding whether this public read-only client is within its budget.
+// It fails closed: public use is the least trusted kind.
+async function publicAllowed(env, client) {
+  try {
+    const { success } = await env.PUBLIC_RATE_LIMIT.limit({ key: client });
+    return success === true;
+  } catch (err) {
+    console.error('xpreflight: public rate limit unavailable, refusing public use:', String(err));
+    return false;
+  }
+}
+
+// upstreamFailure is the answer when fetch to X threw. workerd reports a refused connection and one dropped after
+// the request was sent alike ("Network connection lost."), so no answer may claim the request was not delivered.
+function upstreamFailure(request, err, timedOut, validator) {
+  console.error('xpreflight: upstream', timedOut ? 'timed out' : 'failed', String(err));
+  const p = timedOut
+    ? blankProblem(504, 'Gateway Timeout', 'The X API did not answer in time; the request may or may not have been processed.')
+    : blankProblem(502, 'Bad Gateway', 'The X API could not be reached or dropped the connection before answering; the request may or may not have been processed.');
+  return problemResponse(request, timedOut ? 504 : 502, p, 'upstream-error', { 'x-preflight-validator': validator });
 }
 
 /** Answers one request under /2/: refused, answered locally (429), or forwarded to X_API_ORIGIN. */
@@ -31,7 +67,7 @@ export async function proxy(request, env, target) {
   }
   const now = Date.now();
   const headers = forwardHeaders(request);
-  const d = decide(request, target, now, body);
+  const d = decide(request.method, target, judgedHeaders(request, headers), now, body);
 
   // Go decides everything; its warning codes (never a reason to refuse) go back to the caller.
   const notes = d.warnings ? { 'x-preflight-warnings': d.warnings } : {};
@@ -39,6 +75,17 @@ export async function proxy(request, env, target) {
     return problemResponse(request, d.status, JSON.stringify(d.problem), 'rejected', { 'x-preflight-validator': d.validator, ...notes });
   }
   if (d.validator === 'unavailable') console.error('xpreflight: validator unavailable, forwarding:', d.reason);
+  const method = request.method.toUpperCase();
+  if (body && (method === 'GET' || method === 'HEAD')) {
+    return problemResponse(request, 400, blankProblem(400, 'Bad Request',
+      `A ${method} request with a body cannot be forwarded (fetch refuses one); X's ${method} endpoints take their parameters in the query string.`),
+    'rejected', { 'x-preflight-validator': d.validator });
+  }
+  if (d.client && !(await publicAllowed(env, d.client))) {
+    return problemResponse(request, 429, blankProblem(429, 'Too Many Requests',
+      'Public read-only use of this Worker is rate-limited per client; wait a minute, or send a credential of your own.'),
+    'local', { 'x-preflight-class': 'rate-limited', 'x-preflight-validator': d.validator, 'x-preflight-auth': d.auth });
+  }
 
   const blocked = await currentBlock(env, d.key, now);
   if (blocked) {
@@ -59,13 +106,7 @@ export async function proxy(request, env, target) {
       method: request.method, headers, body, redirect: 'manual', signal: abort.signal,
     });
   } catch (err) {
-    const timedOut = abort.signal.aborted;
-    console.error('xpreflight: upstream', timedOut ? 'timed out' : 'unreachable', String(err));
-    const status = timedOut ? 504 : 502;
-    const p = timedOut
-      ? blankProblem(504, 'Gateway Timeout', 'The X API did not answer in time; the request may or may not have been processed.')
-      : blankProblem(502, 'Bad Gateway', 'The X API could not be reached; the request was not delivered.');
-    return problemResponse(request, status, p, 'upstream-error', { 'x-preflight-validator': d.validator });
+    return upstreamFailure(request, err, abort.signal.aborted, d.validator);
   } finally {
     clearTimeout(timer);
   }
@@ -79,7 +120,7 @@ export async function proxy(request, env, target) {
     if (r.bytes) read = outBody = r.bytes;
     else outBody = r.stream;
   }
-  const outHeaders = dropHopByHop(new Headers(upstream.headers));
+  const outHeaders = dropCors(dropHopByHop(new Headers(upstream.headers)));
   outHeaders.delete('content-length'); // the runtime sets it for the body it sends
   const a = annotate(request.method, target, upstream, d.stream, Date.now(), read);
   noteRoom(d.key, a.roomUntil ?? 0);

@@ -2,10 +2,13 @@
 // isolate shares. What counts as a block or as room is Go's decision (proxy.Annotate, proxy.RoomUntil); this
 // module only stores and looks up its answers.
 import { DurableObject } from 'cloudflare:workers';
+import { LRU } from './lru.mjs';
 
-const localBlocks = new Map(); // key → {until, headers}
-const room = new Map(); // key → until (Unix ms): Go's roomUntil; while it holds, the Durable Object is not asked
-const MAX_ROOM_KEYS = 10000; // bounds the memory of a long-lived isolate
+// Both caches are bounded (a long-lived isolate sees keys without end); forgetting a block costs one Durable
+// Object round trip, forgetting room one more.
+const MAX_KEYS = 10000;
+const localBlocks = new LRU(MAX_KEYS); // key → {until, headers}
+const room = new LRU(MAX_KEYS); // key → until (Unix ms): Go's roomUntil; while it holds, the Durable Object is not asked
 
 function cachedBlock(key, now) {
   const b = localBlocks.get(key);
@@ -18,7 +21,6 @@ function cachedBlock(key, now) {
 /** Remembers Go's roomUntil for key (0: no room). */
 export function noteRoom(key, until) {
   if (until > 0) {
-    if (room.size > MAX_ROOM_KEYS) room.clear();
     room.set(key, until);
   } else {
     room.delete(key);

@@ -17,15 +17,25 @@ import { asset } from './assets.mjs';
 export { RateLimitState } from './ratelimit.mjs';
 
 // rawTarget is the request target exactly as received: request.url is not normalised by workerd, whereas new URL()
-// would resolve "..", which is the very thing the path guard must see.
-function rawTarget(url) {
+// would resolve "..", which is the very thing the path guard must see. workerd builds request.url from the Host
+// header and the target, so a Host holding a path ("host/2/tweets") would prepend it to the target: such a Host
+// is refused (null) instead.
+function rawTarget(request) {
+  const url = request.url;
   const afterScheme = url.indexOf('://') + 3;
+  const host = request.headers.get('host');
+  if (host !== null && /[/\\?#@\s]/.test(host)) return null;
   const slash = url.indexOf('/', afterScheme);
   return slash < 0 ? '/' : url.slice(slash);
 }
 
 async function route(request, env) {
-  const target = rawTarget(request.url);
+  const target = rawTarget(request);
+  if (target === null) {
+    return new Response(blankProblem(400, 'Bad Request', 'The Host header must be a host name with an optional port, nothing more.'), {
+      status: 400, headers: { 'content-type': 'application/json; charset=utf-8', 'x-preflight': 'rejected' },
+    });
+  }
   if (request.method === 'OPTIONS') {
     startGo(env); // the CORS policy is Go's
     return preflight(request);

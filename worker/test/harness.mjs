@@ -1,6 +1,7 @@
 // Starts the built Worker under workerd from npm, with a generated config, on
 // free loopback ports; stops it again. Used by the tests and the benchmark.
 import { spawn, execFileSync } from "node:child_process";
+import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { readFileSync, mkdtempSync, rmSync } from "node:fs";
@@ -24,8 +25,9 @@ export async function freePort() {
   return port;
 }
 
-// startWorkerd({env, second, passthrough, xpreflight}) → {port, secondPort, passthroughPort, pid, stop, log()}
-export async function startWorkerd({ env = {}, second = false, passthrough = false, xpreflight = true } = {}) {
+// startWorkerd({env, second, passthrough, xpreflight, publicRateLimit}) → {port, secondPort, passthroughPort, pid, stop, log()}
+// publicRateLimit: "LIMIT/PERIOD" for the local stand-in of the PUBLIC_RATE_LIMIT binding (config.mjs).
+export async function startWorkerd({ env = {}, second = false, passthrough = false, xpreflight = true, publicRateLimit } = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "xpreflight-workerd-"));
   const config = path.join(build, `test-${path.basename(dir)}.capnp`);
   const ports = { port: await freePort() };
@@ -33,6 +35,7 @@ export async function startWorkerd({ env = {}, second = false, passthrough = fal
   if (second) args.push("--second-port", String((ports.secondPort = await freePort())));
   if (passthrough) args.push("--passthrough-port", String((ports.passthroughPort = await freePort())));
   if (!xpreflight) args.push("--no-xpreflight");
+  if (publicRateLimit) args.push("--public-rate-limit", publicRateLimit);
   execFileSync(process.execPath, [path.join(root, "worker", "config.mjs"), ...args]);
   let output = "";
   const child = spawn(workerdBinary, ["serve", config], {
@@ -95,4 +98,16 @@ export function rawRequest(port, requestText) {
       resolve({ status: Number(lines[0].split(" ")[1]), headers, body: rest.join("\r\n\r\n") });
     });
   });
+}
+
+// startTrap starts a server nothing may ever reach: {host, hits, close}. A test names it in Host headers,
+// absolute-form targets and paths, then asserts hits stayed empty.
+export async function startTrap() {
+  const hits = [];
+  const server = http.createServer((req, res) => {
+    hits.push(req.url);
+    res.end("trap");
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  return { host: `127.0.0.1:${server.address().port}`, hits, close: () => new Promise((r) => server.close(r)) };
 }

@@ -68,6 +68,15 @@ function answer(req, res, streams) {
     res.writeHead(204, rateHeaders(42, nowSec + 900));
     return res.end();
   }
+  if (scenario === "cors") {
+    // An upstream that answers with CORS of its own: none of it may reach a browser.
+    res.writeHead(200, {
+      ...json, ...rateHeaders(449, nowSec + 900), "access-control-allow-origin": "*",
+      "access-control-allow-credentials": "true", "access-control-expose-headers": "x-upstream-secret",
+      "access-control-allow-methods": "DELETE",
+    });
+    return res.end(fixtures.search);
+  }
   if (scenario === "503") {
     res.writeHead(503, { ...json });
     return res.end('{"title":"Service Unavailable","type":"about:blank","status":503,"detail":"Service Unavailable"}');

@@ -2,9 +2,8 @@
 // X on 127.0.0.1. Run by worker/test.sh (after worker/build.sh).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import http from "node:http";
 import { startStandin, fixtures } from "./standin.mjs";
-import { startWorkerd, rawRequest, freePort } from "./harness.mjs";
+import { startWorkerd, rawRequest, freePort, startTrap } from "./harness.mjs";
 
 const TOKEN = "SERVERTOKEN-e2e-7f3a";
 const KEY = "preflight-key-e2e-91c2";
@@ -12,18 +11,13 @@ const APP = "https://app.example";
 
 let x; // the stand-in for X
 let evil; // a server nothing may ever reach
-let evilHits = [];
 let wd; // workerd: wd.port (main isolate), wd.secondPort (a second Worker sharing the Durable Object)
 let base;
 const seen = []; // every response the tests received: the token must never appear in one
 
 before(async () => {
   x = await startStandin();
-  evil = http.createServer((req, res) => {
-    evilHits.push(req.url);
-    res.end("evil");
-  });
-  await new Promise((r) => evil.listen(0, "127.0.0.1", r));
+  evil = await startTrap();
   wd = await startWorkerd({
     second: true,
     env: {
@@ -38,7 +32,7 @@ after(async () => {
   x.streams.release?.();
   await wd?.stop();
   await x?.close();
-  await new Promise((r) => (evil ? evil.close(r) : r()));
+  await evil?.close();
   for (const r of seen) {
     assert.ok(!r.includes(TOKEN) && !r.includes(KEY), "a response echoed the server token or the preflight key");
   }
@@ -199,7 +193,7 @@ test("rejection: X's invalid-request problem, x-preflight: rejected, no upstream
 
 test("path traversal and host smuggling never reach any upstream", async () => {
   const before = x.received.length;
-  const evilHost = `127.0.0.1:${evil.address().port}`;
+  const evilHost = evil.host;
   const attempts = [
     "/2/tweets/../../admin", "/2/tweets/%2e%2e/%2e%2e/admin", "/2/tweets/%2E%2E/x", "/2/tweets/.%2e/x",
     "/2/tweets/..%2fadmin", "/2/tweets/%2f%2fevil", "/2//" + evilHost + "/x", "/2/tweets\\..\\admin",
@@ -218,22 +212,21 @@ test("path traversal and host smuggling never reach any upstream", async () => {
   assert.equal(abs.status, 200);
   const hostOnly = await rawRequest(wd.port, `GET ${SEARCH} HTTP/1.1\r\nHost: ${evilHost}\r\nX-Forwarded-Host: ${evilHost}\r\nAuthorization: Bearer CALLER-5\r\nConnection: close\r\n\r\n`);
   assert.equal(hostOnly.status, 200);
-  assert.deepEqual(evilHits, [], "a request reached a host other than X_API_ORIGIN");
+  assert.deepEqual(evil.hits, [], "a request reached a host other than X_API_ORIGIN");
   assert.equal(x.received.length, before + 2, "only the two well-formed requests reached X");
   for (const got of x.received.slice(before)) assert.equal(got.url, SEARCH);
 });
 
-test("token rules: the server token only for allowed origins or the right key; callers' own credentials win", async () => {
+test("token rules: the server token only for the right key, never for an Origin alone; callers' own credentials win", async () => {
   const cases = [
-    { name: "allowed origin", headers: { origin: APP }, want: `Bearer ${TOKEN}`, auth: "server" },
-    { name: "second allowed origin", headers: { origin: "http://localhost:5173" }, want: `Bearer ${TOKEN}`, auth: "server" },
+    { name: "allowed origin alone", headers: { origin: APP }, want: undefined, auth: "none", cors: APP },
+    { name: "second allowed origin alone", headers: { origin: "http://localhost:5173" }, want: undefined, auth: "none", cors: "http://localhost:5173" },
     { name: "right key", headers: { "x-preflight-key": KEY }, want: `Bearer ${TOKEN}`, auth: "server" },
-    { name: "wrong key", headers: { "x-preflight-key": KEY + "x" }, want: undefined, auth: "none" },
-    { name: "key prefix", headers: { "x-preflight-key": KEY.slice(0, 8) }, want: undefined, auth: "none" },
+    { name: "right key from an allowed origin", headers: { origin: APP, "x-preflight-key": KEY }, want: `Bearer ${TOKEN}`, auth: "server", cors: APP },
     { name: "other origin", headers: { origin: "https://evil.example" }, want: undefined, auth: "none" },
     { name: "origin look-alike", headers: { origin: APP + ".evil.example" }, want: undefined, auth: "none" },
     { name: "nothing", headers: {}, want: undefined, auth: "none" },
-    { name: "own credential", headers: { origin: APP, authorization: "Bearer MINE" }, want: "Bearer MINE", auth: "caller" },
+    { name: "own credential", headers: { origin: APP, authorization: "Bearer MINE" }, want: "Bearer MINE", auth: "caller", cors: APP },
   ];
   for (const c of cases) {
     const r = await call(SEARCH, { headers: c.headers });
@@ -242,9 +235,16 @@ test("token rules: the server token only for allowed origins or the right key; c
     const got = lastReceived();
     assert.equal(got.headers.authorization, c.want, c.name);
     assert.equal(got.headers["x-preflight-key"], undefined, `${c.name}: the key travelled upstream`);
-    const cors = r.headers.get("access-control-allow-origin");
-    assert.equal(cors, c.headers.origin && c.auth !== "none" ? c.headers.origin : null, `${c.name}: CORS`);
+    assert.equal(r.headers.get("access-control-allow-origin"), c.cors ?? null, `${c.name}: CORS`);
   }
+  // A wrong key is answered locally: X never sees the call.
+  const before = x.received.length;
+  for (const key of [KEY + "x", KEY.slice(0, 8)]) {
+    const r = await call(SEARCH, { headers: { "x-preflight-key": key } });
+    assert.equal(r.status, 401);
+    assert.equal(r.headers.get("x-preflight"), "rejected");
+  }
+  assert.equal(x.received.length, before);
 });
 
 test("CORS preflight is answered for allowed origins only", async () => {
