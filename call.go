@@ -17,7 +17,7 @@ import (
 type call struct {
 	req *http.Request
 	cfg *config
-	url string // what core/params and core/retry are given: absolute for X's own hosts, else path and query
+	url string // what core/params and core/retry are given: path and query, or the whole URL when not https
 	// body is the request body, read once so it can be judged and sent
 	// again; nil with streamed set when it was longer than cfg.bodyMax.
 	body     []byte
@@ -27,21 +27,22 @@ type call struct {
 	respBody []byte        // the last answer's body, when it was read
 	respHdr  map[string]string
 	res      *Result
+	result   Result // res points here: one allocation for both
 }
 
 func newCall(req *http.Request, c *config) (*call, error) {
-	cl := &call{req: req, cfg: c, res: &Result{}}
-	if isXAPIHost(req.URL.Host) {
-		cl.url = req.URL.String()
-	} else {
-		cl.url = req.URL.RequestURI()
+	cl := &call{req: req, cfg: c}
+	cl.res = &cl.result
+	cl.url = req.URL.RequestURI()
+	if req.URL.Scheme != "https" && isXAPIHost(req.URL.Host) {
+		cl.url = req.URL.String() // so core/params can warn about http://
 	}
 	cl.stream = isStreamPath(req.URL.Path)
 	cl.res.Stream = cl.stream
 	if req.Body == nil || req.Body == http.NoBody {
 		return cl, nil
 	}
-	buf, rest, err := readBounded(req.Body, c.bodyMax)
+	buf, rest, err := readBody(req.Body, req.ContentLength, c.bodyMax)
 	if err != nil {
 		req.Body.Close()
 		return nil, fmt.Errorf("xpreflight: reading the request body of %s %s: %w", req.Method, req.URL.Path, err)
@@ -55,12 +56,33 @@ func newCall(req *http.Request, c *config) (*call, error) {
 	return cl, nil
 }
 
-// readBounded reads r to its end when that is at most max bytes; otherwise it
-// returns what it read and r itself as the rest, still open.
-func readBounded(r io.ReadCloser, max int64) (buf []byte, rest io.ReadCloser, err error) {
-	buf, err = io.ReadAll(io.LimitReader(r, max+1))
-	if err != nil {
-		return nil, nil, err
+// readBody reads r to its end when that is at most max bytes; otherwise it
+// returns what it read and r itself as the rest, still open. A known length
+// sizes the buffer once.
+func readBody(r io.ReadCloser, length, max int64) (buf []byte, rest io.ReadCloser, err error) {
+	if length >= 0 && length <= max {
+		buf = make([]byte, length)
+		if _, err = io.ReadFull(r, buf); err != nil {
+			return nil, nil, err
+		}
+		var one [1]byte
+		if n, err := io.ReadAtLeast(r, one[:], 1); n == 0 {
+			if err == io.EOF { // the declared length was all of it
+				return buf, nil, nil
+			}
+			return nil, nil, err
+		}
+		buf = append(buf, one[0])
+		more, err := io.ReadAll(io.LimitReader(r, max+1-int64(len(buf))))
+		if err != nil {
+			return nil, nil, err
+		}
+		buf = append(buf, more...)
+	} else {
+		buf, err = io.ReadAll(io.LimitReader(r, max+1))
+		if err != nil {
+			return nil, nil, err
+		}
 	}
 	if int64(len(buf)) > max {
 		return buf, r, nil
@@ -105,20 +127,18 @@ func (cl *call) outgoing(attempt int) (*http.Request, error) {
 	return &out, nil
 }
 
-// inspect reads and classes one answer. A non-stream body up to the bound is
-// read whole (partial errors can be anywhere in it) and replaced by an
-// identical reader; a stream's 2xx body is never touched, since it does not
-// end; a longer body is classed by its status and passed on unread after
-// its first bytes. A failure while reading is a network failure.
+// inspect reads one answer. A non-stream body up to the bound is read whole
+// (partial errors can be anywhere in it) and replaced by an identical
+// reader; a stream's 2xx body is never touched, since it does not end; a
+// longer body is passed on unread after its first bytes, and classed by
+// its status. A failure while reading is a network failure.
 func (cl *call) inspect(resp *http.Response) error {
 	if resp == nil {
 		return errors.New("xpreflight: the base RoundTripper returned neither a response nor an error")
 	}
-	cl.respHdr = flatten(resp.Header)
-	cl.respBody = nil
-	in := apierr.Response{Status: resp.StatusCode, Headers: cl.respHdr, Method: cl.req.Method, URL: cl.url}
+	cl.respHdr, cl.respBody = nil, nil
 	if !(cl.stream && resp.StatusCode < 300) && resp.Body != nil && resp.Body != http.NoBody {
-		buf, rest, err := readBounded(resp.Body, cl.cfg.bodyMax)
+		buf, rest, err := readBody(resp.Body, resp.ContentLength, cl.cfg.bodyMax)
 		if err != nil {
 			resp.Body.Close()
 			return fmt.Errorf("xpreflight: reading the answer to %s %s: %w", cl.req.Method, cl.req.URL.Path, err)
@@ -131,12 +151,55 @@ func (cl *call) inspect(resp *http.Response) error {
 		} else {
 			resp.Body.Close()
 			resp.Body = io.NopCloser(bytes.NewReader(buf))
-			in.Body, cl.respBody = buf, buf
+			cl.respBody = buf
 		}
 	}
-	r := apierr.Classify(in)
-	cl.res.Response = &r
+	cl.res.answerHeader = resp.Header
+	cl.res.setAnswer(apierr.Response{Status: resp.StatusCode, Body: cl.respBody, Method: cl.req.Method, URL: cl.url}, nil)
 	return nil
+}
+
+// needsAdvice: a success or partial answer is final; any other (and no
+// answer) goes to core/retry. A 2xx body that cannot hold a problem (see
+// plainObject), or that was not read, is final without being classed now:
+// ResultOf classes it if the caller asks.
+func (cl *call) needsAdvice() bool {
+	a := &cl.res.answer
+	if a.Status >= 200 && a.Status < 300 && (cl.respBody == nil || plainObject(cl.respBody)) {
+		return false
+	}
+	cl.respHdr = flatten(cl.res.answerHeader)
+	a.Headers = cl.respHdr
+	r := apierr.Classify(*a)
+	cl.res.setAnswer(*a, &r)
+	return r.Class != apierr.Success && r.Class != apierr.Partial
+}
+
+// plainObject reports whether body is a JSON object that names no
+// "errors" and no "type" key (nor spells a letter as a \u00XX escape,
+// which could hide one): such a body carries no problem and no partial
+// error, so core/apierr would class it success. It only looks for the two
+// names after a quote, so it may say no to a plain body (which is then
+// classed in full), never yes to one holding a problem.
+func plainObject(body []byte) bool {
+	b := bytes.TrimLeft(body, " \t\r\n")
+	if len(b) == 0 || b[0] != '{' {
+		return false
+	}
+	// Backslashes are rare, so IndexByte finds them fast.
+	for i := 0; ; {
+		j := bytes.IndexByte(b[i:], '\\')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		if rest := b[i:]; len(rest) >= 4 && rest[0] == 'u' && rest[1] == '0' && rest[2] == '0' && rest[3] >= '4' && rest[3] <= '7' {
+			return false
+		}
+	}
+	// Any "errors" or "type" key contains these; searching for them skips
+	// the quotes, which are everywhere, and is several times faster.
+	return !bytes.Contains(b, []byte(`rrors"`)) && !bytes.Contains(b, []byte(`ype"`))
 }
 
 // advise asks core/retry about the last attempt.
@@ -148,7 +211,7 @@ func (cl *call) advise(attempt int, resp *http.Response, prevDelay int64) retry.
 	if resp != nil {
 		in.Status, in.Headers, in.Body = resp.StatusCode, cl.respHdr, cl.respBody
 	} else {
-		cl.res.Response = nil
+		cl.res.setAnswer(apierr.Response{}, nil)
 	}
 	return retry.Advise(in)
 }

@@ -82,15 +82,15 @@ func (e *RateLimitError) RetryAt() time.Time {
 
 // CheckResponse turns a Transport's answer into an error, in the style of
 // go-github: nil for success and partial answers (partial errors are data,
-// in ResultOf(resp).Response.PartialErrors), a *RateLimitError for a rate
+// in ResultOf(resp).Response().PartialErrors), a *RateLimitError for a rate
 // limit, a *ProblemError for any other failure. A response the Transport
 // did not produce gives nil.
 func CheckResponse(resp *http.Response) error {
 	r := ResultOf(resp)
-	if r == nil || r.Response == nil {
+	if r == nil || r.Response() == nil {
 		return nil
 	}
-	res := r.Response
+	res := r.Response()
 	switch res.Class {
 	case apierr.Success, apierr.Partial:
 		return nil

@@ -1,6 +1,7 @@
 package xpreflight
 
 import (
+	"bytes"
 	"context"
 	"net/http"
 	"net/http/httptest"
@@ -145,3 +146,10 @@ func fixture(t testing.TB, name string) []byte {
 
 // unix is the fake clock's instant plus s seconds, as X's reset headers write it.
 func unix(s int64) string { return strconv.FormatInt(epoch.Unix()+s, 10) }
+
+// roundTripFunc is a base RoundTripper made of a function.
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+func newBytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }

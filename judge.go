@@ -72,8 +72,8 @@ func (cl *call) reject(v params.Result) *http.Response {
 		Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
 		Header: h, Body: io.NopCloser(bytes.NewReader(body)), ContentLength: int64(len(body)),
 	}
-	r := apierr.Classify(apierr.Response{Status: resp.StatusCode, Headers: flatten(h), Body: body, Method: cl.req.Method, URL: cl.url})
-	cl.res.Response, cl.res.Local = &r, true
+	cl.res.setAnswer(apierr.Response{Status: resp.StatusCode, Headers: flatten(h), Body: body, Method: cl.req.Method, URL: cl.url}, nil)
+	cl.res.Local = true
 	return cl.finish(resp)
 }
 

@@ -3,6 +3,7 @@ package xpreflight
 import (
 	"context"
 	"net/http"
+	"sync"
 
 	"github.com/xpreflight/xpreflight/core/apierr"
 	"github.com/xpreflight/xpreflight/core/params"
@@ -15,10 +16,6 @@ type Result struct {
 	// Request is core/params' verdict on the request (its warnings too);
 	// nil when it was not judged (WithoutValidation, or a body over 1 MiB).
 	Request *params.Result
-	// Response is core/apierr's reading of the answer returned: class,
-	// problems, partial errors, rate limit. The schema report is left
-	// empty (apierr.Classify): run apierr.Parse on the body for it.
-	Response *apierr.Result
 	// Local is true when the Transport answered itself (a refused request):
 	// nothing was sent.
 	Local bool
@@ -33,6 +30,36 @@ type Result struct {
 	// Stream is true for a streaming endpoint, whose 2xx body the Transport
 	// neither reads nor retries.
 	Stream bool
+
+	// The answer as core/apierr reads it, classed on first use when the
+	// Transport's decision did not need it (a plain 2xx body).
+	answer       apierr.Response
+	answerHeader http.Header // flattened into answer.Headers when classed
+	once         sync.Once
+	reading      *apierr.Result
+}
+
+// Response is core/apierr's reading of the answer returned: class,
+// problems, partial errors, rate limit; nil when there was no answer. The
+// schema report is left empty (apierr.Classify): run apierr.Parse on the
+// body for it. A plain 2xx answer is classed on the first call, so a
+// caller who never asks never pays for it.
+func (r *Result) Response() *apierr.Result {
+	r.once.Do(func() {
+		if r.reading == nil && r.answer.Status != 0 {
+			if r.answer.Headers == nil {
+				r.answer.Headers = flatten(r.answerHeader)
+			}
+			c := apierr.Classify(r.answer)
+			r.reading = &c
+		}
+	})
+	return r.reading
+}
+
+// setAnswer records the answer to class later; classed sets its reading.
+func (r *Result) setAnswer(a apierr.Response, classed *apierr.Result) {
+	r.answer, r.reading = a, classed
 }
 
 type resultKey struct{}

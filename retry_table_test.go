@@ -289,8 +289,8 @@ func TestStreamBodyUnread(t *testing.T) {
 	}
 	defer resp.Body.Close()
 	res := ResultOf(resp)
-	if !res.Stream || res.Response.Class != apierr.Success {
-		t.Fatalf("stream %v class %s", res.Stream, res.Response.Class)
+	if !res.Stream || res.Response().Class != apierr.Success {
+		t.Fatalf("stream %v class %s", res.Stream, res.Response().Class)
 	}
 	b, _ := io.ReadAll(resp.Body)
 	if string(b) != line+"\r\n"+line {

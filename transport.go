@@ -4,8 +4,6 @@ import (
 	"context"
 	"net/http"
 	"time"
-
-	"github.com/xpreflight/xpreflight/core/apierr"
 )
 
 // Transport is an http.RoundTripper for X API v2 calls. Requests to X's
@@ -43,9 +41,12 @@ func (t *Transport) base() http.RoundTripper {
 	return http.DefaultTransport
 }
 
+// config is t's settings; a Transport not made by New has the defaults
+// (built per call rather than stored, so concurrent calls never write t).
 func (t *Transport) config() *config {
-	if t.cfg.now == nil { // a zero Transport: use the defaults
-		t.cfg = defaults()
+	if t.cfg.now == nil {
+		d := defaults()
+		return &d
 	}
 	return &t.cfg
 }
@@ -95,7 +96,7 @@ func (t *Transport) send(call *call) (*http.Response, error) {
 		if err != nil && ctx.Err() != nil {
 			return nil, err // the caller gave up: nothing to advise
 		}
-		if err == nil && !needsAdvice(call.res.Response) {
+		if err == nil && !call.needsAdvice() {
 			return call.finish(resp), nil
 		}
 		adv := call.advise(attempt, resp, prevDelay)
@@ -119,12 +120,6 @@ func (t *Transport) send(call *call) (*http.Response, error) {
 		}
 		prevDelay = adv.DelayMs
 	}
-}
-
-// needsAdvice: success and partial answers are final; every other class
-// (and no answer at all) goes to core/retry, which decides.
-func needsAdvice(r *apierr.Result) bool {
-	return r == nil || (r.Class != apierr.Success && r.Class != apierr.Partial)
 }
 
 func statusOf(resp *http.Response) int {
