@@ -138,7 +138,9 @@ func ExampleNew() {
 
 // Transport.Client is the *http.Client X's Go clients take.
 func ExampleTransport_Client() {
-	x := standIn(func(w http.ResponseWriter) { io.WriteString(w, `{"data":{"id":"2244994945","name":"X Dev","username":"XDevelopers"}}`) })
+	x := standIn(func(w http.ResponseWriter) {
+		io.WriteString(w, `{"data":{"id":"2244994945","name":"X Dev","username":"XDevelopers"}}`)
+	})
 	defer x.Close()
 	t, _ := xpreflight.New(http.DefaultTransport, xpreflight.WithHosts(x.Listener.Addr().String()), xpreflight.WithMaxAttempts(3))
 	resp, err := t.Client().Get(x.URL + "/2/users/by/username/XDevelopers")
