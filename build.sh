@@ -93,6 +93,10 @@ cmd_test() {
     log "bench module builds and its tests pass"
     (cd bench && go vet ./... && go test -count=1 ./...)
   fi
+  if [ -f transport/clients/go.mod ]; then
+    log "X's Go clients (gotwi, go-twitter) through xpreflight.Transport (transport/clients)"
+    (cd transport/clients && go mod tidy -diff && go vet ./... && go test -count=1 ./...)
+  fi
   ensure_npm
   cmd_wasm
   run_component wasm test

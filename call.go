@@ -219,6 +219,9 @@ func (cl *call) advise(attempt int, resp *http.Response, prevDelay int64) retry.
 // finish attaches the Result to the answer handed back.
 func (cl *call) finish(resp *http.Response) *http.Response {
 	resp.Request = withResult(cl.req, cl.res)
+	if cl.cfg.onResult != nil {
+		cl.cfg.onResult(cl.req, cl.res)
+	}
 	return resp
 }
 

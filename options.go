@@ -45,6 +45,7 @@ type config struct {
 	policy   retry.Policy
 	invalid  InvalidAction
 	onRetry  func(RetryEvent)
+	onResult func(*http.Request, *Result)
 	now      func() time.Time
 	sleep    func(context.Context, time.Duration) error
 	random   func() float64
@@ -154,6 +155,14 @@ func WithoutValidation() Option {
 // retries. It runs on the RoundTrip's goroutine and should return quickly.
 func OnRetry(f func(RetryEvent)) Option {
 	return func(c *config) error { c.onRetry = f; return nil }
+}
+
+// OnResult sets a hook called with the caller's request and the Result of
+// every answer the Transport returns (its own refusals included): the way
+// to see partial errors, warnings and retries when a client library keeps
+// the *http.Response to itself.
+func OnResult(f func(*http.Request, *Result)) Option {
+	return func(c *config) error { c.onResult = f; return nil }
 }
 
 // WithHosts adds hosts (host or host:port, as in URL.Host) whose requests
