@@ -116,7 +116,7 @@ func recorded(t *testing.T, path string) string {
 const (
 	partialFixture = "core/apierr/testdata/bodies/200-partial-not-found.json" // sferik/x-ruby #11 (2023-11-07)
 	searchFixture  = "worker/test/fixtures/search-recent-200.json"            // ekusiadadus/twitter-tutorial (2022-10)
-	tooManyFixture = "core/apierr/testdata/bodies/429-about-blank.json"        // geduldig/TwitterAPI #180 (2021-03-19)
+	tooManyFixture = "core/apierr/testdata/bodies/429-about-blank.json"       // geduldig/TwitterAPI #180 (2021-03-19)
 )
 
 // perSecond429 is a 429 while the 15-minute window still has room: X's
