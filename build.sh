@@ -101,6 +101,7 @@ cmd_test() {
   cmd_wasm
   run_component wasm test
   run_component worker test
+  run_component worker/goworker test
   ensure_chromium
   run_component web test
   log "all tests passed"
