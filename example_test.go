@@ -153,3 +153,25 @@ func ExampleTransport_Client() {
 	// Output:
 	// 200 success 68
 }
+
+// OnResult sees every Result, for clients that keep the *http.Response to
+// themselves: here a warning on a request that was still sent.
+func ExampleOnResult() {
+	x := standIn(func(w http.ResponseWriter) { io.WriteString(w, `{"data":[],"meta":{"result_count":0}}`) })
+	defer x.Close()
+	t, _ := xpreflight.New(nil, xpreflight.WithHosts(x.Listener.Addr().String()),
+		xpreflight.OnResult(func(req *http.Request, r *xpreflight.Result) {
+			for _, d := range r.Request.Diagnostics {
+				fmt.Println(req.URL.Path, d.Severity, d.Code, d.Parameter)
+			}
+			fmt.Println(r.Response().Class, r.Attempts)
+		}))
+	resp, err := t.Client().Get(x.URL + "/2/tweets/search/recent?query=from%3AXDevelopers&max_results=10&max_results=20")
+	if err != nil {
+		panic(err)
+	}
+	resp.Body.Close()
+	// Output:
+	// /2/tweets/search/recent warning repeated-parameter max_results
+	// success 1
+}
