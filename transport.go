@@ -90,7 +90,9 @@ func (t *Transport) send(call *call) (*http.Response, error) {
 		}
 		resp, err := t.base().RoundTrip(out)
 		if err == nil {
-			err = call.inspect(resp)
+			if err = call.inspect(resp); err != nil {
+				resp = nil // the answer broke off: a network failure to core/retry (inspect closed it)
+			}
 		}
 		call.res.Attempts, call.res.Advice = attempt, nil
 		if err != nil && ctx.Err() != nil {
