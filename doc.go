@@ -36,8 +36,7 @@
 //	9  any other answer: classed by core/apierr;         return it
 //	   success or partial
 //	10 failure, or no answer (a network error, or a      ask core/retry.Advise (attempt, method, URL, status,
-//	   body that broke off while being read)
-//	                                                     headers, body, now, random, stream); no retry →
+//	   body that broke off while being read)             headers, body, now, random, stream); no retry →
 //	                                                     return the answer (or the network error)
 //	11 retry advised, but the wait ends after the        return the answer; Result.Stopped = deadline
 //	   request context's deadline
