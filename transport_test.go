@@ -3,6 +3,7 @@ package xpreflight
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -181,5 +182,40 @@ func TestPartial(t *testing.T) {
 	}
 	if got := res.Response().PartialErrors[0].Slug; got != "resource-not-found" {
 		t.Fatalf("slug %q", got)
+	}
+}
+
+// TestConcurrent: one Transport, many goroutines; each call gets its own
+// Result (run with -race to see no state is shared).
+func TestConcurrent(t *testing.T) {
+	s := newStandin(t, ok200)
+	tr := s.transport(t, newFakeClock())
+	errs := make(chan error, 16)
+	for g := range 16 {
+		go func() {
+			for i := range 8 {
+				path := searchPath
+				if (g+i)%2 == 1 {
+					path = "/2/tweets?ids="
+				}
+				req, _ := http.NewRequest("GET", s.URL+path, nil)
+				resp, err := tr.RoundTrip(req)
+				if err != nil {
+					errs <- err
+					return
+				}
+				resp.Body.Close()
+				if local := ResultOf(resp).Local; local != (path != searchPath) {
+					errs <- fmt.Errorf("%s: local %v", path, local)
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 16 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
 	}
 }
