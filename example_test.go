@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/xpreflight/xpreflight"
+	"github.com/xpreflight/xpreflight/core/retry"
 )
 
 // standIn plays X on loopback: each request gets the next scripted answer.
@@ -174,4 +175,44 @@ func ExampleOnResult() {
 	// Output:
 	// /2/tweets/search/recent warning repeated-parameter max_results
 	// success 1
+}
+
+// WithPolicy tunes core/retry: here no wait longer than 30 s is slept
+// through, so a 429 without rate-limit headers (a minute's backoff) comes
+// back at once, with the advice saying when to try again.
+func ExampleWithPolicy() {
+	x := standIn(func(w http.ResponseWriter) { w.WriteHeader(429) })
+	defer x.Close()
+	p := retry.DefaultPolicy()
+	p.MaxWaitMs = 30_000
+	t, _ := xpreflight.New(nil, xpreflight.WithHosts(x.Listener.Addr().String()), xpreflight.WithPolicy(p), xpreflight.WithSleep(noSleep))
+	resp, err := t.Client().Get(x.URL + "/2/users/me")
+	if err != nil {
+		panic(err)
+	}
+	defer resp.Body.Close()
+	a := xpreflight.ResultOf(resp).Advice
+	fmt.Println(resp.StatusCode, a.Reason, a.Retry, a.Parked)
+	// Output:
+	// 429 rate-limit-backoff false true
+}
+
+// WithoutValidation sends every request as it is; answers are still
+// classed and retried.
+func ExampleWithoutValidation() {
+	x := standIn(func(w http.ResponseWriter) {
+		w.WriteHeader(400)
+		io.WriteString(w, `{"errors":[{"parameters":{"ids":[""]},"message":"The ids query parameter can not be empty"}],"title":"Invalid Request","detail":"One or more parameters to your request was invalid.","type":"https://api.x.com/2/problems/invalid-request"}`)
+	})
+	defer x.Close()
+	t, _ := xpreflight.New(nil, xpreflight.WithHosts(x.Listener.Addr().String()), xpreflight.WithoutValidation())
+	resp, err := t.Client().Get(x.URL + "/2/tweets?ids=")
+	if err != nil {
+		panic(err)
+	}
+	defer resp.Body.Close()
+	res := xpreflight.ResultOf(resp)
+	fmt.Println(resp.StatusCode, res.Request == nil, res.Local, res.Response().Class)
+	// Output:
+	// 400 true false invalid-request
 }
