@@ -98,6 +98,14 @@ func TestGoTwitter(t *testing.T) {
 			t.Fatalf("%d requests reached the stand-in", n)
 		}
 	})
+	t.Run("bad query as an error (OnInvalid(Fail))", func(t *testing.T) {
+		s := newStandin(t, answer{status: 200, body: recorded(t, searchFixture)})
+		_, err := goTwitterClient(newRig(t, s, xpreflight.OnInvalid(xpreflight.Fail))).TweetRecentSearch(ctx, badQuery, twitter.TweetRecentSearchOpts{})
+		var pe *xpreflight.ProblemError
+		if !errors.As(err, &pe) || !pe.Local || len(s.requests()) != 0 {
+			t.Fatalf("err %v: want a local *xpreflight.ProblemError through go-twitter's wrapping", err)
+		}
+	})
 	t.Run("429 with remaining > 0 retried after about a second", func(t *testing.T) {
 		s := newStandin(t, perSecond429(t), answer{status: 200, body: recorded(t, searchFixture)})
 		r := newRig(t, s)
