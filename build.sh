@@ -93,10 +93,15 @@ cmd_test() {
     log "bench module builds and its tests pass"
     (cd bench && go vet ./... && go test -count=1 ./...)
   fi
+  if [ -f transport/clients/go.mod ]; then
+    log "X's Go clients (gotwi, go-twitter) through xpreflight.Transport (transport/clients)"
+    (cd transport/clients && go mod tidy -diff && go vet ./... && go test -count=1 ./...)
+  fi
   ensure_npm
   cmd_wasm
   run_component wasm test
   run_component worker test
+  run_component worker/goworker test
   ensure_chromium
   run_component web test
   log "all tests passed"
