@@ -11,7 +11,10 @@
 //	core/params says invalid                  → answer with its problem and status: X's invalid-request
 //	                                            body with 400, or for a rules POST whose only errors are
 //	                                            rule values X's rules answer with 200 (all or nothing,
-//	                                            so no upstream call is needed; dry_run the same)
+//	                                            so no upstream call is needed; dry_run the same).
+//	                                            An invalid-request body also lists core/params' repairs
+//	                                            in the extension field xpreflight_fixes (fixes.go; X's
+//	                                            fields unchanged, nothing rewritten; bounded requests only)
 //	core/params knows no such route           → forward (validator "unknown-route"): X serves
 //	                                            endpoints its specs do not list yet
 //	core/params says valid                    → forward (validator "valid")

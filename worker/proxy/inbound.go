@@ -99,6 +99,7 @@ func (g *Gate) Decide(in Inbound) Decision {
 		d.Validator, d.Reason = ValidatorUnavailable, verr.Error()
 	case !v.Valid:
 		r := rejection(v, path)
+		r.Problem = withFixes(r.Problem, requestOf(in, headers, tier), v)
 		r.Warnings = warningCodes(v, tierWarning)
 		return r
 	case v.Route == nil:
@@ -124,6 +125,11 @@ func validate(in Inbound, headers Headers, tier query.Tier) (res params.Result, 
 			err = fmt.Errorf("validateRequest panicked: %v", r)
 		}
 	}()
+	return validateFunc(requestOf(in, headers, tier)), nil
+}
+
+// requestOf is the request core/params judges: the headers as forwarded.
+func requestOf(in Inbound, headers Headers, tier query.Tier) params.Request {
 	req := params.Request{Method: in.Method, URL: in.Target, Headers: headers, Tier: tier}
 	if in.Body != "" {
 		req.Body = []byte(in.Body)
@@ -131,7 +137,7 @@ func validate(in Inbound, headers Headers, tier query.Tier) (res params.Result, 
 	if in.Now > 0 {
 		req.Now = time.UnixMilli(in.Now).UTC()
 	}
-	return validateFunc(req), nil
+	return req
 }
 
 // validateFunc is core/params' validator; a variable so a test can make it
