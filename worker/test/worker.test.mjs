@@ -188,6 +188,13 @@ test("rejection: X's invalid-request problem, x-preflight: rejected, no upstream
   assert.equal(p.type, "https://api.x.com/2/problems/invalid-request");
   assert.equal(p.title, "Invalid Request");
   assert.deepEqual(p.errors[0].parameters.max_results, ["5"]);
+  // The repair rides along in an extension field, as edits of the URL sent.
+  const [fix] = p.xpreflight_fixes;
+  assert.equal(fix.code, "out-of-range");
+  assert.equal(fix.safe, false);
+  const url = "/2/tweets/search/recent?query=cats&max_results=5";
+  const e = fix.edits[0];
+  assert.equal(url.slice(0, e.span.start) + e.newText + url.slice(e.span.end), "/2/tweets/search/recent?query=cats&max_results=10");
   assert.equal(x.received.length, before, "a rejected request reached X");
 });
 
