@@ -2,6 +2,7 @@ package xpreflight
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 )
 
@@ -63,5 +64,10 @@ func plainObject(body []byte) bool {
 	}
 	// Any "errors" or "type" key contains these; searching for them skips
 	// the quotes, which are everywhere, and is several times faster.
-	return !bytes.Contains(b, []byte(`rrors"`)) && !bytes.Contains(b, []byte(`ype"`))
+	if bytes.Contains(b, []byte(`rrors"`)) || bytes.Contains(b, []byte(`ype"`)) {
+		return false
+	}
+	// A body cut off or malformed is no plain success: core/apierr calls it
+	// unknown, and core/retry must be asked about it.
+	return json.Valid(b)
 }
