@@ -24,8 +24,11 @@ const (
 // by the caller (or, for usage caps, a new billing period).
 func (c Class) Retryable() bool { return c == RateLimited || c == ServerError }
 
-// statusClass is the class the HTTP status alone implies.
-func statusClass(status int) Class {
+// ClassOfStatus is the class an HTTP status implies when there is no body to
+// read (or before reading it). It is the one status table of xpreflight: the
+// Worker's x-preflight-class header and core/retry call it too. Sources per
+// row are in doc.go's classification table.
+func ClassOfStatus(status int) Class {
 	switch {
 	case status >= 200 && status < 300, status == 304:
 		return Success
@@ -50,7 +53,3 @@ func statusClass(status int) Class {
 	}
 	return Unknown
 }
-
-// ClassOfStatus is the class an HTTP status implies when there is no body to
-// read (or before reading it).
-func ClassOfStatus(status int) Class { return statusClass(status) }

@@ -49,21 +49,26 @@
 // (operational-disconnect, client-disconnected, streaming-connection) and
 // has no data. Other 2xx errors items are partial errors.
 //
-//	condition (first match wins)                       class
-//	a problem of type usage-capped, any status         usage-capped
+//	condition (first match wins)                       class            source
+//	a problem of type usage-capped, any status         usage-capped     facts §5.1 (does not lift by waiting)
 //	status 2xx or 304: problems present                class of the first typed problem, else unknown
-//	status 2xx or 304: partial errors present          partial
+//	status 2xx or 304: partial errors present          partial          facts §6.1 (200 may carry errors[])
 //	status 2xx or 304: body not JSON / not an object   unknown
-//	status 2xx or 304                                  success
-//	400 405 406 411 413 414 415 422 431                invalid-request
-//	401                                                unauthorized
-//	402 (pay-per-use credits depleted)                 usage-capped
-//	403                                                forbidden
-//	404 410                                            not-found
-//	409                                                conflict
-//	429                                                rate-limited
-//	5xx                                                server-error
+//	status 2xx or 304                                  success          facts §6.1 (304 Not Modified, 2025 docs)
+//	400 406 422 431                                    invalid-request  facts §6.1 ("no, fix request")
+//	405 411 413 414 415                                invalid-request  RFC 9110 §15.5 (not in X's docs: the
+//	                                                                    request itself must change)
+//	401                                                unauthorized     facts §6.1
+//	402 (pay-per-use credits depleted)                 usage-capped     facts §6.1, §5.1 (add credit)
+//	403                                                forbidden        facts §6.1
+//	404 410                                            not-found        facts §6.1 (410: endpoint turned off)
+//	409                                                conflict         facts §6.1
+//	429                                                rate-limited     facts §6.1
+//	5xx                                                server-error     facts §6.1
 //	any other status                                   class of the first typed problem, else unknown
+//
+// The status rows are ClassOfStatus, the one status table: the Worker's
+// x-preflight-class (worker/proxy) and core/retry use it too.
 //
 // Class of a problem type (the slug after /2/problems/):
 //

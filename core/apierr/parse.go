@@ -76,7 +76,7 @@ func isPartial(status int, b body) bool {
 
 // classify implements the table in doc.go.
 func classify(status int, shape Shape, problems, partials []Problem) Class {
-	byStatus := statusClass(status)
+	byStatus := ClassOfStatus(status)
 	byType := firstTypeClass(problems)
 	for _, p := range problems {
 		if typeClass(p) == UsageCapped {

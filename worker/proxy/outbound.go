@@ -35,7 +35,7 @@ type Annotation struct {
 // Annotate classifies X's answer, asks for retry advice on failures and
 // derives a local block from exhausted rate-limit windows.
 func Annotate(out Outbound) Annotation {
-	a := Annotation{Class: statusClass(out.Status), Block: BlockFrom(out.Headers, out.Now)}
+	a := Annotation{Class: string(apierr.ClassOfStatus(out.Status)), Block: BlockFrom(out.Headers, out.Now)}
 	var body []byte
 	if out.Body != nil {
 		body = []byte(*out.Body)
@@ -103,32 +103,6 @@ var (
 	parseFunc  = apierr.Classify
 	adviseFunc = retry.Advise
 )
-
-// statusClass is the class an answer gets from its status alone: used when
-// the body was not read (a stream) or parseResponse failed. It follows the
-// Class names of the wire contract; 429 without a body cannot tell a rate
-// limit from a usage cap and says rate-limited, the commoner case.
-func statusClass(status int) string {
-	switch {
-	case status >= 200 && status < 300:
-		return "success"
-	case status == 400:
-		return "invalid-request"
-	case status == 401:
-		return "unauthorized"
-	case status == 403:
-		return "forbidden"
-	case status == 404:
-		return "not-found"
-	case status == 409:
-		return "conflict"
-	case status == 429:
-		return "rate-limited"
-	case status >= 500 && status < 600:
-		return "server-error"
-	}
-	return "unknown"
-}
 
 // Block says: answer this key locally with 429 until Until (Unix ms), replaying
 // Headers (X's rate-limit headers as X last sent them, remaining 0).

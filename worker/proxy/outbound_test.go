@@ -52,16 +52,6 @@ func TestLocal(t *testing.T) {
 	}
 }
 
-func TestStatusClass(t *testing.T) {
-	for status, want := range map[int]string{200: "success", 201: "success", 400: "invalid-request", 401: "unauthorized",
-		403: "forbidden", 404: "not-found", 409: "conflict", 429: "rate-limited", 500: "server-error", 503: "server-error",
-		302: "unknown", 418: "unknown"} {
-		if got := statusClass(status); got != want {
-			t.Errorf("statusClass(%d) = %q, want %q", status, got, want)
-		}
-	}
-}
-
 func TestAnnotateClassifiesStreamsByStatus(t *testing.T) {
 	a := Annotate(Outbound{Method: "GET", Target: "/2/tweets/search/stream", Status: 200, Headers: Headers{}, Stream: true, Now: 1})
 	if a.Class != "success" || a.RetryAfterMs != nil || a.Block != nil {
