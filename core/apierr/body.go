@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/xpreflight/xpreflight/core/params"
 )
 
 // Shape is what the body turned out to be.
@@ -57,7 +59,7 @@ func readBody(resp Response, v *[]Violation) body {
 	_, hasType := top["type"]
 	_, hasData := top["data"]
 	_, hasErrors := top["errors"]
-	stream := isStreamURL(resp.URL)
+	stream := params.IsStream(resp.Method, resp.URL)
 	switch {
 	case hasType && !hasData, !hasData && !hasErrors && isLegacyError(top):
 		b.shape = ShapeProblem
@@ -116,7 +118,7 @@ func envelopeSchema(s Shape) string {
 func emptyExpected(resp Response) bool {
 	s := resp.Status
 	return s < 200 || s == 204 || s == 205 || s == 304 || strings.EqualFold(resp.Method, "HEAD") ||
-		(s < 300 && isStreamURL(resp.URL))
+		(s < 300 && params.IsStream(resp.Method, resp.URL))
 }
 
 // notAnObject reports a body that is not a JSON object; lead is the number
@@ -158,14 +160,6 @@ func jsonKind(first byte) string {
 		return "null"
 	}
 	return "number"
-}
-
-// isStreamURL: the v2 streams are the paths ending in /stream
-// (/2/tweets/search/stream, /2/tweets/sample/stream, …).
-func isStreamURL(url string) bool {
-	path, _, _ := strings.Cut(url, "?")
-	path, _, _ = strings.Cut(path, "#")
-	return strings.HasSuffix(strings.TrimSuffix(path, "/"), "/stream")
 }
 
 func readTopProblem(raw []byte, top map[string]json.RawMessage, v *[]Violation) []Problem {

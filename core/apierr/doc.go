@@ -14,7 +14,7 @@
 //	not-object   JSON but not an object
 //	problem      "type" at the top and no "data": a whole-request Problem; also a bare legacy
 //	             {"code":N,"message":…} (no data, no errors), a problem with slug legacy-N
-//	stream-line  the URL ends in /stream and the body has "errors"
+//	stream-line  the URL names a stream (params.IsStream) and the body has "errors"
 //	errors       "errors" and no "data" (legacy {"code":88} 429, errors-only 200s)
 //	envelope     anything else under 400: {data?, includes?, meta?, errors?}
 //	object       an object of neither kind at 400 or above

@@ -6,7 +6,7 @@ type Response struct {
 	Headers map[string]string // names matched case-insensitively
 	Body    []byte            // only read, never modified
 	Method  string            // optional; HEAD answers have no body
-	URL     string            // optional; a path ending in /stream marks a stream line
+	URL     string            // optional; a stream operation's URL (params.IsStream) marks a stream line
 }
 
 // Result is what Parse makes of a Response (DESIGN.md, parseResponse).

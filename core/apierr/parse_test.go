@@ -35,6 +35,7 @@ func TestClassify(t *testing.T) {
 		{"200 not JSON", 200, "", `OK`, Unknown},
 		{"200 top-level problem", 200, "", problemBody(twitterType+"rule-cap", ""), InvalidRequest},
 		{"200 stream disconnect", 200, "/2/tweets/sample/stream", `{"errors":[` + problemBody(twitterType+"operational-disconnect", "") + `]}`, ServerError},
+		{"200 firehose lang stream disconnect", 200, "/2/tweets/firehose/stream/lang/ja?partition=1", `{"errors":[` + problemBody(twitterType+"operational-disconnect", "") + `]}`, ServerError},
 		{"200 stream client-disconnected", 200, "/2/tweets/search/stream", `{"errors":[` + problemBody(twitterType+"client-disconnected", "") + `]}`, Unknown},
 		{"400 invalid-request", 400, "", problemBody(xType+"invalid-request", ""), InvalidRequest},
 		{"422", 422, "", problemBody(twitterType+"invalid-rules", ""), InvalidRequest},
@@ -184,6 +185,7 @@ func TestNonJSONBodies(t *testing.T) {
 		{200, "HEAD", ``, ShapeEmpty, ""},
 		{204, "DELETE", "\r\n", ShapeEmpty, ""},
 		{200, "GET /2/tweets/search/stream", "\r\n", ShapeEmpty, ""},
+		{200, "GET /2/tweets/firehose/stream/lang/en", "\r\n", ShapeEmpty, ""}, // a keep-alive of a stream not ending in /stream
 	}
 	for _, tt := range tests {
 		method, url, _ := strings.Cut(tt.method, " ")

@@ -110,3 +110,22 @@ func ExampleAttachFixes() {
 	// unknown-parameter true Use pagination_token, the name this endpoint pages with
 	// url bytes 27-37 → "pagination_token"
 }
+
+func ExampleLookup() {
+	op := params.Lookup("GET", "https://api.x.com/2/tweets/1460323737035677698?expansions=author_id")
+	fmt.Println(op.Route(), op.ID)
+	fmt.Println(params.Lookup("GET", "/2/nothing/here") == nil)
+	// Output:
+	// GET /2/tweets/{id} getPostsById
+	// true
+}
+
+func ExampleIsStream() {
+	for _, url := range []string{"/2/tweets/search/stream", "/2/tweets/firehose/stream/lang/ja?backfill_minutes=2", "/2/tweets/search/stream/rules"} {
+		fmt.Println(url, params.IsStream("GET", url))
+	}
+	// Output:
+	// /2/tweets/search/stream true
+	// /2/tweets/firehose/stream/lang/ja?backfill_minutes=2 true
+	// /2/tweets/search/stream/rules false
+}

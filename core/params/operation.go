@@ -163,10 +163,15 @@ type Order struct {
 
 // Operation is one method + path template of the API.
 type Operation struct {
-	ID         string
-	Method     string
-	Path       string // template, e.g. /2/tweets/{id}
-	Versions   Version
+	ID       string
+	Method   string
+	Path     string // template, e.g. /2/tweets/{id}
+	Versions Version
+	// Stream: the spec marks the operation x-twitter-streaming, so X answers
+	// with a long-lived stream of JSON lines, not one body. It is the one
+	// answer to "is this a stream?" (the Worker pipes it, core/apierr reads
+	// its body as one line).
+	Stream     bool
 	Params     []*Param
 	Body       *Body
 	AtMostOne  []Group // "At most one of `a`, `b` may be provided."

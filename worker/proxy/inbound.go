@@ -79,7 +79,7 @@ func (g *Gate) Decide(in Inbound) Decision {
 		p := blank(401, "Unauthorized", access.Refused+".")
 		return Decision{Status: 401, Problem: json.RawMessage(p.Body()), Validator: ValidatorAuth, Auth: AuthNone}
 	}
-	stream := isStreamPath(path)
+	stream := params.IsStream(in.Method, path)
 	if access.Auth == AuthPublic && stream {
 		// X allows an app few stream connections; a public caller must not hold one on the server token.
 		access = Access{Auth: AuthNone}
@@ -205,17 +205,4 @@ func warningCodes(v params.Result, extra string) string {
 		}
 	}
 	return strings.Join(codes, ",")
-}
-
-// isStreamPath: X's streaming endpoints are the paths with a "stream" segment
-// (…/search/stream, …/sample10/stream, …/firehose/stream/lang/en), except the
-// rule management under …/stream/rules, which answers ordinary JSON.
-func isStreamPath(path string) bool {
-	segs := strings.Split(path, "/")
-	for i, s := range segs {
-		if s == "stream" {
-			return i+1 >= len(segs) || segs[i+1] != "rules"
-		}
-	}
-	return false
 }

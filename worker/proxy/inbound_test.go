@@ -95,3 +95,23 @@ func TestDecidePublicReadOnly(t *testing.T) {
 		}
 	}
 }
+
+// Decide marks a request for piping exactly when the route table says the
+// operation is a stream (params.IsStream), the firehose language streams
+// included.
+func TestDecideMarksStreams(t *testing.T) {
+	g := testGate(t)
+	for target, want := range map[string]bool{
+		"/2/tweets/search/stream": true, "/2/tweets/sample10/stream?partition=1": true,
+		"/2/tweets/firehose/stream/lang/en?partition=1": true, "/2/tweets/firehose/stream/lang/pt?partition=1": true,
+		"/2/tweets/search/stream/rules": false, "/2/tweets/search/recent?query=cat": false, "/2/made/up/stream": false, // a route the spec does not know is forwarded and read, not piped
+	} {
+		d := g.Decide(Inbound{Method: "GET", Target: target, Headers: Headers{"x-preflight-key": testKey}, Now: 1})
+		if !d.Forward {
+			t.Fatalf("Decide(%q) refused: %+v (%s)", target, d, d.Problem)
+		}
+		if d.Stream != want {
+			t.Errorf("Decide(%q).Stream = %v, want %v (%+v)", target, d.Stream, want, d)
+		}
+	}
+}

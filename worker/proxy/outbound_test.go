@@ -58,14 +58,3 @@ func TestAnnotateClassifiesStreamsByStatus(t *testing.T) {
 		t.Errorf("Annotate(stream 200) = %+v, want class success and nothing else", a)
 	}
 }
-
-func TestIsStreamPath(t *testing.T) {
-	for path, want := range map[string]bool{
-		"/2/tweets/search/stream": true, "/2/tweets/sample10/stream": true, "/2/tweets/firehose/stream/lang/en": true,
-		"/2/tweets/search/stream/rules": false, "/2/tweets/search/recent": false, "/2/users/streamer": false,
-	} {
-		if got := isStreamPath(path); got != want {
-			t.Errorf("isStreamPath(%q) = %v, want %v", path, got, want)
-		}
-	}
-}

@@ -52,6 +52,9 @@ func versionExpr(bits int) string {
 
 func (g *goWriter) writeOp(w *strings.Builder, op *mergedOp) {
 	fmt.Fprintf(w, "{ID: %q, Method: %q, Path: %q, Versions: %s,\n", op.id, op.method, op.path, versionExpr(op.versions))
+	if op.stream {
+		w.WriteString("Stream: true,\n")
+	}
 	if len(op.params) > 0 {
 		w.WriteString("Params: []*Param{")
 		for i, p := range op.params {

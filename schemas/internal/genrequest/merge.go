@@ -12,6 +12,7 @@ import (
 type mergedOp struct {
 	id, method, path string
 	versions         int
+	stream           bool // some version marks it x-twitter-streaming
 	params           []*mergedParam
 	body             *mergedBody
 	atMostOne        []group
@@ -87,6 +88,7 @@ func mergeOps(specs []*specVersion) ([]*mergedOp, error) {
 				return nil, fmt.Errorf("%s: operationId %s in one spec, %s in another", key, m.id, op.id)
 			}
 			m.versions |= s.bit
+			m.stream = m.stream || op.stream
 			m.raw[s.bit] = op
 		}
 	}

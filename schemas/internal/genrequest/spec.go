@@ -94,6 +94,7 @@ type rawParam struct {
 type rawOp struct {
 	id, method, path string
 	description      string
+	stream           bool // x-twitter-streaming: the answer is a long-lived stream of JSON lines
 	params           []*rawParam
 	body             *rawBody
 }
@@ -131,6 +132,7 @@ func (s *specVersion) operation(method, path string, o map[string]any) (*rawOp, 
 	op := &rawOp{method: method, path: path}
 	op.id, _ = o["operationId"].(string)
 	op.description, _ = o["description"].(string)
+	op.stream, _ = o["x-twitter-streaming"].(bool)
 	if op.id == "" {
 		return nil, fmt.Errorf("spec %s: %s %s has no operationId", s.label, method, path)
 	}
