@@ -81,12 +81,6 @@ func ExampleParseRateLimit() {
 	// Output: true 0 1705500000 0
 }
 
-func ExampleHeader() {
-	v, ok := apierr.Header(map[string]string{"X-Rate-Limit-Reset": "1705420800"}, "x-rate-limit-reset")
-	fmt.Println(v, ok)
-	// Output: 1705420800 true
-}
-
 func ExampleKnownSlugs() {
 	fmt.Println(len(apierr.KnownSlugs()), apierr.KnownSlugs()[:3])
 	// Output: 24 [about:blank client-disconnected client-forbidden]
@@ -114,4 +108,18 @@ func ExampleProblem_String() {
 	p := r.Problems[0]
 	fmt.Println(p.Slug, p.String("connection_issue"), p.String("missing") == "", r.Class)
 	// Output: streaming-connection TooManyConnections true rate-limited
+}
+
+func ExampleRateLimit_Windows() {
+	rl, _ := apierr.ParseRateLimit(map[string]string{
+		"x-rate-limit-limit": "450", "x-rate-limit-remaining": "12", "x-rate-limit-reset": "1705420800",
+		"x-app-limit-24hour-remaining": "0", "x-app-limit-24hour-reset": "1705500000",
+	})
+	for _, w := range rl.Windows() {
+		reset, exhausted := w.Window.Exhausted()
+		fmt.Println(w.Prefix, exhausted, reset)
+	}
+	// Output:
+	// x-rate-limit- false 0
+	// x-app-limit-24hour- true 1705500000
 }

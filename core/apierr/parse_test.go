@@ -245,18 +245,6 @@ func TestRateLimitHeaders(t *testing.T) {
 	}
 }
 
-func TestHeaderSpellings(t *testing.T) {
-	h := map[string]string{"x-rate-limit-reset": "1", "X-Rate-Limit-Reset": "2"}
-	for range 20 {
-		if v, _ := Header(h, "x-rate-limit-reset"); v != "2" { // "X-…" sorts first
-			t.Fatalf("Header = %q, want the value of the spelling that sorts first", v)
-		}
-	}
-	if _, ok := Header(h, "date"); ok {
-		t.Error("found an absent header")
-	}
-}
-
 // TestTopLevelLegacyBody: a bare {"code":N,"message":…} is one problem
 // with slug legacy-N (issue 12); look-alikes are not.
 func TestTopLevelLegacyBody(t *testing.T) {

@@ -27,8 +27,8 @@ type Violation struct {
 }
 
 // validate checks instance against the embedded schema name and appends
-// one violation per failed leaf keyword, with instance locations prefixed
-// by at (the instance's pointer within the body).
+// one violation per failed leaf keyword (schemas.Leaves), with instance
+// locations prefixed by at (the instance's pointer within the body).
 func validate(name string, instance any, at string, out *[]Violation) {
 	s, err := schemas.Compile(name)
 	if err != nil { // a bug in an embedded schema; report it, never panic
@@ -44,24 +44,12 @@ func validate(name string, instance any, at string, out *[]Violation) {
 		*out = append(*out, Violation{InstanceLocation: at, KeywordLocation: name, Message: err.Error()})
 		return
 	}
-	leafViolations(ve, at, out)
-}
-
-// leafViolations keeps the leaves of the error tree, i.e. the units of
-// BasicOutput() that name a failed keyword rather than wrap others ("doesn't
-// validate with …"). One leaf's message is stable; only the wrappers' text
-// depends on map order, and sorting the leaves makes the list deterministic.
-func leafViolations(ve *jsonschema.ValidationError, at string, out *[]Violation) {
-	if len(ve.Causes) == 0 {
+	for _, leaf := range schemas.Leaves(ve) {
 		*out = append(*out, Violation{
-			InstanceLocation: at + ve.InstanceLocation,
-			KeywordLocation:  strings.TrimPrefix(ve.AbsoluteKeywordLocation, schemas.BaseURL),
-			Message:          ve.Message,
+			InstanceLocation: at + leaf.InstanceLocation,
+			KeywordLocation:  strings.TrimPrefix(leaf.AbsoluteKeywordLocation, schemas.BaseURL),
+			Message:          leaf.Message,
 		})
-		return
-	}
-	for _, c := range ve.Causes {
-		leafViolations(c, at, out)
 	}
 }
 

@@ -6,12 +6,13 @@ import (
 	"errors"
 	"io"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/xpreflight/xpreflight/core/header"
 	"github.com/xpreflight/xpreflight/core/query"
 	"github.com/xpreflight/xpreflight/schemas"
 )
@@ -65,7 +66,7 @@ func (v *validation) missingBody() {
 // checkContentType reports a Content-Type the operation does not take and
 // says whether the body is JSON to be checked further.
 func (v *validation) checkContentType() bool {
-	ct := v.header("content-type")
+	ct, _ := header.Get(v.req.Headers, "content-type")
 	media := strings.ToLower(strings.TrimSpace(strings.SplitN(ct, ";", 2)[0]))
 	if media != "" {
 		found := false
@@ -85,15 +86,6 @@ func (v *validation) checkContentType() bool {
 		return false
 	}
 	return true
-}
-
-func (v *validation) header(name string) string {
-	for k, val := range v.req.Headers {
-		if strings.EqualFold(k, name) {
-			return val
-		}
-	}
-	return ""
 }
 
 // parseBody decodes the JSON body; a syntax error is reported with its
@@ -172,7 +164,7 @@ func (v *validation) checkBodySchema(doc any) {
 	if first == nil {
 		return
 	}
-	for i, leaf := range leafViolations(first) {
+	for i, leaf := range schemas.Leaves(first) {
 		if i == maxBodyViolations {
 			break
 		}
@@ -181,33 +173,6 @@ func (v *validation) checkBodySchema(doc any) {
 		v.add(Diagnostic{Code: CodeBodySchema, Severity: sevError, Parameter: ptr, Value: val,
 			Message: "The request body value at " + ptr + " is invalid: " + leaf.Message})
 	}
-}
-
-// leafViolations flattens a validation error to its innermost causes,
-// sorted, because jsonschema/v5 orders causes by map iteration.
-func leafViolations(ve *jsonschema.ValidationError) []*jsonschema.ValidationError {
-	var out []*jsonschema.ValidationError
-	var walk func(e *jsonschema.ValidationError)
-	walk = func(e *jsonschema.ValidationError) {
-		if len(e.Causes) == 0 {
-			out = append(out, e)
-			return
-		}
-		for _, c := range e.Causes {
-			walk(c)
-		}
-	}
-	walk(ve)
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].InstanceLocation != out[j].InstanceLocation {
-			return out[i].InstanceLocation < out[j].InstanceLocation
-		}
-		if out[i].KeywordLocation != out[j].KeywordLocation {
-			return out[i].KeywordLocation < out[j].KeywordLocation
-		}
-		return out[i].Message < out[j].Message
-	})
-	return out
 }
 
 // valueAt renders the JSON value at pointer (for diagnostics), shortened.

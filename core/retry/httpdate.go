@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/xpreflight/xpreflight/core/apierr"
+	"github.com/xpreflight/xpreflight/core/header"
 )
 
 // httpDateLayouts are the three forms RFC 9110 §5.6.7 says a recipient
@@ -39,7 +39,7 @@ type clock struct {
 
 func newClock(now int64, headers map[string]string) clock {
 	c := clock{now: now, serverNow: now}
-	if d, ok := apierr.Header(headers, "date"); ok {
+	if d, ok := header.Get(headers, "date"); ok {
 		if ms, ok := parseHTTPDate(d); ok {
 			c.serverNow, c.anchored = ms, true
 		}
@@ -53,7 +53,7 @@ func (c clock) until(at int64) int64 { return at - c.serverNow }
 // retryAfter reads Retry-After as a wait in ms: delay-seconds or an
 // HTTP-date (RFC 9110 §10.2.3).
 func (c clock) retryAfter(headers map[string]string) (int64, bool) {
-	v, ok := apierr.Header(headers, "retry-after")
+	v, ok := header.Get(headers, "retry-after")
 	if !ok {
 		return 0, false
 	}

@@ -19,9 +19,9 @@ func rateLimitWait(in Input, p Policy, r response) decision {
 			"the %s 24-hour cap is exhausted; waiting for its reset at %d%s", which, at, anchorNote(r.clock))
 	}
 	if r.rl != nil && r.rl.Remaining != nil {
-		if *r.rl.Remaining == 0 && r.rl.Reset != nil {
-			return wait(resetWait(p, r.clock, *r.rl.Reset), ReasonRateLimitReset,
-				"x-rate-limit-remaining is 0; waiting for x-rate-limit-reset %d%s", *r.rl.Reset, anchorNote(r.clock))
+		if reset, ok := r.rl.Window.Exhausted(); ok {
+			return wait(resetWait(p, r.clock, reset), ReasonRateLimitReset,
+				"x-rate-limit-remaining is 0; waiting for x-rate-limit-reset %d%s", reset, anchorNote(r.clock))
 		}
 		if *r.rl.Remaining > 0 {
 			base := exponential(p.PerSecondBaseMs, p.PerSecondMaxMs, in.Attempt)
@@ -48,11 +48,11 @@ func exhaustedDay(rl *apierr.RateLimit) (at int64, which string, ok bool) {
 		name string
 		win  *apierr.Window
 	}{{"app", rl.AppDay}, {"user", rl.UserDay}} {
-		if w.win == nil || w.win.Remaining == nil || *w.win.Remaining != 0 || w.win.Reset == nil {
+		if w.win == nil {
 			continue
 		}
-		if !ok || *w.win.Reset > at {
-			at, which, ok = *w.win.Reset, w.name, true
+		if reset, exhausted := w.win.Exhausted(); exhausted && (!ok || reset > at) {
+			at, which, ok = reset, w.name, true
 		}
 	}
 	return at, which, ok

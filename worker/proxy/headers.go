@@ -1,13 +1,21 @@
 package proxy
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/xpreflight/xpreflight/core/header"
+)
 
 // Headers is a header map with lower-case names, as the shim sends it (JS
 // Headers iterate lower-cased, with repeated fields joined by ", ").
 type Headers map[string]string
 
-// Get looks a name up case-insensitively.
-func (h Headers) Get(name string) string { return h[strings.ToLower(name)] }
+// Get looks a name up with core/header's one lookup (case-insensitive,
+// independent of map order).
+func (h Headers) Get(name string) string {
+	v, _ := header.Get(h, name)
+	return v
+}
 
 // without returns a copy minus the named (lower-case) fields.
 func (h Headers) without(names ...string) Headers {

@@ -3,7 +3,6 @@ package proxy
 import (
 	"bytes"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/xpreflight/xpreflight/core/apierr"
@@ -111,33 +110,25 @@ type Block struct {
 	Headers Headers `json:"headers"`
 }
 
-// rateWindows are X's rate-limit header families: the 15-minute window and the
-// undocumented 24-hour app and user caps (../shared/ref/x-api-facts.md §5.1).
-var rateWindows = []string{"x-rate-limit", "x-app-limit-24hour", "x-user-limit-24hour"}
-
-// BlockFrom returns a block when some window says remaining 0 with a reset in
-// the future, lasting until the latest such reset; nil otherwise. A reset in
-// the past, or headers that do not parse, never block: a missed block costs
-// one request, a wrong one refuses calls X would accept.
+// BlockFrom returns a block when some window of core/apierr's rate-limit
+// reading is exhausted (Window.Exhausted) with a reset in the future, lasting
+// until the latest such reset; nil otherwise. A reset in the past never
+// blocks. The block replays the exhausted windows' headers as X sent them.
 func BlockFrom(h Headers, nowMs int64) *Block {
+	rl, _ := apierr.ParseRateLimit(h)
 	var b *Block
-	for _, w := range rateWindows {
-		if strings.TrimSpace(h.Get(w+"-remaining")) != "0" {
-			continue
-		}
-		reset, err := strconv.ParseInt(strings.TrimSpace(h.Get(w+"-reset")), 10, 64)
-		if err != nil || reset*1000 <= nowMs {
+	for _, w := range rl.Windows() {
+		reset, ok := w.Window.Exhausted()
+		if !ok || reset*1000 <= nowMs {
 			continue
 		}
 		if b == nil {
 			b = &Block{Headers: Headers{}}
 		}
-		if reset*1000 > b.Until {
-			b.Until = reset * 1000
-		}
-		for _, suffix := range []string{"-limit", "-remaining", "-reset"} {
-			if v := h.Get(w + suffix); v != "" {
-				b.Headers[w+suffix] = v
+		b.Until = max(b.Until, reset*1000)
+		for _, field := range apierr.WindowFields {
+			if v := h.Get(w.Prefix + field); v != "" {
+				b.Headers[w.Prefix+field] = v
 			}
 		}
 	}

@@ -18,6 +18,10 @@ func TestBlockFrom(t *testing.T) {
 		{"reset already past", Headers{"x-rate-limit-remaining": "0", "x-rate-limit-reset": "1699999999"}, nil},
 		{"reset not a number", Headers{"x-rate-limit-remaining": "0", "x-rate-limit-reset": "soon"}, nil},
 		{"no headers", Headers{}, nil},
+		{"remaining 0 but no reset", Headers{"x-rate-limit-remaining": "0"}, nil},
+		{"negative reset", Headers{"x-rate-limit-remaining": "0", "x-rate-limit-reset": "-1700000900"}, nil},
+		{"names in any case (one lookup: core/header)", Headers{"X-Rate-Limit-Remaining": "0", "X-Rate-Limit-Reset": "1700000900"},
+			&Block{Until: 1_700_000_900_000, Headers: Headers{"x-rate-limit-remaining": "0", "x-rate-limit-reset": "1700000900"}}},
 		{"24-hour app cap outlasts the window", Headers{
 			"x-rate-limit-remaining": "0", "x-rate-limit-reset": "1700000900",
 			"x-app-limit-24hour-limit": "10000", "x-app-limit-24hour-remaining": "0", "x-app-limit-24hour-reset": "1700050000",

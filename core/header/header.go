@@ -1,15 +1,15 @@
-package apierr
+package header
 
 import (
 	"sort"
 	"strings"
 )
 
-// Header returns the value of the named header, matched case-insensitively
-// as HTTP requires. When the map holds the name in several spellings, the
-// value under the spelling that sorts first wins, so the answer never depends
-// on map order.
-func Header(headers map[string]string, name string) (string, bool) {
+// Get returns the value of the named header, matched case-insensitively as
+// HTTP requires. When the map holds the name in several spellings, the value
+// under the spelling that sorts first wins, so the answer never depends on
+// map order.
+func Get(headers map[string]string, name string) (string, bool) {
 	if v, ok := headers[name]; ok && !hasOtherSpelling(headers, name) {
 		return v, true
 	}

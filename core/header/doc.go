@@ -1,0 +1,14 @@
+// Package header is the one lookup of an HTTP header in a map of names to
+// values, as every frontend hands headers to xpreflight (wire JSON objects,
+// the Worker's lower-cased JS Headers, Go callers' maps). core/params reads
+// request headers with it, core/apierr and core/retry response headers,
+// worker/proxy the Worker's.
+//
+//	map holds                                  Get returns
+//	the name in exactly one spelling           that value, ok
+//	the name in several spellings              the value of the spelling that sorts first (byte order), ok
+//	no spelling of the name                    "", not ok
+//
+// Names match case-insensitively (RFC 9110 §5.1); the answer never depends
+// on Go's map iteration order.
+package header
