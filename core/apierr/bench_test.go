@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"testing"
+	"time"
 )
 
 // partialBody builds a ~50 KB partial-error answer in the shape of
@@ -85,4 +86,26 @@ func TestBenchBodyIsRealShape(t *testing.T) {
 	if len(body) < 50*1024 || len(body) > 52*1024 || !bytes.Contains(body, []byte(`"type":"https://api.twitter.com/2/problems/resource-not-found"`)) {
 		t.Fatalf("bench body is %d bytes", len(body))
 	}
+}
+
+// BenchmarkParseRatio runs Parse and the baseline (encoding/json decoding
+// the same 50 KB body into any) alternately in one loop, so both see the
+// same machine load, and reports Parse's time as a multiple of the
+// baseline's: DESIGN.md's budget is ≤ 2.
+func BenchmarkParseRatio(b *testing.B) {
+	body := partialBody(b, 50*1024)
+	var tp, tb time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		Parse(Response{Status: 200, Body: body})
+		t1 := time.Now()
+		var v any
+		if err := json.Unmarshal(body, &v); err != nil {
+			b.Fatal(err)
+		}
+		tb += time.Since(t1)
+		tp += t1.Sub(t0)
+	}
+	b.ReportMetric(float64(tp)/float64(tb), "parse/decode-any")
+	b.ReportMetric(float64(tp.Nanoseconds())/float64(b.N), "parse-ns/op")
 }

@@ -46,14 +46,9 @@ func readBody(resp Response, v *[]Violation) body {
 		}
 		return body{shape: ShapeEmpty}
 	}
-	if !json.Valid(trimmed) {
-		var probe any
-		err := json.Unmarshal(trimmed, &probe) // only to name the first error
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(trimmed, &top); err != nil || top == nil {
 		return notAnObject(trimmed, len(resp.Body)-len(bytes.TrimLeft(resp.Body, " \t\r\n")), err, v)
-	}
-	top, ok := splitObject(trimmed)
-	if !ok {
-		return notAnObject(trimmed, 0, nil, v)
 	}
 	b := body{top: top}
 	_, hasType := top["type"]
@@ -163,11 +158,7 @@ func jsonKind(first byte) string {
 }
 
 func readTopProblem(raw []byte, top map[string]json.RawMessage, v *[]Violation) []Problem {
-	fields := make(map[string]json.RawMessage, len(top))
-	for k, val := range top {
-		fields[k] = bytes.Clone(val) // the Result must not alias the caller's buffer
-	}
-	p := Problem{Slug: slugOf(fields), Fields: fields}
+	p := Problem{Slug: slugOf(top), Fields: top}
 	if v == nil {
 		return []Problem{p}
 	}

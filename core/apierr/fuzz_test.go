@@ -46,33 +46,3 @@ func FuzzParse(f *testing.F) {
 		checkClassifyAgrees(t, Response{Status: status, URL: url, Body: body, Headers: map[string]string{"x-rate-limit-reset": string(body)}}, r)
 	})
 }
-
-// FuzzSplitObject: on every valid JSON input, splitObject agrees with
-// encoding/json decoding into map[string]json.RawMessage.
-func FuzzSplitObject(f *testing.F) {
-	for _, s := range []string{`{}`, ` { "a" : 1 , "b":[1,{"c":"}"}], "d\"q":"x\\"} `, `{"a":1,"a":2}`, `[1]`, `"s"`, `{"k\u00e9":true,"n":null,"f":-1.5e3}`} {
-		f.Add([]byte(s))
-	}
-	f.Fuzz(func(t *testing.T, b []byte) {
-		if !json.Valid(b) {
-			return
-		}
-		var want map[string]json.RawMessage
-		wantErr := json.Unmarshal(b, &want)
-		got, ok := splitObject(b)
-		if (wantErr == nil && want != nil) != ok {
-			t.Fatalf("splitObject ok=%v, encoding/json err=%v map=%v", ok, wantErr, want)
-		}
-		if !ok {
-			return
-		}
-		if len(got) != len(want) {
-			t.Fatalf("%d members, want %d", len(got), len(want))
-		}
-		for k, v := range want {
-			if !bytes.Equal(got[k], v) {
-				t.Fatalf("member %q = %s, want %s", k, got[k], v)
-			}
-		}
-	})
-}
