@@ -51,86 +51,39 @@ func limitOf(opts Options) lengthLimit {
 // UTF-16 code units, which is larger when q has characters outside the BMP
 // (most emoji).
 func Length(q string) (codePoints, utf16Units int) {
-	return length(q, utf8.ValidString(q))
+	return length(q)
 }
 
-// measure returns whether q is valid UTF-8 and its Length. ASCII text,
-// most queries, is settled in one pass of eight bytes at a time instead of
-// a validity pass and a counting pass.
+// measure returns whether q is valid UTF-8 and its Length. Most queries are
+// ASCII throughout, which one plain loop settles; the rest is counted and
+// checked from the first other byte on.
 func measure(q string) (valid bool, codePoints, utf16Units int) {
-	if isASCII(q) {
+	ascii := 0
+	for ascii < len(q) && q[ascii] < utf8.RuneSelf {
+		ascii++
+	}
+	if ascii == len(q) {
 		return true, len(q), len(q)
 	}
-	valid = utf8.ValidString(q)
-	codePoints, utf16Units = length(q, valid)
-	return valid, codePoints, utf16Units
+	rest := q[ascii:]
+	codePoints, utf16Units = length(rest)
+	return utf8.ValidString(rest), ascii + codePoints, ascii + utf16Units
 }
 
-func isASCII(q string) bool {
-	var or uint64
-	i := 0
-	for ; i+8 <= len(q); i += 8 {
-		_ = q[i+7]
-		or |= uint64(q[i]) | uint64(q[i+1])<<8 | uint64(q[i+2])<<16 | uint64(q[i+3])<<24 |
-			uint64(q[i+4])<<32 | uint64(q[i+5])<<40 | uint64(q[i+6])<<48 | uint64(q[i+7])<<56
-	}
-	for ; i < len(q); i++ {
-		or |= uint64(q[i])
-	}
-	return or&0x8080808080808080 == 0
-}
-
-// length is Length for a q whose UTF-8 validity is known. Valid text is
-// counted in one pass: every byte that is not a continuation byte starts a
-// character, and a 4-byte lead starts one outside the BMP (two UTF-16 units).
-// Eight bytes are tested at a time, and runs of ASCII, where both counts
-// are plain, are skipped whole.
-func length(q string, valid bool) (codePoints, utf16Units int) {
-	if valid {
-		cont, extra := 0, 0
-		i := 0
-		for ; i+8 <= len(q); i += 8 {
-			_ = q[i+7]
-			w := uint64(q[i]) | uint64(q[i+1])<<8 | uint64(q[i+2])<<16 | uint64(q[i+3])<<24 |
-				uint64(q[i+4])<<32 | uint64(q[i+5])<<40 | uint64(q[i+6])<<48 | uint64(q[i+7])<<56
-			if w&0x8080808080808080 == 0 {
-				continue
+// length is Length. utf8.RuneCountInString counts each invalid byte as one
+// code point, as the linter does; only text with multi-byte characters can
+// hold one outside the BMP, which takes two UTF-16 units.
+func length(q string) (codePoints, utf16Units int) {
+	codePoints = utf8.RuneCountInString(q)
+	utf16Units = codePoints
+	if codePoints < len(q) {
+		for _, r := range q {
+			if r >= 0x10000 {
+				utf16Units++
 			}
-			c, e := countNonASCII(q[i : i+8])
-			cont, extra = cont+c, extra+e
-		}
-		c, e := countNonASCII(q[i:])
-		codePoints = len(q) - cont - c
-		return codePoints, codePoints + extra + e
-	}
-	for i := 0; i < len(q); {
-		if q[i] < utf8.RuneSelf {
-			i++
-			codePoints++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(q[i:])
-		i += n
-		codePoints++
-		if r >= 0x10000 {
-			utf16Units++
 		}
 	}
-	return codePoints, codePoints + utf16Units
-}
-
-// countNonASCII counts the UTF-8 continuation bytes and 4-byte leads in s.
-func countNonASCII(s string) (cont, lead4 int) {
-	for i := 0; i < len(s); i++ {
-		b := s[i]
-		if b&0xC0 == 0x80 {
-			cont++
-		}
-		if b >= 0xF0 {
-			lead4++
-		}
-	}
-	return cont, lead4
+	return codePoints, utf16Units
 }
 
 // byteOffsetOfRune returns the byte offset where the n-th code point
