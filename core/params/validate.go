@@ -259,8 +259,8 @@ func (v *validation) checkRequired() {
 	}
 }
 
-// result fills in r (field by field: a Result built and returned whole
-// was copied through the stack).
+// result fills in r field by field (faster in BenchmarkValidate than
+// building and returning a Result).
 func (v *validation) result(r *Result) {
 	r.Valid, r.Diagnostics = true, v.diags
 	if r.Diagnostics == nil {

@@ -122,8 +122,8 @@ func (c *checker) flatOperator(t token, negated bool, lang *langSeen, fw *format
 		return false // quoted, bracketed or missing argument
 	}
 	colon := t.aux
-	// Field by field, as the parser does: a composite literal was built
-	// in a temporary and copied, a store-forwarding stall.
+	// Field by field, as the parser does (faster than a composite
+	// literal in BenchmarkValidate).
 	var op Operator
 	op.Start, op.Key, op.Colon = t.start, toLowerASCII(c.src[t.start:colon]), colon
 	op.Arg, op.Value, op.Closed = ArgBare, c.src[colon+1:t.end], true

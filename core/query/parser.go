@@ -358,8 +358,8 @@ func (p *parser) operator(t token) Expr {
 	colon := t.aux
 	name := p.lx.src[t.start:colon]
 	op := p.operators.new()
-	// Every field is set one by one: a composite literal was built on the
-	// stack and copied, a store-forwarding stall on every operator.
+	// Every field is set one by one (faster than a composite literal in
+	// BenchmarkValidate).
 	op.Start, op.Key, op.Colon, op.Arg = t.start, toLowerASCII(name), colon, t.arg()
 	op.Value, op.Closed = p.lx.src[colon+1:t.end], t.closed()
 	if !t.closed() {
