@@ -16,12 +16,18 @@ import (
 // Buffers are pooled, because one allocation per request with a '%' or
 // '+' in its query string (nearly every request a client library sends)
 // was a tenth of a valid request's cost. Reuse breaks the invariant above
-// only if a string from the last use is still reachable, so Validate
-// returns a buffer to the pool only when its Result holds no diagnostic:
-// then nothing returned refers to the buffer (Route points into the route
-// table, Problem is nil), and nothing else keeps its strings (the query
-// linter clears its pooled parser). A Result with findings keeps its
-// buffer for good, as a fresh allocation would.
+// only if a string from the last use is still reachable. Two rules, both
+// kept inside this package, make sure none is:
+//
+//   - Validate returns a buffer to the pool only when its Result holds no
+//     diagnostic: then nothing returned refers to the buffer (Route points
+//     into the route table, Problem is nil). A Result with findings keeps
+//     its buffer for good, as a fresh allocation would.
+//   - A decoded string leaves the package only as a copy: the `query`
+//     value goes to the query linter (a package with pooled state of its
+//     own) through strings.Clone in checkQuery. Everything else this
+//     package does with decoded text (comparisons, enum and name lookups,
+//     number and time parsing) keeps no reference once it returns.
 type decodeBuffer struct {
 	b []byte
 }

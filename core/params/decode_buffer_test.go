@@ -42,3 +42,27 @@ func TestDecodeBufferNeverRewritesHandedOutBytes(t *testing.T) {
 		t.Error("take(0) should be empty")
 	}
 }
+
+// The scanner says which values are text in the pooled buffer, so that
+// checkQuery copies exactly those before they leave the package.
+func TestScannerMarksValuesInBuffer(t *testing.T) {
+	s := queryScanner{raw: "query=a%20b&max_results=10&q%2Bx=plain&tweet.fields=id+text&bad=%zz"}
+	var got []string
+	for {
+		name, value, bad, _, ok := s.next()
+		if !ok {
+			break
+		}
+		got = append(got, fmt.Sprintf("%s=%s inBuf=%v bad=%v", name, value, s.inBuf, bad))
+	}
+	want := []string{
+		"query=a b inBuf=true bad=false",
+		"max_results=10 inBuf=false bad=false",
+		"q+x=plain inBuf=false bad=false",
+		"tweet.fields=id text inBuf=true bad=false",
+		"bad=%zz inBuf=false bad=true",
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("pairs:\n got %q\nwant %q", got, want)
+	}
+}

@@ -137,7 +137,8 @@
 // each operation's query parameter names, every enumeration) are built once
 // at package initialisation from the generated table; each call still does
 // the full work, and a clean GET request with up to eight parameters
-// allocates nothing: its percent-decoded text goes into a pooled buffer,
+// allocates only a copy of an escaped search `query` value for the query
+// linter: the rest of its percent-decoded text goes into a pooled buffer,
 // which returns to the pool only when the Result has no diagnostic to
 // refer to it (decode_buffer.go).
 package params

@@ -270,6 +270,8 @@ type queryScanner struct {
 	// pooled (Validate returns it), else new (never reused)
 	buf    *decodeBuffer
 	pooled bool
+	// inBuf: the value next last returned is text in buf
+	inBuf bool
 }
 
 // next returns the next pair's name and value, and a finding when its
@@ -277,6 +279,7 @@ type queryScanner struct {
 // keeps its raw text). ok is false at the end. The pair comes back as
 // loose values, not a queryPair (faster in BenchmarkValidate).
 func (s *queryScanner) next() (name, value string, bad bool, finding *Diagnostic, ok bool) {
+	s.inBuf = false
 	for s.raw != "" {
 		end, eq, nameEsc, valueEsc := splitPiece(s.raw)
 		piece := s.raw[:end]
@@ -300,6 +303,7 @@ func (s *queryScanner) next() (name, value string, bad bool, finding *Diagnostic
 			return name, value, true, &Diagnostic{Code: CodeBadEncoding, Severity: sevWarning, Parameter: name, Value: piece,
 				Message: "The query string piece [" + piece + "] is not valid percent-encoding"}, true
 		}
+		s.inBuf = valueEsc
 		return dn, dv, false, nil, true
 	}
 	return "", "", false, nil, false

@@ -149,7 +149,11 @@ func (v *validation) checkQuery(raw string) {
 			continue
 		}
 		if p.Name == "query" && v.op.endpoint != "" {
-			v.lintQuery(p.Name, value, v.op.endpoint, CodeInvalidQuery)
+			lint := value
+			if s.inBuf {
+				lint = strings.Clone(value) // the linter gets no text the pool may reuse (decode_buffer.go)
+			}
+			v.lintQuery(p.Name, lint, v.op.endpoint, CodeInvalidQuery)
 		}
 		v.checkValue(p, value)
 	}
