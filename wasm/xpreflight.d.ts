@@ -36,7 +36,7 @@ export interface ValidateQueryInput {
 
 /** One finding about a query. */
 export interface Diagnostic {
-  /** Stable kebab-case identifier, e.g. `ambiguous-and`. */
+  /** Stable kebab-case identifier, e.g. `explicit-and`. */
   code: string;
   severity: Severity;
   /** Names the offending text; follows X's own wording where X has a message. */

@@ -29,8 +29,8 @@ func TestQueryDiagnosticsNested(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.req.URL, func(t *testing.T) {
 			want := query.Validate(tt.value, query.Options{Endpoint: tt.endpoint, Tier: query.PayPerUse})
-			if want.Valid {
-				t.Skip("the query linter accepts the sample; nothing to nest")
+			if want.Valid || len(want.Diagnostics) == 0 {
+				t.Fatalf("the query linter accepts %q, so nothing is nested: pick a sample it rejects", tt.value)
 			}
 			res := Validate(tt.req)
 			var d *Diagnostic
@@ -60,6 +60,9 @@ func TestQueryDiagnosticsNested(t *testing.T) {
 	long := "cat " + strings.Repeat("dog ", 200)
 	ppu := query.Validate(long, query.Options{Endpoint: query.SearchRecent, Tier: query.PayPerUse})
 	ent := query.Validate(long, query.Options{Endpoint: query.SearchRecent, Tier: query.Enterprise})
+	if ppu.Valid == ent.Valid {
+		t.Fatalf("a %d-character query is valid=%v on both tiers: pick a length between their limits", len(long), ppu.Valid)
+	}
 	for tier, rep := range map[query.Tier]query.Report{query.PayPerUse: ppu, query.Enterprise: ent} {
 		res := Validate(Request{Method: "GET", URL: "/2/tweets/search/recent?query=" + strings.ReplaceAll(long, " ", "+"), Tier: tier})
 		if res.Valid != rep.Valid {

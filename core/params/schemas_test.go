@@ -13,7 +13,8 @@ import (
 )
 
 // Every body schema the route table names compiles (the spec's lookahead
-// pattern included), and rejects a non-object body.
+// pattern included), and rejects a non-object body, except the media
+// append bodies, which the spec leaves untyped.
 func TestBodySchemasCompile(t *testing.T) {
 	n := 0
 	for _, op := range Operations() {
@@ -31,7 +32,7 @@ func TestBodySchemasCompile(t *testing.T) {
 			}
 			n++
 			if err := s.Validate("not an object"); err == nil && !strings.Contains(bs.Name, "Append") {
-				t.Logf("%s: %s accepts a bare string", op.Route(), bs.Name)
+				t.Errorf("%s: %s accepts a bare string", op.Route(), bs.Name)
 			}
 		}
 	}

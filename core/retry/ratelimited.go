@@ -7,7 +7,7 @@ import (
 	"github.com/xpreflight/xpreflight/core/apierr"
 )
 
-// rateLimited decides a REST 429 (table rows 4–8 in doc.go).
+// rateLimited decides a REST 429 (rows 6–10 of the table in doc.go).
 func rateLimited(in Input, p Policy, r response) decision {
 	d := rateLimitWait(in, p, r)
 	return withRetryAfter(in, r, d)

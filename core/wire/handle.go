@@ -36,7 +36,8 @@ type op func(request []byte) (any, error)
 // ops is the table of every operation; each lives in its own file. Only the
 // query linter is listed here: the other ops pull in JSON Schema validation,
 // whose package init dominates start-up, so ops_full.go adds them in every
-// build except the query-only one (-tags xpreflight_querylite; ops_lite.go).
+// build except the query-only one (-tags xpreflight_querylite leaves
+// ops_full.go out; ops_lite_test.go checks what that build links).
 var ops = map[string]op{
 	"validateQuery": validateQuery,
 }
