@@ -6,6 +6,119 @@ import (
 	"strings"
 )
 
+// The query-string scanner: a query string is read one name=value pair at a
+// time, in order, repeats kept; names and values with form escapes ('%',
+// '+') are decoded into a decodeBuffer (decode_buffer.go), plain ones are
+// used as they are.
+
+// queryPair is one name=value of the query string, decoded. A pair that
+// does not decode keeps its raw text and is marked bad.
+type queryPair struct {
+	name, value string
+	bad         bool
+}
+
+// queryScanner decodes a query string one pair at a time, in order,
+// keeping repeats.
+//
+// Text without '%' or '+' is used as it is, without copying. Escaped names
+// and values are decoded into buf (see decodeBuffer), and the pairs alias
+// it.
+type queryScanner struct {
+	raw string
+	// buf is taken when the first escape is decoded: from the pool when
+	// pooled (Validate returns it), else new (never reused)
+	buf    *decodeBuffer
+	pooled bool
+	// inBuf: the value next last returned is text in buf
+	inBuf bool
+}
+
+// next returns the next pair's name and value, and a finding when its
+// piece is not valid percent-encoding (the pair is then marked bad and
+// keeps its raw text). ok is false at the end. The pair comes back as
+// loose values, not a queryPair (faster in BenchmarkValidate).
+func (s *queryScanner) next() (name, value string, bad bool, finding *Diagnostic, ok bool) {
+	s.inBuf = false
+	for s.raw != "" {
+		end, eq, nameEsc, valueEsc := splitPiece(s.raw)
+		piece := s.raw[:end]
+		if end < len(s.raw) {
+			s.raw = s.raw[end+1:]
+		} else {
+			s.raw = ""
+		}
+		if piece == "" {
+			continue
+		}
+		name, value = piece, ""
+		if eq >= 0 {
+			name, value = piece[:eq], piece[eq+1:]
+		}
+		if !nameEsc && !valueEsc {
+			return name, value, false, nil, true
+		}
+		dn, dv, valid := s.decodePair(name, value, nameEsc, valueEsc)
+		if !valid {
+			return name, value, true, &Diagnostic{Code: CodeBadEncoding, Severity: sevWarning, Parameter: name, Value: piece,
+				Message: "The query string piece [" + piece + "] is not valid percent-encoding"}, true
+		}
+		s.inBuf = valueEsc
+		return dn, dv, false, nil, true
+	}
+	return "", "", false, nil, false
+}
+
+// decodePair decodes the escaped parts of a pair straight into the
+// buffer's free space (decoded text is never longer than the raw text),
+// validating as it goes. valid is false, and nothing is handed out, when
+// a '%' does not start a valid escape.
+func (s *queryScanner) decodePair(name, value string, nameEsc, valueEsc bool) (dn, dv string, valid bool) {
+	if s.buf == nil && s.pooled {
+		s.buf = decodePool.Get().(*decodeBuffer)
+	} else if s.buf == nil {
+		s.buf = new(decodeBuffer)
+	}
+	dst := s.buf.room(len(name) + len(value))
+	n, m := 0, 0
+	if nameEsc {
+		if n, valid = decodeTo(dst, name); !valid {
+			return "", "", false
+		}
+	}
+	if valueEsc {
+		if m, valid = decodeTo(dst[n:], value); !valid {
+			return "", "", false
+		}
+	}
+	dn, dv = name, value
+	if nameEsc {
+		dn = s.buf.take(n)
+	}
+	if valueEsc {
+		dv = s.buf.take(m)
+	}
+	return dn, dv, true
+}
+
+// parseQuery decodes the whole query string in order, keeping repeats,
+// and reports the pieces that do not decode.
+func parseQuery(raw string) ([]queryPair, []Diagnostic) {
+	var pairs []queryPair
+	var diags []Diagnostic
+	s := queryScanner{raw: raw}
+	for {
+		name, value, bad, finding, ok := s.next()
+		if !ok {
+			return pairs, diags
+		}
+		if finding != nil {
+			diags = append(diags, *finding)
+		}
+		pairs = append(pairs, queryPair{name: name, value: value, bad: bad})
+	}
+}
+
 // Form escapes ('%' and '+') are found eight bytes at a time: every
 // request's query string is scanned, and its names and values are mostly
 // plain text between a few escapes (BenchmarkDecodeTo).
