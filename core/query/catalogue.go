@@ -1,6 +1,6 @@
 package query
 
-//go:generate go run ./internal/gen/run/main.go -facts ../../../shared/ref/x-api-v2-derived-facts.json -iso internal/gen/iso3166.tab -o catalogue_gen.go
+//go:generate go run ./internal/gen
 
 // OperatorKind says whether an operator may stand alone in a query.
 type OperatorKind uint8

@@ -3,7 +3,11 @@
 // 2.166 and spec 2.167, converted to JSON Schema draft 2020-12, plus the Go
 // table of problem type URIs that core/apierr dispatches on.
 //
-//	go run ./schemas/internal/genresponse            (or go generate ./schemas/...)
+//	go generate ./core/apierr      (runs go run ../../schemas/internal/genresponse)
+//
+// It follows internal/gentool's pattern: files are generated in memory,
+// written only when changed, and the drift test compares them with what is
+// committed.
 //
 // Conversion rules, and why:
 //   - "#/components/schemas/X" refs become "#/$defs/X" in the same file.
@@ -20,12 +24,11 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/xpreflight/xpreflight/internal/gentool"
 )
 
 // spec is one input OpenAPI file and the schema file made from it.
@@ -39,31 +42,15 @@ var specs = []spec{
 	{"2.167", "x-api-v2-openapi.json"},
 }
 
-func main() {
-	ref := flag.String("ref", "../../../../shared/ref", "directory holding X's OpenAPI specs")
-	out := flag.String("out", "../..", "repository directory of schemas/ (the generator writes response/ and ../core/apierr/)")
-	flag.Parse()
-	files, err := Generate(*ref)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "genresponse:", err)
-		os.Exit(1)
-	}
-	for name, data := range files {
-		path := filepath.Join(*out, name)
-		if err := os.WriteFile(path, data, 0o644); err != nil {
-			fmt.Fprintln(os.Stderr, "genresponse:", err)
-			os.Exit(1)
-		}
-	}
-}
+func main() { gentool.Main("genresponse", generateFromDisk) }
 
-// Generate returns the generated files keyed by their path relative to the
-// schemas/ directory.
-func Generate(refDir string) (map[string][]byte, error) {
+// generateFromDisk reads both specs from ../shared/ref and returns the
+// generated files keyed by their path in the repository.
+func generateFromDisk(root string) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	var types []problemType
 	for _, s := range specs {
-		raw, err := os.ReadFile(filepath.Join(refDir, s.File))
+		raw, err := gentool.ReadRef(root, s.File)
 		if err != nil {
 			return nil, err
 		}
@@ -71,10 +58,10 @@ func Generate(refDir string) (map[string][]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", s.File, err)
 		}
-		files["response/problems-"+s.Version+".json"] = schemaFile
+		files["schemas/response/problems-"+s.Version+".json"] = schemaFile
 		types = append(types, found...)
 	}
-	files["../core/apierr/spectypes_gen.go"] = goTable(types)
+	files["core/apierr/spectypes_gen.go"] = goTable(types)
 	return files, nil
 }
 

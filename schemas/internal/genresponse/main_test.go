@@ -1,31 +1,28 @@
 package main
 
 import (
-	"bytes"
-	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/xpreflight/xpreflight/internal/gentool"
 )
 
 // TestGeneratedFilesAreCurrent fails when the committed schemas or Go table
 // differ from what the generator makes from ../shared/ref: run
-// `go generate ./schemas/internal/genresponse` and commit.
+// `go generate ./core/apierr` and commit.
 func TestGeneratedFilesAreCurrent(t *testing.T) {
-	files, err := Generate("../../../../shared/ref")
+	root, err := gentool.RepoRoot()
 	if err != nil {
-		t.Fatalf("generating (X's specs belong in ../shared/ref beside the repository): %v", err)
+		t.Fatal(err)
+	}
+	files, err := generateFromDisk(root)
+	if err != nil {
+		t.Fatal(err)
 	}
 	if len(files) != 3 {
 		t.Fatalf("generated %d files, want 3", len(files))
 	}
-	for name, want := range files {
-		got, err := os.ReadFile(filepath.Join("../..", name))
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from the generator's output; run go generate ./schemas/internal/genresponse", name)
-		}
+	for _, msg := range gentool.Drift(root, files, "go generate ./core/apierr") {
+		t.Error(msg)
 	}
 }
 

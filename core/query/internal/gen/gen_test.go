@@ -1,9 +1,11 @@
-package gen
+package main
 
 import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/xpreflight/xpreflight/internal/gentool"
 )
 
 func readFacts(t *testing.T) (string, []byte) {
@@ -52,5 +54,21 @@ func TestGenerateRejectsWhatItCannotPlace(t *testing.T) {
 	}
 	if _, err := Generate([]byte("{"), iso); err == nil {
 		t.Error("malformed facts were accepted")
+	}
+}
+
+// TestCatalogueIsCurrent regenerates catalogue_gen.go in memory and fails
+// when the committed file differs: run `go generate ./core/query`.
+func TestCatalogueIsCurrent(t *testing.T) {
+	root, err := gentool.RepoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := generateFromDisk(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, msg := range gentool.Drift(root, files, "go generate ./core/query") {
+		t.Error(msg)
 	}
 }
