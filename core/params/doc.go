@@ -6,7 +6,9 @@
 // from X's OpenAPI specs 2.167 and 2.166 and is their union: an operation,
 // parameter or enum value of either version is accepted, so both the
 // tweet.fields and the post.fields vocabularies are valid. Per parameter the
-// generator keeps which versions state each constraint.
+// generator keeps which versions state each constraint. Operation.Stream
+// copies the spec's x-twitter-streaming: IsStream is the one answer to "is
+// this a stream?" for core/apierr and the Worker.
 //
 // Decision table, in the order Validate applies it:
 //

@@ -41,14 +41,19 @@
 // counts (LedgerIdentity: bearer tokens normalised, OAuth 1.0a by consumer
 // key + access token) and the route.
 //
-// Outbound: class from core/apierr (or from the status alone when the body
-// was streamed unread or the parser failed; a plain 2xx JSON object naming
-// neither "errors" nor "type" is success without a full parse);
-// x-preflight-retry-after-ms from core/retry when it says retry; a block (local 429s until reset) when
-// x-rate-limit-remaining or a 24-hour remaining header is 0 with a reset in
-// the future; room (the shim need not ask the Durable Object, RoomUntil)
-// while every reported window has more than RoomMin calls left, for at most
-// RoomTTLMs.
+// Streams: a request is piped unread exactly when core/params' route table
+// marks its operation a stream (params.IsStream, from the spec's
+// x-twitter-streaming).
+//
+// Outbound: class from core/apierr (or from apierr.ClassOfStatus, the same
+// status table, when the body was streamed unread or the parser failed; a
+// plain 2xx JSON object naming neither "errors" nor "type" is success
+// without a full parse); x-preflight-retry-after-ms from core/retry when it
+// says retry; a block (local 429s until reset) when a window of
+// apierr.ParseRateLimit is exhausted (Window.Exhausted: remaining 0) with a
+// reset in the future; room (the shim need not ask the Durable Object,
+// RoomUntil) while every reported window has more than RoomMin calls left,
+// for at most RoomTTLMs. Header names are looked up by core/header.
 //
 // CORS: the origins that get CORS answers are Gate.CORSOrigins; the shim
 // parses no list of its own.
