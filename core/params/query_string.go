@@ -121,7 +121,10 @@ func parseQuery(raw string) ([]queryPair, []Diagnostic) {
 
 // Form escapes ('%' and '+') are found eight bytes at a time: every
 // request's query string is scanned, and its names and values are mostly
-// plain text between a few escapes (BenchmarkDecodeTo).
+// plain text between a few escapes. The trick carries the validateRequest
+// budget (>= 10x kin-openapi): bench/'s BenchmarkPaired/fields, median of 4
+// interleaved runs, 11.5x with it, 10.3x with plain byte loops (2026-12-04,
+// loaded machine); BenchmarkDecodeTo times it alone.
 
 const (
 	ones  = 0x0101010101010101
