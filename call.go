@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	"github.com/xpreflight/xpreflight/core/apierr"
+	"github.com/xpreflight/xpreflight/core/params"
 	"github.com/xpreflight/xpreflight/core/retry"
 )
 
@@ -36,7 +37,7 @@ func newCall(req *http.Request, c *config) (*call, error) {
 	if req.URL.Scheme != "https" && isXAPIHost(req.URL.Host) {
 		cl.url = req.URL.String() // so core/params can warn about http://
 	}
-	cl.stream = isStreamPath(req.URL.Path)
+	cl.stream = params.IsStream(req.Method, req.URL.RequestURI())
 	cl.res.Stream = cl.stream
 	if req.Body == nil || req.Body == http.NoBody {
 		return cl, nil
