@@ -5,42 +5,7 @@ import (
 	"io"
 	"strings"
 	"testing"
-
-	"github.com/xpreflight/xpreflight/core/apierr"
 )
-
-// TestPlainObject: the shortcut says "plain" only for bodies core/apierr
-// classes success; anything that might hold a problem is classed in full.
-func TestPlainObject(t *testing.T) {
-	tests := []struct {
-		body  string
-		plain bool
-	}{
-		{`{"data":[{"id":"1","text":"hi"}],"meta":{"result_count":1}}`, true},
-		{" \r\n\t{\"data\":{}}", true},
-		{`{"data":[],"errors":[{"type":"https://api.x.com/2/problems/resource-not-found"}]}`, false},
-		{`{"title":"x","type":"about:blank"}`, false},
-		{`{"\u0065rrors":[{"code":88}]}`, false}, // an escaped key still names errors
-		{`{"\u0074ype":"about:blank"}`, false},
-		{`{"data":{"text":"a prototype"}}`, false},  // conservative: ends like "type", so classed in full
-		{`{"data":{"text":"\"prototype\""}}`, true}, // an escaped quote ends no key
-		{`{"data":{"text":"😀 \ud83d\ude00"}}`, true},
-		{`[]`, false},
-		{``, false},
-		{`not json`, false},
-	}
-	for _, tc := range tests {
-		got := plainObject([]byte(tc.body))
-		if got != tc.plain {
-			t.Errorf("plainObject(%s) = %v, want %v", tc.body, got, tc.plain)
-		}
-		if got {
-			if c := apierr.Classify(apierr.Response{Status: 200, Body: []byte(tc.body)}).Class; c != apierr.Success {
-				t.Errorf("%s: plain, but core/apierr classes it %s", tc.body, c)
-			}
-		}
-	}
-}
 
 // TestReadBody: bounded reads, whatever the declared length says.
 func TestReadBody(t *testing.T) {

@@ -127,11 +127,11 @@ func (cl *call) inspect(resp *http.Response) error {
 
 // needsAdvice: a success or partial answer is final; any other (and no
 // answer) goes to core/retry. A 2xx body that cannot hold a problem (see
-// plainObject), or that was not read, is final without being classed now:
+// apierr.PlainSuccess), or that was not read, is final without being classed now:
 // ResultOf classes it if the caller asks.
 func (cl *call) needsAdvice() bool {
 	a := &cl.res.answer
-	if a.Status >= 200 && a.Status < 300 && (cl.respBody == nil || plainObject(cl.respBody)) {
+	if a.Status >= 200 && a.Status < 300 && (cl.respBody == nil || apierr.PlainSuccess(a.Status, cl.respBody)) {
 		return false
 	}
 	cl.respHdr = flatten(cl.res.answerHeader)

@@ -1,7 +1,6 @@
 package proxy
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
@@ -65,7 +64,7 @@ func classify(out Outbound, body []byte) (class string, err error) {
 	if out.Body == nil {
 		return "", nil
 	}
-	if out.Status >= 200 && out.Status < 300 && plainSuccess(body) {
+	if apierr.PlainSuccess(out.Status, body) {
 		return "success", nil
 	}
 	defer func() {
@@ -75,12 +74,6 @@ func classify(out Outbound, body []byte) (class string, err error) {
 	}()
 	res := parseFunc(apierr.Response{Status: out.Status, Headers: out.Headers, Body: body, Method: out.Method, URL: out.Target})
 	return string(res.Class), nil
-}
-
-func plainSuccess(body []byte) bool {
-	trimmed := bytes.TrimSpace(body)
-	return len(trimmed) > 1 && trimmed[0] == '{' && trimmed[len(trimmed)-1] == '}' &&
-		!bytes.Contains(body, []byte(`"errors"`)) && !bytes.Contains(body, []byte(`"type"`))
 }
 
 // advise runs core/retry for the first failed attempt.
