@@ -1,6 +1,7 @@
 // Query panel: lint the search query as it is typed.
 import { h, replace, debounce, setSelect } from './dom.js';
 import { bindEditor } from './editor.js';
+import { applyEdits } from './edits.js';
 
 /**
  * queryPanel wires the query inputs to validateQuery. Underlines follow every
@@ -145,15 +146,4 @@ export function queryPanel(xp, onChange) {
 
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** applyEdits applies a fix's sorted, non-overlapping edits (UTF-16 spans) to text. */
-export function applyEdits(text, edits) {
-  let out = '';
-  let at = 0;
-  for (const e of edits) {
-    out += text.slice(at, e.span.start) + e.newText;
-    at = e.span.end;
-  }
-  return out + text.slice(at);
 }

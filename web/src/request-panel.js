@@ -4,6 +4,7 @@ import { h, replace, debounce, setSelect } from './dom.js';
 import { splitRequestLine, queryParameters } from './headers.js';
 import { pretty } from './format.js';
 import { segments } from './spans.js';
+import { applyEdits } from './edits.js';
 
 export function requestPanel(xp, onChange) {
   const $ = (id) => document.getElementById(id);
@@ -33,8 +34,16 @@ export function requestPanel(xp, onChange) {
       return;
     }
     let result;
+    const sent = url.value.trim();
+    // A fix's edits index the URL (or body) as it was sent: apply them there, then judge the result.
+    const onFix = (edits) => {
+      url.value = applyEdits(sent, edits.filter((e) => e.in !== 'body'));
+      const bodyEdits = edits.filter((e) => e.in === 'body');
+      if (bodyEdits.length) body.value = applyEdits(body.value, bodyEdits);
+      run();
+    };
     try {
-      result = await xp.validateRequest({ method: method.value, url: url.value.trim(), body: body.value || undefined, tier: tier.value, now: Date.now() });
+      result = await xp.validateRequest({ method: method.value, url: sent, body: body.value || undefined, tier: tier.value, now: Date.now() });
     } catch (err) {
       if (mine !== latest) return;
       replace(out, loadingNote(err, 'request') ?? h('p', { class: 'error-box', role: 'alert' }, `${err.code ?? 'error'}: ${err.message}`));
@@ -48,9 +57,9 @@ export function requestPanel(xp, onChange) {
         h('span', { class: `badge ${result.valid ? 'ok' : 'bad'}`, id: 'req-verdict' }, result.valid ? 'Valid' : 'Invalid'),
         ' ',
         result.route ? h('code', { id: 'req-route' }, result.route) : h('span', { id: 'req-route', class: 'muted' }, 'no matching operation')),
-      parameterTable(url.value, result.diagnostics),
-      bodyFindings(result.diagnostics),
-      otherFindings(result.diagnostics),
+      parameterTable(url.value, result.diagnostics, onFix),
+      bodyFindings(result.diagnostics, onFix),
+      otherFindings(result.diagnostics, onFix),
       result.problem
         ? h('details', { open: true, class: 'problem' },
           h('summary', {}, `The ${result.status ?? 400} body X would send`),
@@ -78,7 +87,7 @@ export function requestPanel(xp, onChange) {
 const isBodyLocation = (parameter) => parameter?.startsWith('#');
 
 /** parameterTable gives one row per parameter in the URL, plus any parameter a finding names that the URL lacks. */
-function parameterTable(url, diagnostics) {
+function parameterTable(url, diagnostics, onFix) {
   const params = queryParameters(url);
   const named = new Set(params.map((p) => p.name));
   for (const d of diagnostics) {
@@ -99,7 +108,7 @@ function parameterTable(url, diagnostics) {
         h('td', { class: 'value' }, p.value === null ? h('span', { class: 'muted' }, '(missing)') : underlined(p.value, found)),
         h('td', {},
           h('span', { class: `sev ${worst}` }, worst),
-          found.map((d) => finding(d))));
+          found.map((d) => finding(d, onFix))));
     })));
 }
 
@@ -111,7 +120,7 @@ function underlined(value, found) {
     seg.severity ? h('mark', { class: `${seg.severity}${seg.point ? ' point' : ''}` }, seg.text) : seg.text));
 }
 
-function bodyFindings(diagnostics) {
+function bodyFindings(diagnostics, onFix) {
   const body = diagnostics.filter((d) => isBodyLocation(d.parameter));
   if (!body.length) return null;
   return h('table', { class: 'grid', id: 'req-body-findings' },
@@ -120,21 +129,26 @@ function bodyFindings(diagnostics) {
     h('tbody', {}, body.map((d) => h('tr', { dataset: { parameter: d.parameter, verdict: d.severity } },
       h('th', { scope: 'row' }, h('code', {}, d.parameter)),
       h('td', { class: 'value' }, d.value === undefined ? '' : h('code', {}, d.value)),
-      h('td', {}, h('span', { class: `sev ${d.severity}` }, d.severity), finding(d))))));
+      h('td', {}, h('span', { class: `sev ${d.severity}` }, d.severity), finding(d, onFix))))));
 }
 
-function otherFindings(diagnostics) {
+function otherFindings(diagnostics, onFix) {
   const rest = diagnostics.filter((d) => !d.parameter);
   if (!rest.length) return null;
-  return h('ul', { class: 'findings', id: 'req-findings' }, rest.map((d) => h('li', {}, finding(d))));
+  return h('ul', { class: 'findings', id: 'req-findings' }, rest.map((d) => h('li', {}, finding(d, onFix))));
 }
 
-function finding(d) {
+function finding(d, onFix) {
   return h('div', { class: `finding ${d.severity}`, dataset: { code: d.code } },
     h('code', { class: 'code' }, d.code), ' ', d.message,
     d.query?.length
       ? h('ul', { class: 'nested' }, d.query.map((q) =>
         h('li', { class: q.severity, dataset: { code: q.code } },
           h('code', { class: 'code' }, q.code), ` at ${q.span.start}–${q.span.end}: ${q.message}`)))
-      : null);
+      : null,
+    (d.fixes ?? []).map((f, i) => h('div', { class: 'fix', dataset: { safe: String(f.safe), index: String(i) } },
+      h('button', { type: 'button', class: 'apply-fix', onclick: () => onFix(f.edits), title: f.safe ? 'Safe: keeps what X would do' : 'A guess at what you meant: check it' },
+        f.safe ? 'Fix' : 'Fix (guess)'),
+      h('span', { class: 'fix-title' }, f.title),
+      h('code', { class: 'fix-diff' }, f.edits.map((e) => e.newText ? h('ins', {}, e.newText) : h('del', {}, '(removed)'))))));
 }

@@ -354,6 +354,22 @@ test('a pasted request shows the route, each parameter verdict and the 400 body 
   assert.ok(problem.errors.some((e) => JSON.stringify(e.parameters) === '{"max_results":["5"]}'), JSON.stringify(problem.errors));
 });
 
+test('a request finding with a fix applies it to the URL box in one click', async () => {
+  await page.locator('#req-url').fill('/2/tweets/search/recent?query=rock%20AND%20roll&max_results=5');
+  // Wait for this URL's table (the last test's had a max_results fix too).
+  await page.waitForFunction(() => document.querySelector('#req-params tr[data-parameter="query"] mark')?.textContent === 'AND');
+  const fix = page.locator('#req-params tr[data-parameter="max_results"] .fix');
+  assert.equal(await fix.getAttribute('data-safe'), 'false');
+  assert.equal(await fix.locator('ins').textContent(), '10');
+  await fix.locator('button.apply-fix').click();
+  await page.waitForFunction(() => document.getElementById('req-url').value.endsWith('max_results=10'));
+  const queryFix = page.locator('#req-params tr[data-parameter="query"] .fix[data-safe="true"]');
+  await queryFix.waitFor();
+  await queryFix.locator('button.apply-fix').click();
+  await page.waitForFunction(() => document.getElementById('req-url').value === '/2/tweets/search/recent?query=rock%20roll&max_results=10');
+  await page.waitForFunction(() => document.getElementById('req-verdict')?.textContent === 'Valid');
+});
+
 test('a valid request has no findings and no problem body; body findings get their own table', async () => {
   await page.locator('#req-url').fill('/2/tweets/search/recent?query=cat%20has%3Amedia&max_results=10');
   await page.waitForFunction(() => document.getElementById('req-verdict')?.textContent === 'Valid');

@@ -6,6 +6,7 @@ import { segments } from '../src/spans.js';
 import { parseHeaders, splitRequestLine, queryParameters } from '../src/headers.js';
 import { duration, short, pretty } from '../src/format.js';
 import { kind, waitMs } from '../src/retry-chart.js';
+import { applyEdits } from '../src/edits.js';
 
 test('state: hash round-trips every field, including characters that need escaping', () => {
   const cases = [
@@ -174,4 +175,15 @@ test('full checker: ready, answers by id, errors keep their code, a stopped work
   } finally {
     globalThis.Worker = saved;
   }
+});
+
+test('edits: UTF-16 spans, in order, insertions and deletions, astral characters before them', () => {
+  const table = [
+    ['rock AND roll', [{ span: { start: 5, end: 9 }, newText: '' }], 'rock roll'],
+    ['“big bird” 😀', [{ span: { start: 0, end: 1 }, newText: '"' }, { span: { start: 9, end: 10 }, newText: '"' }], '"big bird" 😀'],
+    ['😀 from:@jack', [{ span: { start: 8, end: 9 }, newText: '' }], '😀 from:jack'],
+    ['cat', [{ span: { start: 0, end: 0 }, newText: '"' }, { span: { start: 3, end: 3 }, newText: '"' }], '"cat"'],
+    ['unchanged', [], 'unchanged'],
+  ];
+  for (const [text, edits, want] of table) assert.equal(applyEdits(text, edits), want, text);
 });
