@@ -42,9 +42,15 @@ cp "$SRC/bridge.mjs" "$SRC/xpreflight.d.ts" "$DIST/"
 # .d.cts copies are the same declarations for require() (TypeScript reads a .d.ts in a "type": "module"
 # package as ESM).
 cp "$SRC"/index.mjs "$SRC"/index.workerd.mjs "$SRC"/index.cjs "$SRC"/query.mjs "$SRC"/query.workerd.mjs \
-  "$SRC"/query.cjs "$SRC"/common.cjs "$SRC"/query.d.ts "$SRC"/codes.d.ts "$SRC"/wasm.d.ts "$DIST/"
-for t in xpreflight query codes wasm; do
+  "$SRC"/query.cjs "$SRC"/common.cjs "$SRC"/query.d.ts "$SRC"/codes.d.ts "$DIST/"
+for t in xpreflight query codes; do
   sed -E "s#from '\./(xpreflight|codes)\.js'#from './\1.cjs'#" "$DIST/$t.d.ts" >"$DIST/$t.d.cts"
+done
+# One declaration per .wasm subpath, named so that TypeScript's old node10 resolution finds it too.
+rm -f "$DIST/wasm.d.ts"
+for w in xpreflight xpreflight-query; do
+  cp "$SRC/wasm.d.ts" "$DIST/$w.wasm.d.ts"
+  cp "$SRC/wasm.d.ts" "$DIST/$w.wasm.d.cts"
 done
 cp "$SRC/README.npm.md" "$DIST/README.md"
 cp "$SRC/package.template.json" "$DIST/package.json"

@@ -15,8 +15,9 @@ const PUBLISHED = [
   'bridge.mjs', 'codes.d.cts', 'codes.d.ts', 'common.cjs',
   'index.cjs', 'index.mjs', 'index.workerd.mjs', 'package.json',
   'query.cjs', 'query.d.cts', 'query.d.ts', 'query.mjs', 'query.workerd.mjs',
-  'wasm.d.cts', 'wasm.d.ts', 'wasm_exec.js',
-  'xpreflight-query.wasm', 'xpreflight.d.cts', 'xpreflight.d.ts', 'xpreflight.mjs', 'xpreflight.wasm',
+  'wasm_exec.js',
+  'xpreflight-query.wasm', 'xpreflight-query.wasm.d.cts', 'xpreflight-query.wasm.d.ts',
+  'xpreflight.d.cts', 'xpreflight.d.ts', 'xpreflight.mjs', 'xpreflight.wasm', 'xpreflight.wasm.d.cts', 'xpreflight.wasm.d.ts',
 ];
 
 test('dist holds exactly the published files', async () => {
