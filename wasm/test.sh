@@ -22,3 +22,6 @@ GOOS=js GOARCH=wasm go test -count=1 -exec "$WASM_EXEC_DIR/go_js_wasm_exec" ./wa
 
 echo "== node --test wasm/test" >&2
 node --test wasm/test/*.test.mjs
+
+# The packed package in fresh apps for every bundler, Node, a Worker and TypeScript (about 2–4 minutes).
+bash wasm/test-bundlers.sh
