@@ -1,10 +1,15 @@
 // Types of `xpreflight/query`: validateQuery on the query-only module (xpreflight-query.wasm).
 import type { WasmSource } from './xpreflight.js';
 
-export { validateQuery, version, XPreflightError, ErrorCodes } from './xpreflight.js';
+export { validateQuery, fixQuery, version, XPreflightError, ErrorCodes } from './xpreflight.js';
 export type {
   ValidateQueryInput,
   ValidateQueryResult,
+  FixQueryInput,
+  FixQueryResult,
+  Fix,
+  Edit,
+  AppliedFix,
   Diagnostic,
   WarningDiagnostic,
   QueryDiagnosticCode,
