@@ -112,3 +112,15 @@ test('Vite dev server: works without configuration', async (t) => {
   assert.equal(result.ok, true, JSON.stringify(result));
   assert.deepEqual(result.query, EXPECTED_QUERY_CODES);
 });
+
+test("Vite dev server with a linked install: init-failed names Vite's server.fs.allow", async (t) => {
+  const dir = await app(t, 'browser-full', { link: true });
+  const { createServer } = await import('vite');
+  const server = await createServer({ root: dir, logLevel: 'silent', configFile: false, server: { host: '127.0.0.1', port: 0, strictPort: false } });
+  await server.listen();
+  t.after(() => server.close());
+  const result = await resultIn(server.resolvedUrls.local[0], t);
+  t.diagnostic(JSON.stringify(result).slice(0, 400));
+  assert.equal(result.code, 'init-failed', JSON.stringify(result));
+  assert.match(result.message, /server\.fs\.allow/);
+});

@@ -23,15 +23,17 @@ export function tarball() {
 
 /**
  * app makes a fresh app in a temporary folder from fixtures/<name> and installs the tarball into it with npm,
- * offline (the tarball has no dependencies). Returns the folder; t.after removes it.
+ * offline (the tarball has no dependencies), or links wasm/dist (link: true). Returns the folder; t.after removes it.
  */
-export async function app(t, name, { type = 'module' } = {}) {
+export async function app(t, name, { type = 'module', link = false } = {}) {
   const dir = await mkdtemp(path.join(tmpdir(), `xpreflight-${name}-`));
   t.after(() => rm(dir, { recursive: true, force: true }));
   await cp(path.join(FIXTURES, name), dir, { recursive: true });
   await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: `fixture-${name}`, private: true, type }, null, 2));
   const started = Date.now();
-  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-save', tarball()], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  // link: `npm install <folder>`, which links wasm/dist instead of copying it (a developer's local checkout).
+  const what = link ? ['--install-links=false', path.join(ROOT, 'wasm/dist')] : [tarball()];
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-save', ...what], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
   t.diagnostic(`npm install of the tarball: ${Date.now() - started} ms`);
   return dir;
 }
