@@ -208,6 +208,7 @@ function locationHint(kind, url, err) {
   if (globalThis.navigator?.userAgent === 'Cloudflare-Workers' || (url === null && typeof globalThis.WebSocketPair === 'function')) {
     return `In a Cloudflare Worker, bundle with wrangler (its 'workerd' export condition imports the .wasm as a module), or import it yourself: import wasm from 'xpreflight/${file}'; await init(${kind === 'query' ? '{ module: \'query\', wasm }' : 'wasm'}).`;
   }
+  if (url !== null && !(url instanceof URL)) return pass; // a module or bytes from the entry: nothing to locate
   if (url === null) {
     return `import.meta.url is not available, so your bundle is not an ES module: with esbuild add --format=esm (its default is iife); with webpack or Rollup output ES modules. ${pass}`;
   }
