@@ -8,8 +8,8 @@ cd "$ROOT"
 # Rebuild dist when it is missing or older than anything it is built from.
 if [ ! -f wasm/dist/xpreflight.wasm ] || [ ! -f wasm/dist/xpreflight-query.wasm ] ||
   [ -n "$(find wasm core schemas go.mod go.sum -newer wasm/dist/xpreflight.wasm -type f \
-    \( -name '*.go' -o -name '*.mjs' -o -name '*.d.ts' -o -name '*.json' -o -name 'go.*' -o -name '*.md' \) \
-    -not -path 'wasm/dist/*' -not -path 'wasm/test/*' -print -quit)" ]; then
+    \( -name '*.go' -o -name '*.mjs' -o -name '*.cjs' -o -name '*.d.ts' -o -name '*.json' -o -name 'go.*' -o -name '*.md' -o -name 'LICENSE' \) \
+    -not -path 'wasm/dist/*' -not -path 'wasm/test/*' -not -path 'wasm/test-package/*' -print -quit)" ]; then
   bash wasm/build.sh
 else
   # Printed here; the size test in wasm/test/package.test.mjs fails over budget, after every other test ran.
