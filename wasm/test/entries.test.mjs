@@ -107,3 +107,15 @@ test("Go's shim globals (fs, process, path) are gone after init(), and later run
   );
   assert.deepEqual(out, { before: [], after: [], afterSecond: [], ok: true });
 });
+
+test('query.d.ts declares every export of query.mjs, and index.mjs exports what xpreflight.d.ts declares', async () => {
+  const queryDts = await readFile(path.join(dist, 'query.d.ts'), 'utf8');
+  const query = await import(new URL('query.mjs', DIST).href);
+  for (const name of Object.keys(query)) {
+    assert.match(queryDts, new RegExp(`export declare function ${name}\\b|export \\{[^}]*\\b${name}\\b[^}]*\\} from`), `${name} is exported by query.mjs but not declared`);
+  }
+  const dts = await readFile(path.join(dist, 'xpreflight.d.ts'), 'utf8');
+  const index = await import(new URL('index.mjs', DIST).href);
+  const declared = [...dts.matchAll(/export declare (?:function|class|const) (\w+)/g)].map((m) => m[1]);
+  assert.deepEqual([...new Set(declared)].sort(), Object.keys(index).sort());
+});
