@@ -116,10 +116,10 @@ cmd_bench() {
     (cd bench && go test -run '^$' -bench . -benchmem -count=1 ./...)
   fi
   ensure_npm
+  ensure_chromium # wasm/bench/cold.mjs measures init() in it too
   cmd_wasm
   run_component wasm bench
   run_component worker bench
-  ensure_chromium
   run_component web bench
 }
 
