@@ -98,11 +98,11 @@ cmd_test() {
     (cd transport/clients && go mod tidy -diff && go vet ./... && go test -count=1 ./...)
   fi
   ensure_npm
+  ensure_chromium # wasm/test-bundlers.sh runs the bundled fixture apps in it
   cmd_wasm
   run_component wasm test
   run_component worker test
   run_component worker/goworker test
-  ensure_chromium
   run_component web test
   log "all tests passed"
 }
@@ -116,10 +116,10 @@ cmd_bench() {
     (cd bench && go test -run '^$' -bench . -benchmem -count=1 ./...)
   fi
   ensure_npm
+  ensure_chromium # wasm/bench/cold.mjs measures init() in it too
   cmd_wasm
   run_component wasm bench
   run_component worker bench
-  ensure_chromium
   run_component web bench
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks of the wasm/ package: native wire.Handle per op (the baseline), then the same inputs through the
-# built JS module in Node: cold start, first call, per-call time and its ratio to native, the gzip size, and
+# built JS module in Node: cold start, first call, per-call time and its ratio to native; cold init() and first
+# calls through the package entries in Node and headless Chromium (wasm/bench/cold.mjs); the gzip size, and
 # which Go packages the bytes come from.
 # Figures only; nothing here fails on a slow run. BENCHTIME (Go), BENCH_MS / COLD_RUNS (Node) and ROUNDS tune the length.
 set -euo pipefail
@@ -17,6 +18,9 @@ trap 'rm -f "$wiretest" "$unstripped"' EXIT
 go test -c -o "$wiretest" ./core/wire
 echo "== wasm in Node against native wire.Handle (alternating rounds)" >&2
 node wasm/bench/bench.mjs "$wiretest" | tee /tmp/xpreflight-bench-wasm.txt
+
+echo "== cold: init() and the first call of each op through the package entries, Node and Chromium" >&2
+node wasm/bench/cold.mjs | tee -a /tmp/xpreflight-bench-wasm.txt
 
 echo "== where the bytes go (unstripped build: code per package, data segments)" >&2
 GOOS=js GOARCH=wasm go build -trimpath -o "$unstripped" ./wasm

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds wasm/dist/, the publishable JS package: xpreflight.mjs, bridge.mjs (the JS half of wasm/bridge, shared
-# with the Worker), xpreflight.wasm, xpreflight-query.wasm (validateQuery only), xpreflight.d.ts,
-# wasm_exec.js (copied from the Go toolchain that built the .wasm), package.json and README.md.
+# Builds wasm/dist/, the publishable JS package: the entries (index.*, query.*), xpreflight.mjs, bridge.mjs (the JS
+# half of wasm/bridge, shared with the Worker), xpreflight.wasm, xpreflight-query.wasm (validateQuery only), the
+# .d.ts/.d.cts types, wasm_exec.js and Go's LICENSE (both from the Go toolchain that built the .wasm), package.json,
+# the npm README (README.npm.md) and the license files.
 # Prints the gzip size of the .wasm against wasm/size-budget.txt and warns when it is over; wasm/test.sh fails
 # then (the build itself goes on, so that `./build.sh dev` and the web/worker steps still have a package).
 set -euo pipefail
@@ -36,8 +37,27 @@ grep -q "^const VERSION = '$version';\$" "$DIST/xpreflight.mjs" || {
   echo "wasm/build.sh: could not stamp version $version into xpreflight.mjs (VERSION line changed?)" >&2
   exit 1
 }
-cp "$SRC/bridge.mjs" "$SRC/xpreflight.d.ts" "$SRC/README.md" "$DIST/"
+cp "$SRC/bridge.mjs" "$SRC/xpreflight.d.ts" "$DIST/"
+# The entries bundlers and runtimes pick by export condition (package.template.json) and their types; the
+# .d.cts copies are the same declarations for require() (TypeScript reads a .d.ts in a "type": "module"
+# package as ESM).
+cp "$SRC"/index.mjs "$SRC"/index.workerd.mjs "$SRC"/index.cjs "$SRC"/query.mjs "$SRC"/query.workerd.mjs \
+  "$SRC"/query.cjs "$SRC"/common.cjs "$SRC"/query.d.ts "$SRC"/codes.d.ts "$DIST/"
+for t in xpreflight query codes; do
+  sed -E "s#from '\./(xpreflight|codes)\.js'#from './\1.cjs'#" "$DIST/$t.d.ts" >"$DIST/$t.d.cts"
+done
+# One declaration per .wasm subpath, named so that TypeScript's old node10 resolution finds it too.
+rm -f "$DIST/wasm.d.ts"
+for w in xpreflight xpreflight-query; do
+  cp "$SRC/wasm.d.ts" "$DIST/$w.wasm.d.ts"
+  cp "$SRC/wasm.d.ts" "$DIST/$w.wasm.d.cts"
+done
+cp "$SRC/README.npm.md" "$DIST/README.md"
 cp "$SRC/package.template.json" "$DIST/package.json"
+# Licenses: the package's, and those of the code built into it, from the toolchain and module that built it.
+cp "$SRC/LICENSE" "$DIST/LICENSE"
+cp "$(go env GOROOT)/LICENSE" "$DIST/LICENSE-go"
+cp "$(go list -m -f '{{.Dir}}' github.com/santhosh-tekuri/jsonschema/v5)/LICENSE" "$DIST/LICENSE-jsonschema"
 
 bash "$SRC/size-check.sh" "$DIST/xpreflight.wasm" || echo "wasm/build.sh: WARNING: over the size budget; wasm/test.sh will fail" >&2
 bash "$SRC/size-check.sh" "$DIST/xpreflight-query.wasm" || echo "wasm/build.sh: WARNING: xpreflight-query.wasm over the size budget; wasm/test.sh will fail" >&2

@@ -8,8 +8,8 @@ cd "$ROOT"
 # Rebuild dist when it is missing or older than anything it is built from.
 if [ ! -f wasm/dist/xpreflight.wasm ] || [ ! -f wasm/dist/xpreflight-query.wasm ] ||
   [ -n "$(find wasm core schemas go.mod go.sum -newer wasm/dist/xpreflight.wasm -type f \
-    \( -name '*.go' -o -name '*.mjs' -o -name '*.d.ts' -o -name '*.json' -o -name 'go.*' -o -name '*.md' \) \
-    -not -path 'wasm/dist/*' -not -path 'wasm/test/*' -print -quit)" ]; then
+    \( -name '*.go' -o -name '*.mjs' -o -name '*.cjs' -o -name '*.d.ts' -o -name '*.json' -o -name 'go.*' -o -name '*.md' -o -name 'LICENSE' \) \
+    -not -path 'wasm/dist/*' -not -path 'wasm/test/*' -not -path 'wasm/test-package/*' -print -quit)" ]; then
   bash wasm/build.sh
 else
   # Printed here; the size test in wasm/test/package.test.mjs fails over budget, after every other test ran.
@@ -22,3 +22,6 @@ GOOS=js GOARCH=wasm go test -count=1 -exec "$WASM_EXEC_DIR/go_js_wasm_exec" ./wa
 
 echo "== node --test wasm/test" >&2
 node --test wasm/test/*.test.mjs
+
+# The packed package in fresh apps for every bundler, Node, a Worker and TypeScript (about 2–4 minutes).
+bash wasm/test-bundlers.sh

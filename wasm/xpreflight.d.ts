@@ -1,5 +1,56 @@
-// Types of xpreflight's JS package: the wire contract of core/wire (see DESIGN.md), written by hand.
+// Types of xpreflight's JS package: the wire contract of core/wire (see DESIGN.md), written by hand; the
+// literal unions of codes, classes, slugs and reasons are generated from the Go tables into codes.d.ts.
 // wasm/contract_test.go fails when an op or a JSON field name of the contract is missing here.
+// No DOM or Node types are needed: what the API takes from the platform (fetch, Response, URL, AbortSignal,
+// WebAssembly.Module) is declared below as the few members it uses, so both lib setups accept these files.
+
+import type { QueryDiagnosticCode, RequestDiagnosticCode, ResponseClass, KnownProblemSlug, RetryReason, WireErrorCode } from './codes.js';
+
+export * from './codes.js';
+
+// ---- what the platform provides (structural, so DOM, Node and Workers types all fit) -----------------
+
+/** A URL object (WHATWG URL): only `href` is read. */
+export interface URLLike {
+  readonly href: string;
+  toString(): string;
+}
+
+/** HTTP headers as fetch() answers them (a Headers object). */
+export interface HeadersLike {
+  get(name: string): string | null;
+  forEach(callback: (value: string, name: string) => void): void;
+}
+
+/** A fetch() Response: what init() reads a .wasm from. */
+export interface ResponseLike {
+  readonly ok: boolean;
+  readonly status: number;
+  readonly url: string;
+  readonly headers: HeadersLike;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** A fetch() Response as createClient reads it. */
+export interface FetchResponseLike {
+  readonly status: number;
+  readonly headers: HeadersLike;
+  text(): Promise<string>;
+}
+
+/** An AbortSignal. */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
+/**
+ * A compiled `WebAssembly.Module` (what a Worker gets from `import wasm from 'xpreflight/xpreflight.wasm'`).
+ * TypeScript declares WebAssembly.Module with no members, so any object type is as precise as it can say.
+ */
+export type WasmModule = object;
 
 // ---- shared ----------------------------------------------------------------------------------------
 
@@ -36,8 +87,8 @@ export interface ValidateQueryInput {
 
 /** One finding about a query. */
 export interface Diagnostic {
-  /** Stable kebab-case identifier, e.g. `explicit-and`. */
-  code: string;
+  /** Stable kebab-case identifier, e.g. `explicit-and`; the full list is QueryDiagnosticCode. */
+  code: QueryDiagnosticCode;
   severity: Severity;
   /** Names the offending text; follows X's own wording where X has a message. */
   message: string;
@@ -94,9 +145,12 @@ export interface FixQueryResult {
   report: ValidateQueryResult;
 }
 
-export interface ValidateQueryResult {
-  /** False exactly when some diagnostic has severity `error`. */
-  valid: boolean;
+/** A diagnostic X would not reject the query for. */
+export interface WarningDiagnostic extends Diagnostic {
+  severity: 'warning';
+}
+
+interface ValidateQueryResultBase {
   /** The query's length as X counts it. */
   length: number;
   /** The limit for this endpoint and tier. */
@@ -105,6 +159,11 @@ export interface ValidateQueryResult {
   /** The query in canonical form. */
   formatted: string;
 }
+
+/** `valid` is false exactly when some diagnostic has severity `error`. */
+export type ValidateQueryResult =
+  | (ValidateQueryResultBase & { valid: true; diagnostics: WarningDiagnostic[] })
+  | (ValidateQueryResultBase & { valid: false; diagnostics: Diagnostic[] });
 
 // ---- validateRequest -------------------------------------------------------------------------------
 
@@ -120,7 +179,8 @@ export interface ValidateRequestInput {
 }
 
 export interface RequestDiagnostic {
-  code: string;
+  /** Stable kebab-case identifier; the full list is RequestDiagnosticCode. */
+  code: RequestDiagnosticCode;
   severity: Severity;
   message: string;
   /** The parameter concerned, e.g. `max_results`. */
@@ -164,18 +224,10 @@ export interface InvalidRequestProblem {
   [field: string]: unknown;
 }
 
-export interface ValidateRequestResult {
-  valid: boolean;
+interface ValidateRequestResultBase {
   /** The matched operation, e.g. `GET /2/tweets/search/recent`; null when no operation matches. */
   route: string | null;
   diagnostics: RequestDiagnostic[];
-  /**
-   * When invalid: the body X itself answers with — an invalid-request problem, or for a filtered-stream rules
-   * POST whose only errors are rule values, X's rules answer (`errors[]` of type invalid-rules, `meta.summary`).
-   */
-  problem: InvalidRequestProblem | RulesAnswer | null;
-  /** When invalid: the HTTP status X answers with (400; 200 for the rules answer). */
-  status?: number;
 }
 
 /** X's answer to a rules POST with rejected rules: all or nothing, so `created` is 0. */
@@ -201,6 +253,16 @@ export interface RuleError {
   type: 'https://api.twitter.com/2/problems/invalid-rules';
 }
 
+/**
+ * Invalid (X would reject it) exactly when some diagnostic has severity `error`; then `problem` is the body X itself
+ * answers with — an invalid-request problem, or for a filtered-stream rules POST whose only errors are rule values,
+ * X's rules answer (`errors[]` of type invalid-rules, `meta.summary`) — and `status` the HTTP status (400; 200 for
+ * the rules answer).
+ */
+export type ValidateRequestResult =
+  | (ValidateRequestResultBase & { valid: true; problem: null; status?: undefined })
+  | (ValidateRequestResultBase & { valid: false; problem: InvalidRequestProblem | RulesAnswer; status: number });
+
 // ---- parseResponse ---------------------------------------------------------------------------------
 
 export interface ParseResponseInput {
@@ -212,18 +274,11 @@ export interface ParseResponseInput {
   url?: string;
 }
 
-export type ResponseClass =
-  | 'success'
-  | 'partial'
-  | 'invalid-request'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not-found'
-  | 'conflict'
-  | 'rate-limited'
-  | 'usage-capped'
-  | 'server-error'
-  | 'unknown';
+/**
+ * A problem's slug: a known type's, `legacy-<code>` for `{"code":88,…}` items, `unknown` for an item with
+ * neither type nor code, or (open on purpose: X adds types) the type URI itself when it is not under /2/problems/.
+ */
+export type ProblemSlug = KnownProblemSlug | `legacy-${number}` | 'unknown' | (string & {});
 
 /**
  * A problem as X sent it (all of the body's own fields are kept) plus `slug`. Both api.twitter.com and
@@ -231,7 +286,7 @@ export type ResponseClass =
  */
 export interface Problem {
   /** The part after `/2/problems/`, or `about:blank`, or `legacy-<code>` for `{"code":88,…}` items. */
-  slug: string;
+  slug: ProblemSlug;
   type?: string;
   title?: string;
   detail?: string;
@@ -364,39 +419,28 @@ export interface RetryPolicy {
   retryNonIdempotent?: boolean;
 }
 
-export type RetryReason =
-  | 'not-an-error'
-  | 'not-retryable'
-  | 'client-error'
-  | 'usage-capped'
-  | 'daily-cap'
-  | 'rate-limit-reset'
-  | 'per-second-limit'
-  | 'rate-limit-backoff'
-  | 'retry-after'
-  | 'server-error-backoff'
-  | 'network-backoff'
-  | 'non-idempotent'
-  | 'attempts-exhausted'
-  | 'stream-network'
-  | 'stream-http-error'
-  | 'stream-rate-limited'
-  | 'stream-too-many-connections'
-  | 'stream-provisioning'
-  | 'stream-disconnected'
-  | 'stream-rules';
-
-export interface RetryAdvice {
-  retry: boolean;
+interface RetryAdviceBase {
   delayMs: number;
-  /** Unix milliseconds before which the next attempt should not start (also set when retry is false: park until). */
+  /** Unix milliseconds before which the next attempt should not start (also set when parked: park until). */
   notBefore: number;
-  reason: RetryReason | (string & {});
+  reason: RetryReason;
   /** The decision in words, naming the headers and numbers it used. */
   detail: string;
-  /** retry=false only because the wait is over maxWaitMs: try again at notBefore. */
+}
+
+/** Try again after delayMs. */
+export interface RetryAdviceRetry extends RetryAdviceBase {
+  retry: true;
+  parked: false;
+}
+
+/** Do not retry now; `parked`: only because the wait is over maxWaitMs, so try again at notBefore. */
+export interface RetryAdviceStop extends RetryAdviceBase {
+  retry: false;
   parked: boolean;
 }
+
+export type RetryAdvice = RetryAdviceRetry | RetryAdviceStop;
 
 // ---- the wire envelope (Worker's POST /v1/<op>, Go's wire.Handle) ----------------------------------
 
@@ -410,8 +454,6 @@ export interface OpTypes {
   parseResponse: { input: ParseResponseInput; result: ParseResponseResult };
   adviseRetry: { input: AdviseRetryInput; result: RetryAdvice };
 }
-
-export type WireErrorCode = 'bad-input' | 'unknown-op' | 'internal';
 
 export interface WireError {
   code: WireErrorCode;
@@ -474,12 +516,12 @@ export declare class XPreflightError extends Error {
 /** Where the .wasm comes from: a URL or path, bytes, a (promised) Response, or a compiled module (Workers). */
 export type WasmSource =
   | string
-  | URL
+  | URLLike
   | ArrayBuffer
   | ArrayBufferView
-  | Response
-  | PromiseLike<Response>
-  | WebAssembly.Module;
+  | ResponseLike
+  | PromiseLike<ResponseLike>
+  | WasmModule;
 
 /**
  * Which module init() loads. `'full'` (default, xpreflight.wasm): every op. `'query'` (xpreflight-query.wasm):
@@ -523,7 +565,7 @@ export interface RetryEvent {
   attempt: number;
   delayMs: number;
   notBefore: number;
-  reason: string;
+  reason: RetryReason;
   detail: string;
   /** Absent after a network failure. */
   status?: number;
@@ -534,9 +576,9 @@ export interface RetryEvent {
 
 export interface ClientOptions {
   /** Default: globalThis.fetch. */
-  fetch?: (input: string, init: { method: string; headers: HeaderMap; body?: string; signal?: AbortSignal }) => Promise<Response>;
+  fetch?: (input: string, init: { method: string; headers: HeaderMap; body?: string; signal?: AbortSignalLike }) => Promise<FetchResponseLike>;
   /** Default `https://api.x.com`. Relative request URLs resolve against it. */
-  baseUrl?: string | URL;
+  baseUrl?: string | URLLike;
   /** Sent as `Authorization: Bearer …`, only to baseUrl's origin. */
   bearerToken?: string;
   /** Attempts in total, including the first. Default: adviseRetry's policy (5). */
@@ -544,26 +586,33 @@ export interface ClientOptions {
   /** Called before each wait; may return a promise (awaited) or throw (stops the request). */
   onRetry?: (event: RetryEvent) => void | Promise<void>;
   /** Aborts every request of this client, including waits between attempts. */
-  signal?: AbortSignal;
+  signal?: AbortSignalLike;
   /** Tier the requests are validated for. */
   tier?: Tier;
   /** adviseRetry's policy, e.g. `{ maxWaitMs: 60_000 }` to give up rather than wait out a 15-minute window. */
   policy?: RetryPolicy;
   /** Replaces the wait between attempts (tests, custom schedulers). Must reject when signal aborts. */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  sleep?: (ms: number, signal?: AbortSignalLike) => Promise<void>;
   /** Apply these fixes (fixRequest) before validating and sending; what changed is the answer's `fixes`. Default: none. */
   fix?: 'safe' | 'all';
 }
 
+/** A URLSearchParams (sent form-encoded). */
+export interface FormParams {
+  append(name: string, value: string): void;
+  getAll(name: string): string[];
+  toString(): string;
+}
+
 export interface ClientRequestInit {
   /** Header names are lower-cased. */
-  headers?: HeaderMap | Headers | [string, string][];
+  headers?: HeaderMap | HeadersLike | [string, string][];
   /**
    * A string is sent as is; URLSearchParams form-encoded; a plain object or array JSON-encoded with
    * `content-type: application/json`. Other bodies (Blob, FormData, streams, bytes) are refused: they cannot be validated.
    */
-  body?: string | URLSearchParams | Record<string, unknown> | unknown[] | null;
-  signal?: AbortSignal;
+  body?: string | FormParams | Record<string, unknown> | unknown[] | null;
+  signal?: AbortSignalLike;
 }
 
 export interface ClientResponse {

@@ -47,16 +47,16 @@ let GoClass = null; // Go's class from the wasm_exec.js copied beside this modul
  * (default xpreflight-query.wasm): only validateQuery, but ready sooner; the two can be loaded side by side,
  * and validateQuery uses the full one once it is ready.
  */
-export function init(opts) {
+export function init(opts, locators) {
   let kind, source;
   try {
-    ({ kind, source } = optionsOf(opts));
+    ({ kind, source } = optionsOf(opts, locators));
   } catch (err) {
     return Promise.reject(err); // init() always answers with a promise
   }
   const slot = slots[kind];
   if (!slot.promise) {
-    slot.promise = start(source).then(
+    slot.promise = start(kind, source).then(
       (rt) => {
         slot.runtime = rt;
       },
@@ -76,24 +76,67 @@ export function version() {
   return VERSION;
 }
 
-async function start(source) {
+async function start(kind, source) {
   if (!GoClass) {
     // Loaded on demand so that importing this module has no side effects (package.json says so);
     // wasm_exec.js defines globalThis.Go. Keep our own reference: another Go program on the page may
     // later install a different wasm_exec.js.
+    const present = new Set(SHIM_GLOBALS.filter((name) => name in globalThis));
     await import('./wasm_exec.js');
     GoClass = globalThis.Go;
     if (typeof GoClass !== 'function') throw new Error('wasm_exec.js did not define globalThis.Go');
+    // Every copy of this module shares one wasm_exec.js (one URL), which ran once: the first copy took its
+    // globals, and keeps them on Go's class for the others.
+    GoClass[SHIMS_KEY] ??= takeShims(present);
+    shims = GoClass[SHIMS_KEY];
   }
   const go = new GoClass();
-  const instance = await instantiate(source, go.importObject);
-  return run(go, instance);
+  confineWrites(go);
+  const instance = source instanceof DefaultSource ? await instantiateDefault(kind, source.locate, go.importObject) : await instantiate(source, go.importObject);
+  return withShims(() => run(go, instance));
+}
+
+// --- Go's shim globals ----------------------------------------------------------------------------
+// wasm_exec.js installs globalThis.fs, process and path when they are missing (Go's syscall package reads
+// them when the program starts). Left in place they fool other libraries' environment checks (a browser
+// page that suddenly has `process`), so they exist only while a Go program starts, and `fs` only while Go
+// writes to stdout or stderr (runtime.wasmWrite looks it up then).
+const SHIM_GLOBALS = ['fs', 'process', 'path'];
+let shims = {}; // the globals wasm_exec.js added, by name, kept out of globalThis between uses
+const SHIMS_KEY = Symbol.for('xpreflight.wasm_exec.shims');
+
+function takeShims(present) {
+  const taken = {};
+  for (const name of SHIM_GLOBALS) {
+    if (!present.has(name) && name in globalThis) {
+      taken[name] = globalThis[name];
+      delete globalThis[name];
+    }
+  }
+  return taken;
+}
+
+function withShims(fn) {
+  const added = Object.keys(shims).filter((name) => !(name in globalThis));
+  for (const name of added) globalThis[name] = shims[name];
+  try {
+    return fn();
+  } finally {
+    for (const name of added) delete globalThis[name];
+  }
+}
+
+function confineWrites(go) {
+  const imports = go.importObject.gojs ?? go.importObject.go;
+  const write = imports?.['runtime.wasmWrite'];
+  if (typeof write === 'function') imports['runtime.wasmWrite'] = (sp) => withShims(() => write(sp));
 }
 
 // optionsOf validates init()'s argument synchronously (a bad one throws before anything loads) and returns
 // which module slot it is for and where the .wasm comes from.
-function optionsOf(opts) {
-  if (opts === undefined || opts === null) return { kind: 'full', source: defaultWasmURL('full') };
+// locators: the package entry's own { full?, query? } functions that say where each module is.
+function optionsOf(opts, locators) {
+  if (opts === undefined || opts === null) return { kind: 'full', source: new DefaultSource(locators?.full) };
   if (typeof opts === 'object' && !isLoadable(opts)) {
     const unknown = Object.keys(opts).filter((k) => k !== 'wasm' && k !== 'module');
     if (unknown.length) {
@@ -103,7 +146,7 @@ function optionsOf(opts) {
     if (!Object.hasOwn(slots, kind)) {
       throw new XPreflightError(ErrorCodes.BAD_INPUT, `init(opts): module must be 'full' or 'query', got ${describe(opts.module)}`);
     }
-    return { kind, source: opts.wasm === undefined || opts.wasm === null ? defaultWasmURL(kind) : sourceOf(opts.wasm) };
+    return { kind, source: opts.wasm === undefined || opts.wasm === null ? new DefaultSource(locators?.[kind]) : sourceOf(opts.wasm) };
   }
   return { kind: 'full', source: sourceOf(opts) };
 }
@@ -127,9 +170,55 @@ function isLoadable(x) {
   );
 }
 
-function defaultWasmURL(kind) {
-  // This exact form lets bundlers (Vite, webpack, esbuild with the right loader) find and copy the asset.
-  return kind === 'query' ? new URL('./xpreflight-query.wasm', import.meta.url) : new URL('./xpreflight.wasm', import.meta.url);
+// The package entries (index.mjs, query.mjs, *.workerd.mjs) pass init() their own locators: functions returning
+// the .wasm in the form their bundler follows (`new URL('./xpreflight.wasm', import.meta.url)`, or the module a
+// Worker imported). Imported directly, this module falls back to a URL built from a variable, which bundlers do
+// not follow, so that an app loading one module never ships the other.
+
+// DefaultSource: no source given; the .wasm is where the package keeps it (locate, or beside this module).
+class DefaultSource {
+  constructor(locate) {
+    this.locate = typeof locate === 'function' ? locate : null;
+  }
+}
+
+const WASM_FILES = { full: './xpreflight.wasm', query: './xpreflight-query.wasm' };
+
+// instantiateDefault loads the module from where the package keeps it; a failure says why and what to do.
+async function instantiateDefault(kind, locate, imports) {
+  let where;
+  try {
+    where = locate ? locate() : new URL(WASM_FILES[kind], import.meta.url);
+  } catch (err) {
+    throw new XPreflightError(ErrorCodes.INIT_FAILED, `xpreflight: cannot tell where ${WASM_FILES[kind].slice(2)} is (${err?.message ?? err}). ${locationHint(kind, null)}`, { cause: err });
+  }
+  try {
+    return await instantiate(where, imports);
+  } catch (err) {
+    if (err instanceof XPreflightError) throw err;
+    throw new XPreflightError(ErrorCodes.INIT_FAILED, `xpreflight: loading ${where instanceof URL ? where.href : WASM_FILES[kind].slice(2)} failed: ${err?.message ?? err}. ${locationHint(kind, where, err)}`, { cause: err });
+  }
+}
+
+// locationHint names the tool that most likely lost the .wasm and the one change that fixes it.
+function locationHint(kind, url, err) {
+  const file = WASM_FILES[kind].slice(2);
+  const pass = `Or serve ${file} yourself and pass it: init({ wasm: '/assets/${file}' })${kind === 'query' ? " from 'xpreflight/query'" : ''}.`;
+  const message = String(err?.message ?? '');
+  if (globalThis.navigator?.userAgent === 'Cloudflare-Workers' || (url === null && typeof globalThis.WebSocketPair === 'function')) {
+    return `In a Cloudflare Worker, bundle with wrangler (its 'workerd' export condition imports the .wasm as a module), or import it yourself: import wasm from 'xpreflight/${file}'; await init(${kind === 'query' ? '{ module: \'query\', wasm }' : 'wasm'}).`;
+  }
+  if (url !== null && !(url instanceof URL)) return pass; // a module or bytes from the entry: nothing to locate
+  if (url === null) {
+    return `import.meta.url is not available, so your bundle is not an ES module: with esbuild add --format=esm (its default is iife); with webpack or Rollup output ES modules. ${pass}`;
+  }
+  if (/HTTP 403/.test(message) && url.pathname.includes('/@fs/')) {
+    return `Vite's dev server refuses files outside the project (a linked install): add the package's real folder to server.fs.allow in vite.config, or install the package rather than linking it. ${pass}`;
+  }
+  if (url.pathname.endsWith(`/${file}`) && /HTTP 404|ENOENT|magic word/.test(message)) {
+    return `Your bundler left new URL('./${file}', import.meta.url) as it is and copied nothing (esbuild does, and Rollup without an asset plugin; Vite and webpack 5 copy it): copy the file next to your bundle, e.g. cp node_modules/xpreflight/${file} dist/. ${pass}`;
+  }
+  return pass;
 }
 
 async function instantiate(source, imports) {

@@ -8,19 +8,39 @@ import { DIST, WASM_URL, xp } from './helpers.mjs';
 
 const pkg = JSON.parse(await readFile(new URL('package.json', DIST), 'utf8'));
 
+// What the package publishes: the entries per export condition, the module they share and its bridge to Go, its types (.d.cts for
+// require), the two .wasm files, Go's wasm_exec.js, the npm README and the license files.
+const PUBLISHED = [
+  'LICENSE', 'LICENSE-go', 'LICENSE-jsonschema', 'README.md',
+  'bridge.mjs', 'codes.d.cts', 'codes.d.ts', 'common.cjs',
+  'index.cjs', 'index.mjs', 'index.workerd.mjs', 'package.json',
+  'query.cjs', 'query.d.cts', 'query.d.ts', 'query.mjs', 'query.workerd.mjs',
+  'wasm_exec.js',
+  'xpreflight-query.wasm', 'xpreflight-query.wasm.d.cts', 'xpreflight-query.wasm.d.ts',
+  'xpreflight.d.cts', 'xpreflight.d.ts', 'xpreflight.mjs', 'xpreflight.wasm', 'xpreflight.wasm.d.cts', 'xpreflight.wasm.d.ts',
+];
+
 test('dist holds exactly the published files', async () => {
   const files = (await readdir(DIST)).sort();
-  assert.deepEqual(files, ['README.md', 'bridge.mjs', 'package.json', 'wasm_exec.js', 'xpreflight-query.wasm', 'xpreflight.d.ts', 'xpreflight.mjs', 'xpreflight.wasm']);
+  assert.deepEqual(files, PUBLISHED);
   assert.deepEqual([...pkg.files].sort(), files.filter((f) => f !== 'package.json'));
 });
 
 test('package.json: exports, types, sideEffects, version', () => {
   assert.equal(pkg.name, 'xpreflight');
   assert.equal(pkg.type, 'module');
-  assert.equal(pkg.types, './xpreflight.d.ts');
-  assert.deepEqual(pkg.exports['.'], { types: './xpreflight.d.ts', default: './xpreflight.mjs' });
-  assert.equal(pkg.exports['./xpreflight.wasm'], './xpreflight.wasm');
-  assert.equal(pkg.exports['./xpreflight-query.wasm'], './xpreflight-query.wasm');
+  assert.equal(pkg.types, './xpreflight.d.cts');
+  assert.equal(pkg.main, './index.cjs');
+  for (const [subpath, base, types] of [['.', 'index', 'xpreflight'], ['./query', 'query', 'query']]) {
+    // Order matters: the first condition a tool sets wins, so workerd (wrangler) comes before require and default.
+    assert.deepEqual(Object.keys(pkg.exports[subpath]), ['workerd', 'require', 'default'], subpath);
+    assert.deepEqual(pkg.exports[subpath].workerd, { types: `./${types}.d.ts`, default: `./${base}.workerd.mjs` });
+    assert.deepEqual(pkg.exports[subpath].require, { types: `./${types}.d.cts`, default: `./${base}.cjs` });
+    assert.deepEqual(pkg.exports[subpath].default, { types: `./${types}.d.ts`, default: `./${base}.mjs` });
+  }
+  assert.equal(pkg.exports['./xpreflight.wasm'].default, './xpreflight.wasm');
+  assert.equal(pkg.exports['./xpreflight-query.wasm'].default, './xpreflight-query.wasm');
+  for (const field of ['license', 'repository', 'homepage', 'bugs']) assert.ok(pkg[field], `package.json lacks ${field}`);
   assert.equal(pkg.sideEffects, false);
   assert.equal(pkg.version, xp.version());
 });
@@ -57,7 +77,7 @@ test('the .d.ts declares every export of the module', async () => {
 
 test('npm pack would publish exactly the package files', () => {
   const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: DIST, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
-  assert.deepEqual(pack.files.map((f) => f.path).sort(), ['README.md', 'bridge.mjs', 'package.json', 'wasm_exec.js', 'xpreflight-query.wasm', 'xpreflight.d.ts', 'xpreflight.mjs', 'xpreflight.wasm']);
+  assert.deepEqual(pack.files.map((f) => f.path).sort(), PUBLISHED);
   assert.equal(pack.name, 'xpreflight');
 });
 

@@ -46,7 +46,13 @@ export async function serve(root) {
   return {
     url: `http://127.0.0.1:${port}/`,
     requests,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    // Chromium keeps spare preconnected sockets that never carry a request; server.close() alone waits for
+    // them to time out (a minute or two), so end every connection first.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(resolve);
+        server.closeAllConnections();
+      }),
   };
 }
 

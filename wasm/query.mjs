@@ -1,0 +1,19 @@
+// The package's `xpreflight/query` entry: validateQuery and fixQuery, on xpreflight-query.wasm (no JSON Schema code,
+// so it is smaller and starts sooner). An app that imports only this entry ships only that .wasm.
+import { init as initModule } from './xpreflight.mjs';
+
+export { validateQuery, fixQuery, version, XPreflightError, ErrorCodes } from './xpreflight.mjs';
+
+const locators = { query: () => new URL('./xpreflight-query.wasm', import.meta.url) };
+
+/** Loads xpreflight-query.wasm (or `source`); see query.d.ts. */
+export function init(opts) {
+  return initModule(queryOptions(opts), locators);
+}
+
+// queryOptions makes every init() of this entry one of the query-only module.
+function queryOptions(opts) {
+  if (opts === undefined || opts === null) return { module: 'query' };
+  const plain = typeof opts === 'object' && (Object.getPrototypeOf(opts) === Object.prototype || Object.getPrototypeOf(opts) === null);
+  return plain ? { ...opts, module: 'query' } : { module: 'query', wasm: opts };
+}
