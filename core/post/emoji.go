@@ -1,0 +1,129 @@
+package post
+
+import "unicode/utf8"
+
+// Emoji sequences (config v3 weighs each as one code point of the default
+// weight). The sequence shapes follow Unicode's UTS #51 (ED-14 to ED-17):
+//
+//	keycap    [0-9#*] U+FE0F? U+20E3
+//	flag      regional indicator × 2
+//	element   emoji code point, then U+FE0F or a skin-tone modifier, then
+//	          optionally tag characters U+E0020–E007E ended by U+E007F
+//	sequence  element (U+200D element)*
+//
+// An element whose code point defaults to text presentation (©, ®, ☺ …)
+// is an emoji only with U+FE0F, a modifier, or a ZWJ continuation; alone it
+// is weighed as the plain character it is. The properties come from Unicode's
+// emoji-data.txt (emoji_gen.go).
+
+type runeRange struct{ lo, hi rune }
+
+func inRanges(rs []runeRange, r rune) bool {
+	lo, hi := 0, len(rs)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		switch {
+		case r < rs[m].lo:
+			hi = m
+		case r > rs[m].hi:
+			lo = m + 1
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+const (
+	zwj      = 0x200D
+	vs16     = 0xFE0F
+	keycap   = 0x20E3
+	tagEnd   = 0xE007F
+	riFirst  = 0x1F1E6
+	riLast   = 0x1F1FF
+	tagFirst = 0xE0020
+	tagLast  = 0xE007E
+)
+
+func isRegionalIndicator(r rune) bool { return r >= riFirst && r <= riLast }
+
+// emojiLen is the byte length of the emoji sequence starting at i, 0 if none.
+func emojiLen(s string, i int) int {
+	r, w := utf8.DecodeRuneInString(s[i:])
+	switch {
+	case r >= '0' && r <= '9' || r == '#' || r == '*':
+		j := i + w
+		if next, nw := utf8.DecodeRuneInString(s[j:]); next == vs16 {
+			j += nw
+		}
+		if next, nw := utf8.DecodeRuneInString(s[j:]); next == keycap {
+			return j + nw - i
+		}
+		return 0
+	case r < 0xA9:
+		return 0
+	case isRegionalIndicator(r):
+		if next, nw := utf8.DecodeRuneInString(s[i+w:]); isRegionalIndicator(next) {
+			return w + nw
+		}
+		return w
+	}
+	end, presented := emojiElement(s, i)
+	if end == 0 {
+		return 0
+	}
+	for end < len(s) {
+		next, nw := utf8.DecodeRuneInString(s[end:])
+		if next != zwj {
+			break
+		}
+		e, _ := emojiElement(s, end+nw)
+		if e == 0 {
+			break
+		}
+		end, presented = e, true
+	}
+	if !presented {
+		return 0
+	}
+	return end - i
+}
+
+// emojiElement: the end of an element at i (0 if s[i] is no emoji) and
+// whether it is shown as emoji by itself.
+func emojiElement(s string, i int) (end int, presented bool) {
+	if i >= len(s) {
+		return 0, false
+	}
+	r, w := utf8.DecodeRuneInString(s[i:])
+	if r < 0xA9 || !inRanges(emojiRanges[:], r) {
+		return 0, false
+	}
+	end = i + w
+	presented = inRanges(emojiPresentationRanges[:], r)
+	if next, nw := utf8.DecodeRuneInString(s[end:]); next == vs16 || inRanges(emojiModifierRanges[:], next) {
+		end += nw
+		presented = true
+	}
+	if t := tagSequenceEnd(s, end); t > end {
+		end = t
+	}
+	return end, presented
+}
+
+// tagSequenceEnd: the end of tag characters closed by U+E007F at i, or i.
+func tagSequenceEnd(s string, i int) int {
+	j := i
+	for j < len(s) {
+		r, w := utf8.DecodeRuneInString(s[j:])
+		switch {
+		case r >= tagFirst && r <= tagLast:
+			j += w
+		case r == tagEnd && j > i:
+			return j + w
+		default:
+			return i
+		}
+	}
+	return i
+}

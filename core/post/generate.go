@@ -1,0 +1,3 @@
+package post
+
+//go:generate go run ./internal/genpost -root ../..

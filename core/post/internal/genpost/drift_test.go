@@ -1,0 +1,54 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestGeneratedFilesAreCurrent regenerates the tables in memory and fails when
+// a committed file differs. Fix with `go generate ./core/post`.
+func TestGeneratedFilesAreCurrent(t *testing.T) {
+	root := filepath.Join("..", "..", "..", "..")
+	files, err := generateFromDisk(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 3 {
+		t.Fatalf("generator made %d files, want 3", len(files))
+	}
+	for name, want := range files {
+		got, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
+		if err != nil {
+			t.Errorf("%s: not committed (%v); run go generate ./core/post", name, err)
+			continue
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s drifted from the generator's output; run go generate ./core/post", name)
+		}
+	}
+}
+
+// TestGeneratorRejectsBadInput: broken reference data is an error naming the file.
+func TestGeneratorRejectsBadInput(t *testing.T) {
+	good := []byte(`{"version":3,"maxWeightedTweetLength":280,"scale":100,"defaultWeight":200,"transformedURLLength":23,"ranges":[]}`)
+	tld := []byte("country:\n- jp\ngeneric:\n- com\n")
+	emoji := []byte("231A..231B ; Emoji\n231A ; Emoji_Presentation\n1F3FB ; Emoji_Modifier\n")
+	if _, err := generate(good, good, tld, emoji); err != nil {
+		t.Fatalf("minimal good input: %v", err)
+	}
+	cases := map[string][4][]byte{
+		"unknown config field": {[]byte(`{"bogus":1}`), good, tld, emoji},
+		"zero scale":           {[]byte(`{"maxWeightedTweetLength":280,"scale":0}`), good, tld, emoji},
+		"no generic tlds":      {good, good, []byte("country:\n- jp\n"), emoji},
+		"dotted tld":           {good, good, []byte("country:\n- co.jp\ngeneric:\n- com\n"), emoji},
+		"bad code point":       {good, good, tld, []byte("ZZZZ ; Emoji\n")},
+		"no modifiers":         {good, good, tld, []byte("231A ; Emoji\n231A ; Emoji_Presentation\n")},
+	}
+	for name, in := range cases {
+		if _, err := generate(in[0], in[1], in[2], in[3]); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}

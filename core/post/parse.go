@@ -1,0 +1,227 @@
+package post
+
+import (
+	"slices"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Span is a half-open range [Start, End).
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// EntityKind names what an entity is.
+type EntityKind uint8
+
+const (
+	KindURL EntityKind = iota
+	KindMention
+	KindHashtag
+	KindCashtag
+)
+
+func (k EntityKind) String() string {
+	return [...]string{"url", "mention", "hashtag", "cashtag"}[k]
+}
+
+// Entity is a URL, mention (or list), hashtag or cashtag of a post.
+type Entity struct {
+	Kind EntityKind
+	// Text is the URL, the user name (without @), the hashtag or the
+	// cashtag (without # or $).
+	Text string
+	// ListSlug is "/slug" when a mention names a list.
+	ListSlug string
+	Span     Span // UTF-16 code units
+	ByteSpan Span // UTF-8 bytes
+}
+
+// Result is a post's measurement by twitter-text's rules (parseTweet) plus
+// its entities. Ranges are half-open and in UTF-16 code units of the text
+// as given (twitter-text's inclusive ends are End−1).
+type Result struct {
+	WeightedLength int
+	MaxLength      int
+	Permillage     int  // weighted length per thousand of the maximum, rounded down
+	Valid          bool // non-empty, within the maximum, no invalid character
+	ValidRange     Span // the prefix that fits and has no invalid character
+	DisplayRange   Span // the whole text
+	// FirstInvalid is the first U+FFFE, U+FEFF or U+FFFF (UTF-16 span), or
+	// {-1,-1} when there is none.
+	FirstInvalid Span
+	Entities     []Entity // in text order; overlapping ones dropped as twitter-text does
+}
+
+// Parse measures text under cfg. It never fails: every string has a
+// weighted length, and invalid UTF-8 bytes count as U+FFFD.
+func Parse(text string, cfg Config) Result {
+	normalized := text
+	if !norm.NFC.IsNormalString(text) {
+		normalized = norm.NFC.String(text)
+	}
+	var urlBuf [8]urlMatch
+	urls := extractURLs(normalized, urlBuf[:0])
+	res := measure(normalized, cfg, urls)
+	total := utf16Len(text)
+	if normalized != text {
+		// twitter-text measures the NFC form and shifts the valid end by
+		// the difference in length; clamp it into the text.
+		res.ValidRange.End = min(max(res.ValidRange.End+total-utf16Len(normalized), 0), total)
+		if res.FirstInvalid.Start >= 0 {
+			res.FirstInvalid = Span{-1, -1}
+			if i := firstInvalid(text); i >= 0 {
+				res.FirstInvalid = utf16Span(text, Span{i, i + 3})
+			}
+		}
+		urls = extractURLs(text, urlBuf[:0])
+	}
+	res.DisplayRange = Span{0, total}
+	res.Entities = entities(text, urls)
+	return res
+}
+
+func firstInvalid(s string) int {
+	for i, r := range s {
+		if isInvalidChar(r) {
+			return i
+		}
+	}
+	return -1
+}
+
+// measure walks s unit by unit as parseTweet does: a URL adds the
+// transformed URL length, an emoji sequence (v3) the default weight, any
+// other code point the weight of its last UTF-16 code unit.
+func measure(s string, cfg Config, urls []urlMatch) Result {
+	limit := cfg.MaxWeightedLength * cfg.Scale
+	weighted, pos16 := 0, 0
+	valid := true
+	validEnd := 0
+	invalidAt := Span{-1, -1}
+	next := 0 // index into urls
+	for i := 0; i < len(s); {
+		var end, units int
+		switch {
+		case next < len(urls) && urls[next].Start == i:
+			u := urls[next]
+			next++
+			end = urlSkipEnd(s, u)
+			units = utf16Len(s[i:end])
+			weighted += cfg.TransformedURLLength * cfg.Scale
+		default:
+			if cfg.EmojiParsing {
+				if n := emojiLen(s, i); n > 0 {
+					end = i + n
+					units = utf16Len(s[i:end])
+					weighted += cfg.DefaultWeight
+					break
+				}
+			}
+			r, w := utf8.DecodeRuneInString(s[i:])
+			end, units = i+w, 1
+			if r >= 0x10000 {
+				units = 2
+				r = 0xDC00 + (r-0x10000)&0x3FF
+			}
+			weighted += cfg.weight(r)
+			if valid && isInvalidChar(r) {
+				valid = false
+				invalidAt = Span{pos16, pos16 + 1}
+			}
+		}
+		for next < len(urls) && urls[next].Start < end {
+			next++
+		}
+		pos16 += units
+		if valid && weighted <= limit {
+			validEnd = pos16
+		}
+		i = end
+	}
+	wl := weighted / cfg.Scale
+	return Result{
+		WeightedLength: wl,
+		MaxLength:      cfg.MaxWeightedLength,
+		Permillage:     weighted * 1000 / (cfg.MaxWeightedLength * cfg.Scale),
+		Valid:          valid && weighted > 0 && weighted <= limit,
+		ValidRange:     Span{0, validEnd},
+		FirstInvalid:   invalidAt,
+	}
+}
+
+// urlSkipEnd: parseTweet skips as many code units as the URL's text has,
+// from its start (its span can be longer, see urlMatch).
+func urlSkipEnd(s string, u urlMatch) int {
+	if u.End-u.Start == len(u.Text) {
+		return u.End
+	}
+	n := utf16Len(u.Text)
+	i := u.Start
+	for n > 0 && i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		n--
+		if r >= 0x10000 {
+			n--
+		}
+		i += w
+	}
+	return i
+}
+
+// entities gathers URLs, mentions, hashtags and cashtags in text order and
+// drops any that starts inside an earlier one (twitter-text's
+// extractEntitiesWithIndices).
+func entities(s string, urls []urlMatch) []Entity {
+	var out []Entity
+	for _, u := range urls {
+		out = append(out, Entity{Kind: KindURL, Text: u.Text, ByteSpan: Span{u.Start, u.End}})
+	}
+	var mb [4]mentionMatch
+	for _, m := range extractMentions(s, mb[:0]) {
+		out = append(out, Entity{Kind: KindMention, Text: m.Name, ListSlug: m.List, ByteSpan: Span{m.Start, m.End}})
+	}
+	var hb [4]hashtagMatch
+	for _, h := range extractHashtags(s, hb[:0]) {
+		out = append(out, Entity{Kind: KindHashtag, Text: h.Tag, ByteSpan: Span{h.Start, h.End}})
+	}
+	var cb [4]cashtagMatch
+	for _, c := range extractCashtags(s, cb[:0]) {
+		out = append(out, Entity{Kind: KindCashtag, Text: c.Tag, ByteSpan: Span{c.Start, c.End}})
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(out, func(a, b Entity) int { return a.ByteSpan.Start - b.ByteSpan.Start })
+	kept := out[:1]
+	for _, e := range out[1:] {
+		if e.ByteSpan.Start >= kept[len(kept)-1].ByteSpan.End {
+			kept = append(kept, e)
+		}
+	}
+	fillUTF16(s, kept)
+	return kept
+}
+
+// fillUTF16 converts the entities' byte spans (in increasing order) to
+// UTF-16 spans in one pass.
+func fillUTF16(s string, es []Entity) {
+	b, u := 0, 0
+	advance := func(to int) int {
+		u += utf16Len(s[b:to])
+		b = to
+		return u
+	}
+	for i := range es {
+		es[i].Span.Start = advance(es[i].ByteSpan.Start)
+		es[i].Span.End = advance(es[i].ByteSpan.End)
+	}
+}
+
+// utf16Span converts one byte span of s.
+func utf16Span(s string, b Span) Span {
+	start := utf16Len(s[:b.Start])
+	return Span{start, start + utf16Len(s[b.Start:b.End])}
+}
