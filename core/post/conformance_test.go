@@ -53,7 +53,7 @@ func inclusiveEnd(end int) int { return max(end-1, 0) }
 func TestConformanceWeighted(t *testing.T) {
 	suite := loadSuite(t, "validate.yml")
 	sections := map[string]Config{
-		"WeightedTweetsCounterTest":                   V2(),
+		"WeightedTweetsCounterTest":                    V2(),
 		"WeightedTweetsWithDiscountedEmojiCounterTest": V3(),
 		"UnicodeDirectionalMarkerCounterTest":          V3(),
 	}

@@ -52,7 +52,9 @@ type Result struct {
 	// FirstInvalid is the first U+FFFE, U+FEFF or U+FFFF (UTF-16 span), or
 	// {-1,-1} when there is none.
 	FirstInvalid Span
-	Entities     []Entity // in text order; overlapping ones dropped as twitter-text does
+	// OverflowStart is where the text passes the maximum (UTF-16), or -1.
+	OverflowStart int
+	Entities      []Entity // in text order; overlapping ones dropped as twitter-text does
 }
 
 // Parse measures text under cfg. It never fails: every string has a
@@ -69,7 +71,11 @@ func Parse(text string, cfg Config) Result {
 	if normalized != text {
 		// twitter-text measures the NFC form and shifts the valid end by
 		// the difference in length; clamp it into the text.
-		res.ValidRange.End = min(max(res.ValidRange.End+total-utf16Len(normalized), 0), total)
+		shift := total - utf16Len(normalized)
+		res.ValidRange.End = min(max(res.ValidRange.End+shift, 0), total)
+		if res.OverflowStart >= 0 {
+			res.OverflowStart = min(max(res.OverflowStart+shift, 0), total)
+		}
 		if res.FirstInvalid.Start >= 0 {
 			res.FirstInvalid = Span{-1, -1}
 			if i := firstInvalid(text); i >= 0 {
@@ -101,6 +107,7 @@ func measure(s string, cfg Config, urls []urlMatch) Result {
 	valid := true
 	validEnd := 0
 	invalidAt := Span{-1, -1}
+	overflow := -1
 	next := 0 // index into urls
 	for i := 0; i < len(s); {
 		var end, units int
@@ -135,6 +142,9 @@ func measure(s string, cfg Config, urls []urlMatch) Result {
 		for next < len(urls) && urls[next].Start < end {
 			next++
 		}
+		if overflow < 0 && weighted > limit {
+			overflow = pos16
+		}
 		pos16 += units
 		if valid && weighted <= limit {
 			validEnd = pos16
@@ -149,6 +159,7 @@ func measure(s string, cfg Config, urls []urlMatch) Result {
 		Valid:          valid && weighted > 0 && weighted <= limit,
 		ValidRange:     Span{0, validEnd},
 		FirstInvalid:   invalidAt,
+		OverflowStart:  overflow,
 	}
 }
 
