@@ -8,7 +8,7 @@ import (
 
 func ExampleHandle_unknownOp() {
 	fmt.Println(string(wire.Handle("lintQuery", []byte(`{}`))))
-	// Output: {"ok":false,"error":{"code":"unknown-op","message":"unknown op \"lintQuery\"; known ops: [adviseRetry fixQuery fixRequest parseResponse validateQuery validateRequest]"}}
+	// Output: {"ok":false,"error":{"code":"unknown-op","message":"unknown op \"lintQuery\"; known ops: [adviseRetry fixQuery fixRequest parseResponse validatePost validateQuery validateRequest]"}}
 }
 
 func ExampleHandle_badInput() {

@@ -78,7 +78,7 @@ func TestHandleRecoversFromPanics(t *testing.T) {
 }
 
 func TestOpsListsEveryOperation(t *testing.T) {
-	want := []string{"adviseRetry", "fixQuery", "fixRequest", "parseResponse", "validateQuery", "validateRequest"}
+	want := []string{"adviseRetry", "fixQuery", "fixRequest", "parseResponse", "validatePost", "validateQuery", "validateRequest"}
 	if got := Ops(); strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Fatalf("Ops() = %v, want %v", got, want)
 	}
