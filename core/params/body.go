@@ -44,6 +44,7 @@ func (v *validation) checkBody() {
 	v.checkBodySchema(doc)
 	v.checkRules(doc)
 	v.checkExactlyOne(doc)
+	v.checkTexts(doc)
 }
 
 func (v *validation) missingBody() {

@@ -103,6 +103,23 @@
 //	invalid-rule             error/warning  core/query's error table; answered in X's rules shape (RulesBody, 200), not as invalid-request
 //	unknown-rule-field       warning        -
 //
+// Text limits (post_text.go; each limit and its source):
+//
+//	field                                   limit                           severity  source
+//	POST /2/tweets text (posts, replies,     280 by X's weighted count       error with Request.LongPosts denied,  twitter-text config v3 (core/post); X's wording
+//	  quote posts)                                                           warning when unknown                  "Post needs to be a bit shorter." (x-api-facts.md, code 186)
+//	                                        25,000 characters               error                                 help.x.com/en/using-x/x-premium (X Premium long posts)
+//	                                        U+FFFE, U+FEFF, U+FFFF          error                                 twitter-text validate.yml (invalid characters)
+//	POST /2/tweets poll.options[]           1–25 characters                 error (schema)                        OpenAPI 2.167 CreatePostsPoll.options.items maxLength
+//	POST /2/lists, PUT /2/lists/{id} name   1–25 characters                 error (schema)                        OpenAPI CreateListsRequest / UpdateListsRequest maxLength
+//	  description                           ≤ 100 characters                error (schema)                        OpenAPI maxLength
+//	POST /2/users/{id}/bookmarks/folders    1–25 characters                 error (schema)                        OpenAPI CreateUsersBookmarkFolderRequest.name
+//	media metadata alt_text.text            ≤ 1,000 characters              error (schema)                        OpenAPI CreateMediaMetadataMetadataAltText.text
+//	DM text (3 POST dm_conversations ops)   ≥ 1 character                   error (schema)                        OpenAPI minLength
+//	                                        ≤ 10,000 characters             warning                               X's v1.1 DM docs; v2 states none; X error 354
+//	POST /2/notes info.text                 must contain a URL              error (schema pattern)                OpenAPI CreateCommunityNotesInfo.text
+//	                                        (length: no source found)       not checked
+//
 // Rules stated only in the newest spec's prose are errors although spec
 // 2.166 is silent: the prose describes the live server. Schema keywords on
 // which the versions disagree are warnings: either version's client may be

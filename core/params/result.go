@@ -3,6 +3,8 @@ package params
 import (
 	"time"
 
+	posttext "github.com/xpreflight/xpreflight/core/post"
+
 	"github.com/xpreflight/xpreflight/core/query"
 )
 
@@ -18,6 +20,9 @@ type Request struct {
 	// Now is the client's clock; the zero Time skips every rule relative to
 	// the current time (search windows, the 10-second rule, stale since_id).
 	Now time.Time
+	// LongPosts: whether the account may post long posts (core/post);
+	// unknown makes a post over 280 weighted characters a warning.
+	LongPosts posttext.LongPosts
 }
 
 // Result is the verdict on one request, in the wire contract's shape.

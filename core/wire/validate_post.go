@@ -88,7 +88,7 @@ func postResult(r post.Report, cfg post.Config) PostResult {
 	out := PostResult{
 		Valid: r.Valid, WeightedLength: r.WeightedLength, MaxLength: r.MaxLength, Permillage: r.Permillage,
 		ValidRange: r.ValidRange, DisplayRange: r.DisplayRange, Config: "v3",
-		Entities: PostEntities{URLs: []PostURL{}, Mentions: []PostMention{}, Hashtags: []PostTag{}, Cashtags: []PostTag{}},
+		Entities:    PostEntities{URLs: []PostURL{}, Mentions: []PostMention{}, Hashtags: []PostTag{}, Cashtags: []PostTag{}},
 		Diagnostics: make([]PostDiagnostic, 0, len(r.Diagnostics)),
 	}
 	if cfg.Version == 2 {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/xpreflight/xpreflight/core/params"
+	"github.com/xpreflight/xpreflight/core/post"
 	"github.com/xpreflight/xpreflight/core/query"
 )
 
@@ -16,6 +17,9 @@ type validateRequestInput struct {
 	Body    *string           `json:"body"`
 	Tier    query.Tier        `json:"tier"`
 	Now     *int64            `json:"now"` // Unix milliseconds
+	// LongPosts: whether the posting account may publish long posts
+	// (absent: unknown, so a post over 280 is a warning)
+	LongPosts *bool `json:"longPosts"`
 }
 
 // validateRequest judges one HTTP request against X's API (core/params).
@@ -55,6 +59,12 @@ func (in *validateRequestInput) request() (params.Request, error) {
 			return params.Request{}, badInput(`field "now": %d is not a positive Unix time in milliseconds`, *in.Now)
 		}
 		req.Now = time.UnixMilli(*in.Now).UTC()
+	}
+	if in.LongPosts != nil {
+		req.LongPosts = post.LongPostsDenied
+		if *in.LongPosts {
+			req.LongPosts = post.LongPostsAllowed
+		}
 	}
 	return req, nil
 }
