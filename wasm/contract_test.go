@@ -24,6 +24,7 @@ var contractFields = map[string][]string{
 	"fixQuery":        {"query", "endpoint", "tier", "apply", "applied", "code", "title", "report", "fixes", "safe", "edits", "span", "byteSpan", "newText"},
 	"fixRequest":      {"method", "url", "headers", "body", "tier", "now", "apply", "applied", "code", "title", "result", "fixes", "safe", "edits", "in", "pointer", "newText"},
 	"adviseRetry":     {"attempt", "method", "url", "status", "headers", "body", "now", "random", "stream", "policy", "retry", "delayMs", "notBefore", "reason", "detail", "parked", "previousDelayMs"},
+	"validatePost":    {"text", "config", "longPosts", "valid", "weightedLength", "maxLength", "permillage", "validRange", "displayRange", "entities", "urls", "mentions", "hashtags", "cashtags", "diagnostics"},
 }
 
 func readDTS(t *testing.T) string {
@@ -78,6 +79,7 @@ func TestDTSDeclaresWhatOpsReturn(t *testing.T) {
 		"parseResponse":   `{"status":200,"headers":{"x-rate-limit-limit":"900","x-rate-limit-remaining":"0","x-rate-limit-reset":"1785585660","x-user-limit-24hour-remaining":"lots","x-app-limit-24hour-limit":"10000","x-app-limit-24hour-remaining":"0","x-app-limit-24hour-reset":"1785672000"},"body":"{\"data\":[{\"id\":\"1\",\"text\":\"hi\"}],\"errors\":[{\"value\":\"2\",\"detail\":\"Could not find tweet with ids: [2].\",\"title\":\"Not Found Error\",\"resource_type\":\"tweet\",\"parameter\":\"ids\",\"resource_id\":\"2\",\"type\":\"https://api.twitter.com/2/problems/resource-not-found\"}]}"}`,
 		"fixQuery":        `{"query":"cat AND dog “big bird” has:medias from:@jack","apply":"safe"}`,
 		"fixRequest":      `{"method":"GET","url":"http://api.x.com/2/tweets/search/recent?max_results=5&query=cat%20AND%20dog","apply":"safe"}`,
+		"validatePost":    `{"text":"RT @jack: see x.com/a and https://t.co/abc #news $TWTR 👩‍💻 @u/list","longPosts":false}`,
 		"adviseRetry":     `{"attempt":1,"status":429,"headers":{"x-rate-limit-remaining":"0","x-rate-limit-reset":"1785585660"},"now":1785585600000,"random":0.5}`,
 	}
 	for _, op := range wire.Ops() {

@@ -442,9 +442,70 @@ export interface RetryAdviceStop extends RetryAdviceBase {
 
 export type RetryAdvice = RetryAdviceRetry | RetryAdviceStop;
 
+// ---- validatePost ----------------------------------------------------------------------------------
+
+/** twitter-text's weighting config: v3 (default) weighs an emoji sequence as one character of weight 2. */
+export type PostConfig = 'v2' | 'v3';
+
+export interface ValidatePostOptions {
+  config?: PostConfig;
+  /** Whether the account may post long posts (X Premium). Unset: over 280 is a warning; false: an error. */
+  longPosts?: boolean;
+}
+
+export interface ValidatePostInput extends ValidatePostOptions {
+  text: string;
+}
+
+export interface PostURL {
+  /** The URL as X links it (a URL without protocol is kept as written). */
+  url: string;
+  span: Range;
+}
+
+export interface PostMention {
+  /** The user name, without @. */
+  username: string;
+  /** `/slug` when the mention names a list. */
+  listSlug?: string;
+  span: Range;
+}
+
+export interface PostTag {
+  /** The hashtag or cashtag, without # or $. */
+  tag: string;
+  span: Range;
+}
+
+export interface PostEntities {
+  urls: PostURL[];
+  mentions: PostMention[];
+  hashtags: PostTag[];
+  cashtags: PostTag[];
+}
+
+export interface ValidatePostResult {
+  /** False exactly when some diagnostic has severity `error`. */
+  valid: boolean;
+  /** X's weighted length. */
+  weightedLength: number;
+  /** 280, or 25,000 with longPosts: true. */
+  maxLength: number;
+  /** weightedLength per thousand of maxLength, rounded down. */
+  permillage: number;
+  /** The prefix that fits (UTF-16 code units, half-open). */
+  validRange: Range;
+  /** The whole text. */
+  displayRange: Range;
+  config: PostConfig;
+  entities: PostEntities;
+  /** post-too-long, post-long-form, post-invalid-character, post-empty; span marks the overflow or the character. */
+  diagnostics: Diagnostic[];
+}
+
 // ---- the wire envelope (Worker's POST /v1/<op>, Go's wire.Handle) ----------------------------------
 
-export type OpName = 'validateQuery' | 'validateRequest' | 'parseResponse' | 'adviseRetry' | 'fixQuery' | 'fixRequest';
+export type OpName = 'validateQuery' | 'validateRequest' | 'parseResponse' | 'adviseRetry' | 'fixQuery' | 'fixRequest' | 'validatePost';
 
 export interface OpTypes {
   validateQuery: { input: ValidateQueryInput; result: ValidateQueryResult };
@@ -453,6 +514,7 @@ export interface OpTypes {
   fixRequest: { input: FixRequestInput; result: FixRequestResult };
   parseResponse: { input: ParseResponseInput; result: ParseResponseResult };
   adviseRetry: { input: AdviseRetryInput; result: RetryAdvice };
+  validatePost: { input: ValidatePostInput; result: ValidatePostResult };
 }
 
 export interface WireError {
@@ -557,6 +619,8 @@ export declare function adviseRetry(input: AdviseRetryInput): RetryAdvice;
 export declare function fixQuery(input: FixQueryInput): FixQueryResult;
 /** Applies a request's fixes (safe ones unless `apply: 'all'`), one at a time, re-validating after each. */
 export declare function fixRequest(input: FixRequestInput): FixRequestResult;
+/** X's weighted length, ranges and entities of a post's text; findings by the long-post rule. */
+export declare function validatePost(text: string, opts?: ValidatePostOptions): ValidatePostResult;
 
 // ---- client ----------------------------------------------------------------------------------------
 

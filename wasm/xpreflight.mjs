@@ -343,6 +343,21 @@ export function validateRequest(input) {
   return callOp('validateRequest', input);
 }
 
+/**
+ * Measures a post's text as X does (twitter-text's weighted length: URLs 23, emoji sequences and most
+ * non-Latin characters 2) and lists its URLs, mentions, hashtags and cashtags with UTF-16 spans.
+ * `opts`: `{ config?: 'v2' | 'v3', longPosts?: boolean }` (longPosts unset: over 280 is a warning).
+ */
+export function validatePost(text, opts = {}) {
+  if (typeof text !== 'string') {
+    throw new XPreflightError(ErrorCodes.BAD_INPUT, `validatePost(text, opts): text must be a string, got ${describe(text)}; pass the post's text`, { op: 'validatePost' });
+  }
+  if (opts === null || typeof opts !== 'object' || Array.isArray(opts)) {
+    throw new XPreflightError(ErrorCodes.BAD_INPUT, `validatePost(text, opts): opts must be an object such as { longPosts: false }, got ${describe(opts)}`, { op: 'validatePost' });
+  }
+  return callOp('validatePost', { ...opts, text });
+}
+
 /** Classifies X's answer: problems, partial errors, rate-limit state, schema check. */
 export function parseResponse(input) {
   return callOp('parseResponse', input);
