@@ -15,6 +15,7 @@ import { requestPanel } from './src/request-panel.js';
 import { responsePanel } from './src/response-panel.js';
 import { examples } from './src/examples.js';
 import { workerChecker } from './src/full-checker.js';
+import { postPanel } from './src/post-panel.js';
 
 const xp = typeof pkg.init === 'function' ? pkg : pkg.default;
 const status = document.getElementById('load-status');
@@ -88,6 +89,7 @@ async function start() {
   };
   restore();
   performance.mark('xpreflight:first-lint');
+  postPanel(xp, document.getElementById('query-panel')); // validatePost is in the query-only module too
   window.addEventListener('hashchange', () => {
     if (location.hash !== written) restore();
   });

@@ -1,12 +1,10 @@
-//go:build !xpreflight_querylite
-
 package wire
 
 import "github.com/xpreflight/xpreflight/core/post"
 
-// validatePost is registered beside the full build's ops (ops_full.go):
-// core/params uses core/post for text limits, so the query-only build
-// leaves both out.
+// validatePost is in every build, the query-only one too: core/post is
+// plain code and static tables (no init work), and a post's counter is as
+// live as the query linter.
 func init() { ops["validatePost"] = validatePost }
 
 type validatePostInput struct {

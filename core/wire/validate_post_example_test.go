@@ -1,5 +1,3 @@
-//go:build !xpreflight_querylite
-
 package wire_test
 
 import (
