@@ -60,7 +60,7 @@ func emojiLen(s string, i int) int {
 			return j + nw - i
 		}
 		return 0
-	case r < 0xA9:
+	case r < 0xA9 || r >= emojiGapLo && r < emojiGapHi:
 		return 0
 	case isRegionalIndicator(r):
 		if next, nw := utf8.DecodeRuneInString(s[i+w:]); isRegionalIndicator(next) {

@@ -2,6 +2,12 @@
 
 package post
 
+// No code point in [emojiGapLo, emojiGapHi) has the Emoji property (a fast path for CJK).
+const (
+	emojiGapLo = 0x329a
+	emojiGapHi = 0x1f004
+)
+
 // emojiRanges are the code points with the Emoji property, merged.
 var emojiRanges = [...]runeRange{
 	{0x0023, 0x0023},

@@ -36,9 +36,14 @@ func isHashtagChar(r rune) bool {
 func extractHashtags(s string, out []hashtagMatch) []hashtagMatch {
 	lastEnd := 0
 	for i := 0; i < len(s); {
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if !isHashSign(r) || !hashtagBoundary(s, i, lastEnd) {
-			i += w
+		w := 0
+		if s[i] == '#' {
+			w = 1
+		} else if s[i] == 0xEF && len(s)-i >= 3 && s[i:i+3] == "＃" {
+			w = 3
+		}
+		if w == 0 || !hashtagBoundary(s, i, lastEnd) {
+			i++
 			continue
 		}
 		n := i + w

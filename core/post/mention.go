@@ -18,14 +18,25 @@ type mentionMatch struct {
 
 func isAtSign(r rune) bool { return r == '@' || r == '＠' }
 
+// atSignAt is the byte length of an at sign starting at byte i, or 0.
+func atSignAt(s string, i int) int {
+	switch {
+	case s[i] == '@':
+		return 1
+	case s[i] == 0xEF && len(s)-i >= 3 && s[i:i+3] == "＠":
+		return 3
+	}
+	return 0
+}
+
 func isNameChar(c byte) bool { return isASCIIAlnum(rune(c)) || c == '_' }
 
 func extractMentions(s string, out []mentionMatch) []mentionMatch {
 	lastEnd := 0
 	for i := 0; i < len(s); {
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if !isAtSign(r) || !mentionBoundary(s, i, lastEnd) {
-			i += w
+		w := atSignAt(s, i)
+		if w == 0 || !mentionBoundary(s, i, lastEnd) {
+			i++
 			continue
 		}
 		n := i + w

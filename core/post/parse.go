@@ -61,7 +61,7 @@ type Result struct {
 // weighted length, and invalid UTF-8 bytes count as U+FFFD.
 func Parse(text string, cfg Config) Result {
 	normalized := text
-	if !norm.NFC.IsNormalString(text) {
+	if !nfcStable(text) && !norm.NFC.IsNormalString(text) {
 		normalized = norm.NFC.String(text)
 	}
 	var urlBuf [8]urlMatch
@@ -109,8 +109,13 @@ func measure(s string, cfg Config, urls []urlMatch) Result {
 	invalidAt := Span{-1, -1}
 	overflow := -1
 	next := 0 // index into urls
+	asciiWeight := -1 // the weight of every ASCII character when the first range covers them all
+	if len(cfg.Ranges) > 0 && cfg.Ranges[0].Start <= 0 && cfg.Ranges[0].End >= 0x7F {
+		asciiWeight = cfg.Ranges[0].Weight
+	}
 	for i := 0; i < len(s); {
 		var end, units int
+		c := s[i]
 		switch {
 		case next < len(urls) && urls[next].Start == i:
 			u := urls[next]
@@ -118,6 +123,14 @@ func measure(s string, cfg Config, urls []urlMatch) Result {
 			end = urlSkipEnd(s, u)
 			units = utf16Len(s[i:end])
 			weighted += cfg.TransformedURLLength * cfg.Scale
+		case c < 0x80 && !(cfg.EmojiParsing && isKeycapBase(c) && i+1 < len(s) && s[i+1] >= 0x80):
+			// ASCII: one unit of its own weight, never invalid, an emoji only as a keycap.
+			end, units = i+1, 1
+			if asciiWeight >= 0 {
+				weighted += asciiWeight
+			} else {
+				weighted += cfg.weight(rune(c))
+			}
 		default:
 			if cfg.EmojiParsing {
 				if n := emojiLen(s, i); n > 0 {
@@ -163,6 +176,8 @@ func measure(s string, cfg Config, urls []urlMatch) Result {
 	}
 }
 
+func isKeycapBase(c byte) bool { return c >= '0' && c <= '9' || c == '#' || c == '*' }
+
 // urlSkipEnd: parseTweet skips as many code units as the URL's text has,
 // from its start (its span can be longer, see urlMatch).
 func urlSkipEnd(s string, u urlMatch) int {
@@ -186,24 +201,28 @@ func urlSkipEnd(s string, u urlMatch) int {
 // drops any that starts inside an earlier one (twitter-text's
 // extractEntitiesWithIndices).
 func entities(s string, urls []urlMatch) []Entity {
-	var out []Entity
+	var mb [8]mentionMatch
+	mentions := extractMentions(s, mb[:0])
+	var hb [8]hashtagMatch
+	hashtags := extractHashtags(s, hb[:0])
+	var cb [8]cashtagMatch
+	cashtags := extractCashtags(s, cb[:0])
+	n := len(urls) + len(mentions) + len(hashtags) + len(cashtags)
+	if n == 0 {
+		return nil
+	}
+	out := make([]Entity, 0, n)
 	for _, u := range urls {
 		out = append(out, Entity{Kind: KindURL, Text: u.Text, ByteSpan: Span{u.Start, u.End}})
 	}
-	var mb [4]mentionMatch
-	for _, m := range extractMentions(s, mb[:0]) {
+	for _, m := range mentions {
 		out = append(out, Entity{Kind: KindMention, Text: m.Name, ListSlug: m.List, ByteSpan: Span{m.Start, m.End}})
 	}
-	var hb [4]hashtagMatch
-	for _, h := range extractHashtags(s, hb[:0]) {
+	for _, h := range hashtags {
 		out = append(out, Entity{Kind: KindHashtag, Text: h.Tag, ByteSpan: Span{h.Start, h.End}})
 	}
-	var cb [4]cashtagMatch
-	for _, c := range extractCashtags(s, cb[:0]) {
+	for _, c := range cashtags {
 		out = append(out, Entity{Kind: KindCashtag, Text: c.Tag, ByteSpan: Span{c.Start, c.End}})
-	}
-	if len(out) == 0 {
-		return nil
 	}
 	slices.SortStableFunc(out, func(a, b Entity) int { return a.ByteSpan.Start - b.ByteSpan.Start })
 	kept := out[:1]

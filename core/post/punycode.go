@@ -9,31 +9,17 @@ import "unicode/utf8"
 // encoding. It stops counting past maxLabelLength (the answer is then only
 // known to be too long).
 func asciiLabelLength(label string) int {
-	total := 0
-	for i, part := range splitDots(label) {
-		if i > 0 {
-			total++
-		}
-		total += punycodeLength(part)
-		if total > maxLabelLength {
-			return total
-		}
-	}
-	return total
-}
-
-// splitDots splits at '.', U+3002, U+FF0E and U+FF61 (at most 16 parts are
-// kept; more cannot fit a 63-character label anyway).
-func splitDots(s string) []string {
-	var parts []string
-	start := 0
-	for i, r := range s {
+	total, start := 0, 0
+	for i, r := range label {
 		if r == '.' || r == 0x3002 || r == 0xFF0E || r == 0xFF61 {
-			parts = append(parts, s[start:i])
+			total += punycodeLength(label[start:i]) + 1
 			start = i + utf8.RuneLen(r)
+			if total > maxLabelLength {
+				return total
+			}
 		}
 	}
-	return append(parts, s[start:])
+	return total + punycodeLength(label[start:])
 }
 
 // punycodeLength: the length of part in its ASCII form (itself when all its

@@ -29,11 +29,11 @@ const (
 // with bounded work per character: label runs and domain chains are cached, so
 // hostile text (long runs of labels or dashes) costs linear time.
 type urlScanner struct {
-	s string
+	s   string
+	out []urlMatch
 	// the label run containing the last domain start tried
 	runStart, runEnd, runLastUnderscore int
 	memo                                map[int]int
-	stack                               []chainFrame
 }
 
 type chainFrame struct {
@@ -44,33 +44,84 @@ type chainFrame struct {
 }
 
 // extractURLs appends the URLs of s to out.
+//
+// The search visits candidate starts in the order a left-to-right regular
+// expression search would (a start must follow a preceding character the
+// rule allows, or be the text's start, tried after the first character's
+// end), resumes after each match, and jumps over starts a failed attempt
+// shows cannot match (the rest of a label run without a dot, the inside of a
+// word).
 func extractURLs(s string, out []urlMatch) []urlMatch {
-	if strings.IndexByte(s, '.') < 0 {
+	lastDot := strings.LastIndexByte(s, '.')
+	if lastDot < 0 {
 		return out
 	}
-	sc := urlScanner{s: s, runStart: -1}
+	sc := urlScanner{s: s, runStart: -1, out: out}
 	pos := 0 // where the next search starts (the character before the URL)
-	skip := 0
-	for pos < len(s) {
-		r, w := utf8.DecodeRuneInString(s[pos:])
+	for pos < lastDot {
+		r, w := decode(s, pos)
 		start := pos + w
-		if start >= skip && isURLPreceder(r) {
-			if end, next, ok := sc.matchAt(start, r, &out); ok {
+		if r < 0x80 && isASCIIAlnum(r) && pos > 0 {
+			// Inside a word: no URL starts before the next non-alphanumeric character.
+			for start < len(s) && s[start] < 0x80 && isASCIIAlnum(rune(s[start])) {
+				start++
+			}
+			pos = start - 1
+			if pos >= lastDot {
+				break
+			}
+			r, w = decode(s, pos)
+			start = pos + w
+		}
+		next := start
+		if isURLPreceder(r) {
+			end, hint, ok := sc.matchAt(start, r)
+			if ok {
 				pos = end
 				continue
-			} else {
-				skip = next
 			}
+			next = hint
 		}
 		if pos == 0 {
-			if end, _, ok := sc.matchAt(0, -1, &out); ok {
+			if end, _, ok := sc.matchAt(0, -1); ok {
 				pos = end
 				continue
 			}
+		}
+		if next > start {
+			// Resume so that the next start tried is next.
+			_, lw := utf8.DecodeLastRuneInString(s[:next])
+			pos = next - lw
+			continue
 		}
 		pos = start
 	}
-	return out
+	return sc.out
+}
+
+// asciiLabel marks the ASCII characters of a label run: domain characters,
+// '-' and '_'.
+var asciiLabel = func() (t [128]bool) {
+	for c := range t {
+		t[c] = c == '-' || c == '_' || isDomainChar(rune(c))
+	}
+	return t
+}()
+
+// decode is utf8.DecodeRuneInString with the ASCII case inline.
+func decode(s string, i int) (rune, int) {
+	if c := s[i]; c < 0x80 {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// isLabelChar: a character of a label run.
+func isLabelChar(r rune) bool {
+	if r < 0x80 {
+		return asciiLabel[r]
+	}
+	return isDomainChar(r)
 }
 
 // isURLPreceder: a URL must follow one of these (or start the text).
@@ -85,16 +136,16 @@ func isURLPreceder(r rune) bool {
 // start). ok reports a match, consumed up to end, whether or not it yielded
 // URLs (a match twitter-text discards still moves the search past it). When
 // there is no match, next is the first later start that could match.
-func (sc *urlScanner) matchAt(u int, before rune, out *[]urlMatch) (end, next int, ok bool) {
+func (sc *urlScanner) matchAt(u int, before rune) (end, next int, ok bool) {
 	s := sc.s
 	if n := protocolLen(s[u:]); n > 0 {
 		if d, ok := sc.domainAt(u + n); ok {
-			return sc.finish(u, u+n, d, before, out), 0, true
+			return sc.finish(u, u+n, d, before), 0, true
 		}
 	}
 	d, ok := sc.domainAt(u)
 	if ok {
-		return sc.finish(u, u, d, before, out), 0, true
+		return sc.finish(u, u, d, before), 0, true
 	}
 	return 0, sc.nextCandidate(u), false
 }
@@ -140,11 +191,12 @@ func (sc *urlScanner) labelRun(d int) (end, lastUnderscore int) {
 	}
 	end, lastUnderscore = d, -1
 	for end < len(sc.s) {
-		r, w := utf8.DecodeRuneInString(sc.s[end:])
+		r, w := decode(sc.s, end)
+		if !isLabelChar(r) {
+			break
+		}
 		if r == '_' {
 			lastUnderscore = end
-		} else if r != '-' && !isDomainChar(r) {
-			break
 		}
 		end += w
 	}
@@ -160,7 +212,7 @@ func (sc *urlScanner) domainAt(d int) (int, bool) {
 	if d >= len(s) {
 		return 0, false
 	}
-	r, _ := utf8.DecodeRuneInString(s[d:])
+	r, _ := decode(s, d)
 	if !isDomainChar(r) {
 		return 0, false
 	}
@@ -189,12 +241,13 @@ func (sc *urlScanner) domainAt(d int) (int, bool) {
 // -1 if none. Results are memoised once chains get long.
 func (sc *urlScanner) chainBest(p int) int {
 	s := sc.s
-	stack := sc.stack[:0]
-	nb, hit := -1, false
+	var buf [8]chainFrame
+	stack := buf[:0]
+	nb := -1
 	for {
 		if sc.memo != nil {
 			if v, ok := sc.memo[p]; ok {
-				nb, hit = v, true
+				nb = v
 				break
 			}
 		}
@@ -202,12 +255,11 @@ func (sc *urlScanner) chainBest(p int) int {
 		end := p
 		underscore := false
 		for end < len(s) {
-			r, w := utf8.DecodeRuneInString(s[end:])
-			if r == '_' {
-				underscore = true
-			} else if r != '-' && !isDomainChar(r) {
+			r, w := decode(s, end)
+			if !isLabelChar(r) {
 				break
 			}
+			underscore = underscore || r == '_'
 			end += w
 		}
 		if end > p {
@@ -227,7 +279,6 @@ func (sc *urlScanner) chainBest(p int) int {
 		}
 		p = end + 1
 	}
-	_ = hit
 	for j := len(stack) - 1; j >= 0; j-- {
 		f := &stack[j]
 		b := -1
@@ -244,7 +295,6 @@ func (sc *urlScanner) chainBest(p int) int {
 	if len(stack) > 8 && sc.memo == nil {
 		sc.memo = make(map[int]int)
 	}
-	sc.stack = stack
 	return nb
 }
 
@@ -287,13 +337,27 @@ func continuesHost(s string, q int) bool {
 
 // isTLD looks t up case-insensitively.
 func isTLD(t string) bool {
+	if len(t) > tldMaxBytes {
+		return false
+	}
 	var buf [tldMaxBytes + 8]byte
 	b := buf[:0]
-	for _, r := range t {
+	for i := 0; i < len(t); {
+		c := t[i]
+		if c < 0x80 {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(t[i:])
 		b = utf8.AppendRune(b, unicode.ToLower(r))
 		if len(b) > tldMaxBytes {
 			return false
 		}
+		i += w
 	}
 	lo, hi := 0, len(tlds)
 	for lo < hi {
@@ -310,7 +374,7 @@ func isTLD(t string) bool {
 // finish extends a URL whose domain is s[d:dEnd] by port, path and query,
 // applies twitter-text's checks, and appends what it extracts. It returns
 // the match's end.
-func (sc *urlScanner) finish(u, d, dEnd int, before rune, out *[]urlMatch) int {
+func (sc *urlScanner) finish(u, d, dEnd int, before rune) int {
 	s := sc.s
 	e := dEnd
 	if e < len(s) && s[e] == ':' {
@@ -336,14 +400,16 @@ func (sc *urlScanner) finish(u, d, dEnd int, before rune, out *[]urlMatch) int {
 		if before == '-' || before == '_' || before == '.' || before == '/' {
 			return e
 		}
-		first := len(*out)
-		asciiDomains(s, d, dEnd, out)
-		if len(*out) == first {
+		if asciiDomains(s, d, dEnd, &sc.out) == 0 {
 			return e
 		}
 		if hasPath {
-			last := &(*out)[len(*out)-1]
-			last.Text = last.Text + s[dEnd:e]
+			last := &sc.out[len(sc.out)-1]
+			if last.End == dEnd {
+				last.Text = s[last.Start:e]
+			} else {
+				last.Text = last.Text + s[dEnd:e]
+			}
 			last.End = e
 		}
 		return e
@@ -354,7 +420,7 @@ func (sc *urlScanner) finish(u, d, dEnd int, before rune, out *[]urlMatch) int {
 	} else if n < 0 {
 		return e
 	}
-	*out = append(*out, urlMatch{Start: u, End: u + len(url), Text: url, HasProtocol: true})
+	sc.out = append(sc.out, urlMatch{Start: u, End: u + len(url), Text: url, HasProtocol: true})
 	return e
 }
 
@@ -479,14 +545,8 @@ func tcoLen(url string, protoLen int) int {
 // "xn--…" must contain an ASCII host, and the URL with its protocol (https://
 // when it has none) is at most 4096 UTF-16 code units.
 func validURL(url, protocol, domain string) bool {
-	if strings.HasPrefix(domain, "xn--") {
-		var probe []urlMatch
-		var buf [1]urlMatch
-		probe = buf[:0]
-		asciiDomains(domain, 0, len(domain), &probe)
-		if len(probe) == 0 {
-			return false
-		}
+	if strings.HasPrefix(domain, "xn--") && asciiDomains(domain, 0, len(domain), nil) == 0 {
+		return false
 	}
 	for label := range strings.SplitSeq(domain, ".") {
 		n := asciiLabelLength(label)
@@ -502,8 +562,10 @@ func validURL(url, protocol, domain string) bool {
 
 // asciiDomains appends the host names twitter-text accepts in a URL without
 // protocol: runs of ASCII letters, digits, '-' and accented Latin letters
-// separated by dots and ending in a TLD, found in s[d:dEnd].
-func asciiDomains(s string, d, dEnd int, out *[]urlMatch) {
+// separated by dots and ending in a TLD, found in s[d:dEnd]; it returns how
+// many (out nil: only count them).
+func asciiDomains(s string, d, dEnd int, out *[]urlMatch) int {
+	found := 0
 	p := d
 	for p < dEnd {
 		r, w := utf8.DecodeRuneInString(s[p:])
@@ -536,9 +598,13 @@ func asciiDomains(s string, d, dEnd int, out *[]urlMatch) {
 			p = max(chainEnd, p+w)
 			continue
 		}
-		*out = append(*out, urlMatch{Start: p, End: best, Text: s[p:best]})
+		if out != nil {
+			*out = append(*out, urlMatch{Start: p, End: best, Text: s[p:best]})
+		}
+		found++
 		p = best
 	}
+	return found
 }
 
 func asciiRun(s string, q, limit int) int {

@@ -156,6 +156,17 @@ func emojiFile(raw []byte) ([]byte, error) {
 		if len(rs) == 0 {
 			return nil, fmt.Errorf("emoji-data.txt: no %s entries", p.prop)
 		}
+		if p.prop == "Emoji" {
+			gapLo, gapHi := 0, 0x10FFFF
+			for _, r := range rs {
+				if r[1] < 0x10000 {
+					gapLo = r[1] + 1
+				} else if r[0] < gapHi {
+					gapHi = r[0]
+				}
+			}
+			fmt.Fprintf(&b, "// No code point in [emojiGapLo, emojiGapHi) has the Emoji property (a fast path for CJK).\nconst (\n\temojiGapLo = %#04x\n\temojiGapHi = %#04x\n)\n\n", gapLo, gapHi)
+		}
 		fmt.Fprintf(&b, "// %s are the code points with the %s property, merged.\nvar %s = [...]runeRange{\n", p.name, p.prop, p.name)
 		for _, r := range rs {
 			fmt.Fprintf(&b, "\t{%#04x, %#04x},\n", r[0], r[1])
