@@ -28,3 +28,6 @@ node wasm/bench/sizes.mjs "$unstripped" 15 | tee -a /tmp/xpreflight-bench-wasm.t
 
 echo "== the size budget against its floors (wasm/bench/size-floors.sh)" >&2
 bash wasm/bench/size-floors.sh | tee -a /tmp/xpreflight-bench-wasm.txt
+
+echo "== validatePost (wasm) vs the twitter-text npm package's parseTweet, side by side (wasm/bench/post-vs-twitter-text.mjs)" >&2
+node wasm/bench/post-vs-twitter-text.mjs | tee -a /tmp/xpreflight-bench-wasm.txt

@@ -621,6 +621,8 @@ export declare function fixQuery(input: FixQueryInput): FixQueryResult;
 export declare function fixRequest(input: FixRequestInput): FixRequestResult;
 /** X's weighted length, ranges and entities of a post's text; findings by the long-post rule. */
 export declare function validatePost(text: string, opts?: ValidatePostOptions): ValidatePostResult;
+/** The wire input form, as the other ops take it. */
+export declare function validatePost(input: ValidatePostInput): ValidatePostResult;
 
 // ---- client ----------------------------------------------------------------------------------------
 

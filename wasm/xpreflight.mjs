@@ -347,8 +347,12 @@ export function validateRequest(input) {
  * Measures a post's text as X does (twitter-text's weighted length: URLs 23, emoji sequences and most
  * non-Latin characters 2) and lists its URLs, mentions, hashtags and cashtags with UTF-16 spans.
  * `opts`: `{ config?: 'v2' | 'v3', longPosts?: boolean }` (longPosts unset: over 280 is a warning).
+ * Like the other ops it also takes the wire input itself: `validatePost({ text, config, longPosts })`.
  */
 export function validatePost(text, opts = {}) {
+  if (text !== null && typeof text === 'object' && !Array.isArray(text) && arguments.length === 1) {
+    return callOp('validatePost', text);
+  }
   if (typeof text !== 'string') {
     throw new XPreflightError(ErrorCodes.BAD_INPUT, `validatePost(text, opts): text must be a string, got ${describe(text)}; pass the post's text`, { op: 'validatePost' });
   }

@@ -42,6 +42,10 @@ test('validatePost: config v2 weighs each part of an emoji sequence', () => {
   assert.equal(xp.validatePost('👨‍👩‍👧‍👦').weightedLength, 2);
 });
 
+test('validatePost also takes the wire input, like the other ops', () => {
+  assert.deepEqual(xp.validatePost({ text: 'a b', longPosts: false }), xp.validatePost('a b', { longPosts: false }));
+});
+
 test('validatePost misuse throws with what to do next', async () => {
   await expectXPError(assert, () => xp.validatePost(42), 'bad-input', /text must be a string/);
   await expectXPError(assert, () => xp.validatePost('x', null), 'bad-input', /opts must be an object/);
