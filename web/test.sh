@@ -14,4 +14,4 @@ fi
 # Always reassemble dist/ (a copy, under a second): testing a stale page would prove nothing.
 bash "$WEB/build.sh"
 cd "$WEB"
-node --test --test-concurrency=1 test/units.test.mjs test/tiers.test.mjs test/build.test.mjs test/page.test.mjs
+node --test --test-concurrency=1 test/units.test.mjs test/tiers.test.mjs test/build.test.mjs test/page.test.mjs test/post.test.mjs

@@ -437,12 +437,17 @@ func pathEnd(s string, start int) int {
 				good = q
 			}
 		case r == '(':
+			// A parenthesised group may end the path only where the path
+			// could already end just before it (twitter-text keeps
+			// "/a(b)" and "/a-(b)" but only "/a" of "/a:(b)").
 			n := balancedParens(s, q)
 			if n == 0 {
 				return good
 			}
+			if good == q {
+				good = q + n
+			}
 			q += n
-			good = q
 		default:
 			return good
 		}
