@@ -108,7 +108,7 @@ func measure(s string, cfg Config, urls []urlMatch) Result {
 	validEnd := 0
 	invalidAt := Span{-1, -1}
 	overflow := -1
-	next := 0 // index into urls
+	next := 0         // index into urls
 	asciiWeight := -1 // the weight of every ASCII character when the first range covers them all
 	if len(cfg.Ranges) > 0 && cfg.Ranges[0].Start <= 0 && cfg.Ranges[0].End >= 0x7F {
 		asciiWeight = cfg.Ranges[0].Weight
