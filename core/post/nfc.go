@@ -39,3 +39,146 @@ var nfcStableRanges = [...]runeRange{
 }
 
 func nfcStableRune(r rune) bool { return inRanges(nfcStableRanges[:], r) }
+
+// NFC (Unicode Standard Annex #15): full canonical decomposition, canonical
+// ordering of combining marks, canonical composition. The tables
+// (nfc_gen.go) are generated from golang.org/x/text's Unicode data, which the
+// wasm build then does not link; TestNFCAgrees and FuzzNFC hold this to
+// x/text's answers.
+
+type cccRange struct {
+	lo, hi rune
+	ccc    uint8
+}
+
+// Hangul syllables decompose and compose arithmetically.
+const (
+	hangulBase  = 0xAC00
+	hangulL     = 0x1100
+	hangulV     = 0x1161
+	hangulT     = 0x11A7
+	hangulLN    = 19
+	hangulVN    = 21
+	hangulTN    = 28
+	hangulN     = hangulVN * hangulTN
+	hangulCount = hangulLN * hangulN
+)
+
+func combiningClass(r rune) uint8 {
+	if r < 0x300 {
+		return 0
+	}
+	lo, hi := 0, len(cccRanges)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		switch {
+		case r < cccRanges[m].lo:
+			hi = m
+		case r > cccRanges[m].hi:
+			lo = m + 1
+		default:
+			return cccRanges[m].ccc
+		}
+	}
+	return 0
+}
+
+// appendDecomposed appends r's full canonical decomposition.
+func appendDecomposed(out []rune, r rune) []rune {
+	if s := r - hangulBase; s >= 0 && s < hangulCount {
+		out = append(out, hangulL+s/hangulN, hangulV+(s%hangulN)/hangulTN)
+		if t := s % hangulTN; t != 0 {
+			out = append(out, hangulT+t)
+		}
+		return out
+	}
+	if r >= 0xC0 {
+		lo, hi := 0, len(decompKeys)
+		for lo < hi {
+			m := int(uint(lo+hi) >> 1)
+			if decompKeys[m] < uint32(r) {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		if lo < len(decompKeys) && decompKeys[lo] == uint32(r) {
+			for _, d := range decompRunes[decompIndex[lo]:decompIndex[lo+1]] {
+				out = append(out, rune(d))
+			}
+			return out
+		}
+	}
+	return append(out, r)
+}
+
+// composePair is the primary composite of a and b, if any.
+func composePair(a, b rune) (rune, bool) {
+	if l := a - hangulL; l >= 0 && l < hangulLN {
+		if v := b - hangulV; v >= 0 && v < hangulVN {
+			return hangulBase + (l*hangulVN+v)*hangulTN, true
+		}
+	}
+	if s := a - hangulBase; s >= 0 && s < hangulCount && s%hangulTN == 0 {
+		if t := b - hangulT; t > 0 && t < hangulTN {
+			return a + t, true
+		}
+	}
+	key := uint64(a)<<32 | uint64(uint32(b))
+	lo, hi := 0, len(composePairs)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if composePairs[m] < key {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(composePairs) && composePairs[lo] == key {
+		return rune(composeRunes[lo]), true
+	}
+	return 0, false
+}
+
+// nfcString returns s in NFC (invalid UTF-8 becomes U+FFFD, as everywhere
+// in this package).
+func nfcString(s string) string {
+	runes := make([]rune, 0, len(s))
+	for _, r := range s {
+		runes = appendDecomposed(runes, r)
+	}
+	// Canonical ordering: a stable sort of each run of non-starters by class.
+	for i := 1; i < len(runes); i++ {
+		c := combiningClass(runes[i])
+		if c == 0 {
+			continue
+		}
+		for j := i; j > 0; j-- {
+			p := combiningClass(runes[j-1])
+			if p == 0 || p <= c {
+				break
+			}
+			runes[j-1], runes[j] = runes[j], runes[j-1]
+		}
+	}
+	// Canonical composition: a character joins the last starter unless a
+	// character between them is a starter or has a class at least its own.
+	out := runes[:0]
+	starter, last := -1, -1 // last: class of the last character kept after the starter (-1: none)
+	for _, r := range runes {
+		c := int(combiningClass(r))
+		if starter >= 0 && last < c || starter >= 0 && last == -1 {
+			if comp, ok := composePair(out[starter], r); ok {
+				out[starter] = comp
+				continue
+			}
+		}
+		if c == 0 {
+			starter, last = len(out), -1
+		} else {
+			last = c
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}

@@ -3,8 +3,6 @@ package post
 import (
 	"slices"
 	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // Span is a half-open range [Start, End).
@@ -61,8 +59,8 @@ type Result struct {
 // weighted length, and invalid UTF-8 bytes count as U+FFFD.
 func Parse(text string, cfg Config) Result {
 	normalized := text
-	if !nfcStable(text) && !norm.NFC.IsNormalString(text) {
-		normalized = norm.NFC.String(text)
+	if !nfcStable(text) {
+		normalized = nfcString(text)
 	}
 	var urlBuf [8]urlMatch
 	urls := extractURLs(normalized, urlBuf[:0])

@@ -15,8 +15,8 @@ func TestGeneratedFilesAreCurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) != 3 {
-		t.Fatalf("generator made %d files, want 3", len(files))
+	if len(files) != 4 {
+		t.Fatalf("generator made %d files, want 4", len(files))
 	}
 	for name, want := range files {
 		got, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))

@@ -47,6 +47,11 @@ func generate(v2, v3, tldYAML, emojiData []byte) (map[string][]byte, error) {
 		return nil, err
 	}
 	out["core/post/emoji_gen.go"] = em
+	nfc, err := nfcFile()
+	if err != nil {
+		return nil, err
+	}
+	out["core/post/nfc_gen.go"] = nfc
 	return out, nil
 }
 
