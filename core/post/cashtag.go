@@ -1,6 +1,9 @@
 package post
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Cashtags follow twitter-text: '$' at the start or after white space, one
 // to six ASCII letters, optionally '.' or '_' and one or two more, then the
@@ -14,9 +17,11 @@ type cashtagMatch struct {
 func extractCashtags(s string, out []cashtagMatch) []cashtagMatch {
 	lastEnd := 0
 	for i := 0; i < len(s); i++ {
-		if s[i] != '$' {
-			continue
+		k := strings.IndexByte(s[i:], '$')
+		if k < 0 {
+			break
 		}
+		i += k
 		if i > 0 {
 			p, pw := utf8.DecodeLastRuneInString(s[:i])
 			if !isSpace(p) || i-pw < lastEnd {

@@ -36,6 +36,11 @@ func isHashtagChar(r rune) bool {
 func extractHashtags(s string, out []hashtagMatch) []hashtagMatch {
 	lastEnd := 0
 	for i := 0; i < len(s); {
+		if j := nextSign(s, i, '#'); j < 0 {
+			break
+		} else {
+			i = j
+		}
 		w := 0
 		if s[i] == '#' {
 			w = 1

@@ -1,6 +1,9 @@
 package post
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Mentions and lists follow twitter-text: an at sign (@ or ＠) not preceded
 // by a letter, digit or one of _!#$%&*@＠ (except "RT"/"RT:" itself preceded
@@ -18,6 +21,22 @@ type mentionMatch struct {
 
 func isAtSign(r rune) bool { return r == '@' || r == '＠' }
 
+// nextSign is the first index ≥ i of the ASCII sign c or of a byte 0xEF
+// (which starts its full-width form), or -1: a fast skip to candidates.
+func nextSign(s string, i int, c byte) int {
+	a := strings.IndexByte(s[i:], c)
+	b := strings.IndexByte(s[i:], 0xEF)
+	switch {
+	case a < 0 && b < 0:
+		return -1
+	case a < 0:
+		return i + b
+	case b < 0 || a < b:
+		return i + a
+	}
+	return i + b
+}
+
 // atSignAt is the byte length of an at sign starting at byte i, or 0.
 func atSignAt(s string, i int) int {
 	switch {
@@ -34,6 +53,11 @@ func isNameChar(c byte) bool { return isASCIIAlnum(rune(c)) || c == '_' }
 func extractMentions(s string, out []mentionMatch) []mentionMatch {
 	lastEnd := 0
 	for i := 0; i < len(s); {
+		if j := nextSign(s, i, '@'); j < 0 {
+			break
+		} else {
+			i = j
+		}
 		w := atSignAt(s, i)
 		if w == 0 || !mentionBoundary(s, i, lastEnd) {
 			i++

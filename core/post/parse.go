@@ -130,7 +130,8 @@ func measure(s string, cfg Config, urls []urlMatch) Result {
 				weighted += cfg.weight(rune(c))
 			}
 		default:
-			if cfg.EmojiParsing {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if cfg.EmojiParsing && (r < emojiGapLo || r >= emojiGapHi) {
 				if n := emojiLen(s, i); n > 0 {
 					end = i + n
 					units = utf16Len(s[i:end])
@@ -138,7 +139,6 @@ func measure(s string, cfg Config, urls []urlMatch) Result {
 					break
 				}
 			}
-			r, w := utf8.DecodeRuneInString(s[i:])
 			end, units = i+w, 1
 			if r >= 0x10000 {
 				units = 2

@@ -74,6 +74,14 @@ func extractURLs(s string, out []urlMatch) []urlMatch {
 			start = pos + w
 		}
 		next := start
+		if e := plainWordEnd(s, start, lastDot); e > start {
+			// An ASCII word that neither reaches a dot nor starts a protocol
+			// cannot start a URL, nor can anything inside it.
+			if isURLPreceder(r) && pos > 0 {
+				pos = e - 1
+				continue
+			}
+		}
 		if isURLPreceder(r) {
 			end, hint, ok := sc.matchAt(start, r)
 			if ok {
@@ -97,6 +105,24 @@ func extractURLs(s string, out []urlMatch) []urlMatch {
 		pos = start
 	}
 	return sc.out
+}
+
+// plainWordEnd: when s[start:] begins a run of ASCII letters and digits
+// ended by a character that can end no label chain (not '.', '-', '_', a
+// non-ASCII or another label character), and the run does not begin
+// "http", the run's end; otherwise start.
+func plainWordEnd(s string, start, lastDot int) int {
+	e := start
+	for e < len(s) && s[e] < 0x80 && isASCIIAlnum(rune(s[e])) {
+		e++
+	}
+	if e == start || e >= len(s) || s[e] >= 0x80 || asciiLabel[s[e]] || s[e] == '.' {
+		return start
+	}
+	if e-start >= 4 && (s[start]|0x20) == 'h' && (s[start+1]|0x20) == 't' && (s[start+2]|0x20) == 't' && (s[start+3]|0x20) == 'p' {
+		return start
+	}
+	return e
 }
 
 // asciiLabel marks the ASCII characters of a label run: domain characters,
@@ -429,7 +455,7 @@ func (sc *urlScanner) finish(u, d, dEnd int, before rune) int {
 func pathEnd(s string, start int) int {
 	q, good := start, start
 	for q < len(s) {
-		r, w := utf8.DecodeRuneInString(s[q:])
+		r, w := decode(s, q)
 		switch {
 		case isPathChar(r):
 			q += w
@@ -478,7 +504,7 @@ func balancedParens(s string, q int) int {
 
 func pathRun(s string, i int) int {
 	for i < len(s) {
-		r, w := utf8.DecodeRuneInString(s[i:])
+		r, w := decode(s, i)
 		if !isPathChar(r) {
 			break
 		}
@@ -487,18 +513,37 @@ func pathRun(s string, i int) int {
 	return i
 }
 
-func isPathChar(r rune) bool {
-	if isASCIIAlnum(r) || r >= 0x400 && r <= 0x4FF || r == 0x2013 || isLatinAccent(r) {
-		return true
+// ASCII classes of URL paths: a path character, and one that may end a path.
+const (
+	asciiPath uint8 = 1 << iota
+	asciiPathEnd
+)
+
+var asciiPathClass = func() (t [128]uint8) {
+	for c := range t {
+		r := rune(c)
+		if isASCIIAlnum(r) || strings.ContainsRune("!*';:=+,.$/%#[]-_~&|@", r) {
+			t[c] |= asciiPath
+		}
+		if isASCIIAlnum(r) || strings.ContainsRune("+-=_#/", r) {
+			t[c] |= asciiPathEnd
+		}
 	}
-	return strings.ContainsRune("!*';:=+,.$/%#[]-_~&|@", r)
+	return t
+}()
+
+func isPathChar(r rune) bool {
+	if r < 0x80 {
+		return asciiPathClass[r]&asciiPath != 0
+	}
+	return r >= 0x400 && r <= 0x4FF || r == 0x2013 || isLatinAccent(r)
 }
 
 func isPathEnding(r rune) bool {
-	if isASCIIAlnum(r) || r >= 0x400 && r <= 0x4FF || isLatinAccent(r) {
-		return true
+	if r < 0x80 {
+		return asciiPathClass[r]&asciiPathEnd != 0
 	}
-	return r == '+' || r == '-' || r == '=' || r == '_' || r == '#' || r == '/'
+	return r >= 0x400 && r <= 0x4FF || isLatinAccent(r)
 }
 
 // queryEnd: a query is '?' and query characters, ending at the last one
