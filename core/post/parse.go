@@ -65,8 +65,9 @@ func Parse(text string, cfg Config) Result {
 	var urlBuf [8]urlMatch
 	urls := extractURLs(normalized, urlBuf[:0])
 	res := measure(normalized, cfg, urls)
-	total := utf16Len(text)
+	total := res.DisplayRange.End
 	if normalized != text {
+		total = utf16Len(text)
 		// twitter-text measures the NFC form and shifts the valid end by
 		// the difference in length; clamp it into the text.
 		shift := total - utf16Len(normalized)
@@ -169,6 +170,7 @@ func measure(s string, cfg Config, urls []urlMatch) Result {
 		Permillage:     weighted * 1000 / (cfg.MaxWeightedLength * cfg.Scale),
 		Valid:          valid && weighted > 0 && weighted <= limit,
 		ValidRange:     Span{0, validEnd},
+		DisplayRange:   Span{0, pos16},
 		FirstInvalid:   invalidAt,
 		OverflowStart:  overflow,
 	}
