@@ -57,8 +57,22 @@ func extractURLs(s string, out []urlMatch) []urlMatch {
 		return out
 	}
 	sc := urlScanner{s: s, runStart: -1, out: out}
-	pos := 0 // where the next search starts (the character before the URL)
+	pos := 0     // where the next search starts (the character before the URL)
+	window := -1 // the dot the current stretch of candidates leads to
 	for pos < lastDot {
+		if pos > window {
+			// A URL's first label run ends at a dot, or follows "http(s)://":
+			// no start more than nine bytes before the label run that ends
+			// at the next dot can match, so the search jumps there.
+			dot := pos + strings.IndexByte(s[pos:], '.')
+			window = dot
+			if t := labelRunStart(s, dot, pos) - 9; t > pos {
+				for t > pos && s[t]&0xC0 == 0x80 {
+					t-- // back to the start of the preceding character
+				}
+				pos = t
+			}
+		}
 		r, w := decode(s, pos)
 		start := pos + w
 		if r < 0x80 && isASCIIAlnum(r) && pos > 0 {
@@ -105,6 +119,19 @@ func extractURLs(s string, out []urlMatch) []urlMatch {
 		pos = start
 	}
 	return sc.out
+}
+
+// labelRunStart: the start of the label run that ends at end, not before floor.
+func labelRunStart(s string, end, floor int) int {
+	i := end
+	for i > floor {
+		r, w := utf8.DecodeLastRuneInString(s[floor:i])
+		if !isLabelChar(r) {
+			break
+		}
+		i -= w
+	}
+	return i
 }
 
 // plainWordEnd: when s[start:] begins a run of ASCII letters and digits
