@@ -47,6 +47,14 @@ const (
 
 func isRegionalIndicator(r rune) bool { return r >= riFirst && r <= riLast }
 
+// isEmojiRune: r has the Emoji property (a bit test in the BMP).
+func isEmojiRune(r rune) bool {
+	if r < 0x10000 {
+		return emojiBMP[r/32]&(1<<(r%32)) != 0
+	}
+	return r >= emojiGapHi && inRanges(emojiRanges[:], r)
+}
+
 // emojiLen is the byte length of the emoji sequence starting at i, 0 if none.
 func emojiLen(s string, i int) int {
 	r, w := utf8.DecodeRuneInString(s[i:])
@@ -96,7 +104,7 @@ func emojiElement(s string, i int) (end int, presented bool) {
 		return 0, false
 	}
 	r, w := utf8.DecodeRuneInString(s[i:])
-	if r < 0xA9 || !inRanges(emojiRanges[:], r) {
+	if r < 0xA9 || !isEmojiRune(r) {
 		return 0, false
 	}
 	end = i + w

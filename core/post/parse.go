@@ -132,7 +132,7 @@ func measure(s string, cfg Config, urls []urlMatch) Result {
 			}
 		default:
 			r, w := utf8.DecodeRuneInString(s[i:])
-			if cfg.EmojiParsing && (r < emojiGapLo || r >= emojiGapHi) {
+			if cfg.EmojiParsing && (r >= 0x10000 || isEmojiRune(r)) {
 				if n := emojiLen(s, i); n > 0 {
 					end = i + n
 					units = utf16Len(s[i:end])

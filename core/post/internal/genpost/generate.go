@@ -172,6 +172,22 @@ func emojiFile(raw []byte) ([]byte, error) {
 			}
 			fmt.Fprintf(&b, "// No code point in [emojiGapLo, emojiGapHi) has the Emoji property (a fast path for CJK).\nconst (\n\temojiGapLo = %#04x\n\temojiGapHi = %#04x\n)\n\n", gapLo, gapHi)
 		}
+		if p.prop == "Emoji" {
+			var bits [0x10000 / 32]uint32
+			for _, r := range rs {
+				for c := r[0]; c <= r[1] && c < 0x10000; c++ {
+					bits[c/32] |= 1 << (c % 32)
+				}
+			}
+			b.WriteString("// emojiBMP has bit c set when BMP code point c has the Emoji property.\nvar emojiBMP = [...]uint32{\n")
+			for i, w := range bits {
+				fmt.Fprintf(&b, "%#x,", w)
+				if i%8 == 7 {
+					b.WriteString("\n")
+				}
+			}
+			b.WriteString("}\n\n")
+		}
 		fmt.Fprintf(&b, "// %s are the code points with the %s property, merged.\nvar %s = [...]runeRange{\n", p.name, p.prop, p.name)
 		for _, r := range rs {
 			fmt.Fprintf(&b, "\t{%#04x, %#04x},\n", r[0], r[1])
