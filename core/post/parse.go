@@ -122,6 +122,29 @@ func measure(s string, cfg Config, urls []urlMatch) Result {
 			end = urlSkipEnd(s, u)
 			units = utf16Len(s[i:end])
 			weighted += cfg.TransformedURLLength * cfg.Scale
+		case c < 0x80 && asciiWeight > 0 && !(cfg.EmojiParsing && isKeycapBase(c) && i+1 < len(s) && s[i+1] >= 0x80):
+			// A run of plain ASCII in one step: each character one unit of
+			// the same weight, none invalid; the cut, if any, is arithmetic.
+			stop := len(s)
+			if next < len(urls) {
+				stop = urls[next].Start
+			}
+			j := i + 1
+			for j < stop && s[j] < 0x80 && !(cfg.EmojiParsing && isKeycapBase(s[j]) && j+1 < len(s) && s[j+1] >= 0x80) {
+				j++
+			}
+			n := j - i
+			before := weighted
+			weighted += n * asciiWeight
+			if weighted > limit && overflow < 0 {
+				overflow = pos16 + max(limit-before, 0)/asciiWeight
+			}
+			if valid && before <= limit {
+				validEnd = pos16 + min((limit-before)/asciiWeight, n)
+			}
+			pos16 += n
+			i = j
+			continue
 		case c < 0x80 && !(cfg.EmojiParsing && isKeycapBase(c) && i+1 < len(s) && s[i+1] >= 0x80):
 			// ASCII: one unit of its own weight, never invalid, an emoji only as a keycap.
 			end, units = i+1, 1
