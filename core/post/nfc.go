@@ -14,6 +14,10 @@ func nfcStable(s string) bool {
 			i++
 			continue
 		}
+		if c >= 0xE5 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3 // U+5000–U+9FFF: CJK ideographs
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(s[i:])
 		if !nfcStableRune(r) {
 			return false
