@@ -86,7 +86,10 @@ func Check(text string, opts Options) Report {
 		r.add(text, Diagnostic{Code: CodeEmpty, Severity: SeverityWarning, Span: Span{0, r.DisplayRange.End},
 			Message: "The post has no text; X accepts that only with media, a poll, a quoted post or a card"})
 	}
-	points := utf8.RuneCountInString(text)
+	points := len(text) // a bound: only a text over 25,000 bytes can have more code points
+	if points > LongPostMax {
+		points = utf8.RuneCountInString(text)
+	}
 	over := Span{r.OverflowStart, r.DisplayRange.End}
 	switch {
 	case points > LongPostMax:
