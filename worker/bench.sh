@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Bounded load test on loopback (≈ 2×2 s warm-up + 2×10 s): the validating proxy
 # vs a plain JS passthrough Worker to the same stand-in for X, in one workerd.
-# BENCH_SECONDS, BENCH_CONCURRENCY and BENCH_WARMUP_SECONDS override the defaults.
+# BENCH_SECONDS, BENCH_CONCURRENCY and BENCH_WARMUP_SECONDS override the defaults. Then the ledger and the cold start
+# (worker/bench/cold.mjs, ≈ 5 fresh workerd processes).
 set -euo pipefail
 ROOT=${ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 export ROOT
 bash "$ROOT/worker/build.sh"
 cd "$ROOT"
 node worker/bench/bench.mjs
+# Cold start: CPU of the first requests on fresh isolates (COLD_ROUNDS fresh workerd processes, default 5).
+node worker/bench/cold.mjs
+# The rate-limit ledger: fraction of forwarded calls that ask the Durable Object, and their added latency (≈ 30 s).
+node worker/bench/ledger.mjs

@@ -9,8 +9,8 @@
 //
 // Secrets (X_BEARER_TOKEN, PREFLIGHT_KEYS, PREFLIGHT_KEY, PREFLIGHT_SIGNING_KEYS)
 // and settings (X_API_ORIGIN, ALLOWED_ORIGINS, PUBLIC_READ_ORIGINS,
-// UPSTREAM_TIMEOUT_MS, X_API_TIER) are `fromEnvironment` bindings: workerd reads them from
-// its own environment, so they are never written to disk.
+// UPSTREAM_TIMEOUT_MS, X_API_TIER, CLASSIFY_SUCCESS_BODIES) are `fromEnvironment` bindings: workerd reads them
+// from its own environment, so they are never written to disk.
 //
 // --second-port serves the same script as a second, separately loaded Worker
 // (its own isolate and Go instance) bound to the same Durable Object namespace:
@@ -31,13 +31,15 @@ const { values: opt } = parseArgs({
     out: { type: "string" },
     "no-xpreflight": { type: "boolean", default: false },
     "public-rate-limit": { type: "string", default: "100/60" },
+    "events-port": { type: "string" },
+    "ledger-latency-ms": { type: "string" },
   },
 });
 if (!opt.build || !opt.assets || !opt.out) {
   console.error("usage: node worker/config.mjs --build DIR --assets DIR --out FILE [--port N] [--second-port N] [--passthrough-port N]");
   process.exit(2);
 }
-for (const p of ["port", "second-port", "passthrough-port"]) {
+for (const p of ["port", "second-port", "passthrough-port", "events-port", "ledger-latency-ms"]) {
   if (opt[p] !== undefined && !/^[0-9]{1,5}$/.test(opt[p])) {
     console.error(`--${p} must be a port number, got ${JSON.stringify(opt[p])}`);
     process.exit(2);
@@ -50,7 +52,7 @@ const build = path.relative(outDir, path.resolve(opt.build)) || ".";
 const assets = path.resolve(opt.assets);
 
 const envBindings = ["X_API_ORIGIN", "ALLOWED_ORIGINS", "X_BEARER_TOKEN", "PREFLIGHT_KEY", "PREFLIGHT_KEYS",
-  "PREFLIGHT_SIGNING_KEYS", "PUBLIC_READ_ORIGINS", "UPSTREAM_TIMEOUT_MS", "X_API_TIER"]
+  "PREFLIGHT_SIGNING_KEYS", "PUBLIC_READ_ORIGINS", "UPSTREAM_TIMEOUT_MS", "X_API_TIER", "CLASSIFY_SUCCESS_BODIES"]
   .map((name) => `(name = ${q(name)}, fromEnvironment = ${q(name)})`);
 
 // PUBLIC_RATE_LIMIT: locally, worker/local/ratelimit.mjs stands in for Cloudflare's rate-limiting binding
@@ -71,6 +73,13 @@ if (rateLimit) envBindings.push(`(name = "PUBLIC_RATE_LIMIT", wrapped = (moduleN
 const jsModules = ["shim.mjs", ...readdirSync(path.resolve(opt.build))
   .filter((f) => f.endsWith(".mjs") && f !== "shim.mjs" && f !== "passthrough.mjs").sort()];
 
+// --events-port: a stand-in for the Analytics Engine binding (PREFLIGHT_EVENTS), reached over RPC, that keeps the
+// data points and serves them as JSON on that port (worker/local/events-sink.mjs); tests read the counters there.
+// --ledger-latency-ms: the benchmark's stand-in for the Durable Object round trip (src/ratelimit.mjs).
+const extraBindings = (opt["events-port"]
+  ? `\n    (name = "PREFLIGHT_EVENTS", service = (name = "events", entrypoint = "Sink")),`
+  : "") + (opt["ledger-latency-ms"] ? `\n    (name = "LEDGER_LATENCY_MS", text = ${q(opt["ledger-latency-ms"])}),` : "");
+
 function xpreflightWorker(constName, extra) {
   return `const ${constName} :Workerd.Worker = (
   modules = [
@@ -83,7 +92,7 @@ ${jsModules.map((m) => `    (name = ${q(m)}, esModule = embed ${q(path.join(buil
     ${envBindings.join(",\n    ")},
     (name = "ASSETS", service = "assets"),
     (name = "ASSETS_KIND", text = "disk"),
-    (name = "RATE_LIMITS", durableObjectNamespace = (className = "RateLimitState", serviceName = "xpreflight")),
+    (name = "RATE_LIMITS", durableObjectNamespace = (className = "RateLimitState", serviceName = "xpreflight")),${extraBindings}
   ],
   globalOutbound = "upstream",
 ${extra}
@@ -111,6 +120,15 @@ if (!opt["no-xpreflight"]) {
     sockets.push(`(name = "http2", address = ${q("127.0.0.1:" + opt["second-port"])}, http = (), service = "xpreflight2")`);
     consts.push(xpreflightWorker("xpreflightSecond", ""));
   }
+}
+if (opt["events-port"]) {
+  const sink = path.relative(outDir, path.resolve(path.dirname(new URL(import.meta.url).pathname), "local", "events-sink.mjs"));
+  services.push(`(name = "events", worker = .eventsWorker)`);
+  sockets.push(`(name = "events", address = ${q("127.0.0.1:" + opt["events-port"])}, http = (), service = "events")`);
+  consts.push(`const eventsWorker :Workerd.Worker = (
+  modules = [(name = "events-sink.mjs", esModule = embed ${q(sink)})],
+  compatibilityDate = "2025-04-01",
+);`);
 }
 if (opt["passthrough-port"]) {
   services.push(`(name = "passthrough", worker = .passthroughWorker)`);

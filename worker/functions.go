@@ -16,21 +16,29 @@ import (
 // gate is set by configure; the shim calls configure before anything else.
 var gate *proxy.Gate
 
-// configure parses the deployment's settings once per isolate. A bad setting
-// is a bad-input error naming it (never a secret's value).
+// configured is configure's answer: the checked settings the JS half
+// applies (it parses none of its own) — never a secret.
+type configured struct {
+	APIOrigin             string   `json:"apiOrigin"`
+	TimeoutMs             int      `json:"timeoutMs"`
+	Tier                  string   `json:"tier"`
+	ClassifySuccessBodies bool     `json:"classifySuccessBodies"`
+	CORSOrigins           []string `json:"corsOrigins"`
+}
+
+// configure checks the deployment's settings once per isolate. A bad setting
+// is a bad-input error naming every bad setting (never a secret's value).
 func configure(payload []byte) []byte {
 	var c proxy.Config
 	if err := json.Unmarshal(payload, &c); err != nil {
 		return bridge.Fail(wire.CodeBadInput, "configuration is not JSON: %v", err)
 	}
-	g, err := proxy.NewGate(c)
+	s, err := c.Check()
 	if err != nil {
 		return bridge.Fail(wire.CodeBadInput, "%v", err)
 	}
-	gate = g
-	return bridge.Result(struct {
-		CORSOrigins []string `json:"corsOrigins"`
-	}{g.CORSOrigins()})
+	gate = s.Gate()
+	return bridge.Result(configured{s.APIOrigin, s.TimeoutMs, string(s.Tier), s.ClassifySuccessBodies, gate.CORSOrigins()})
 }
 
 func decide(payload []byte) []byte {

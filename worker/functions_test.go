@@ -27,8 +27,11 @@ func TestConfigure(t *testing.T) {
 		name, config string
 		result, code string
 	}{
-		{"origins sorted", `{"allowedOrigins":"https://b.example, https://a.example","bearerToken":"SECRET"}`, `{"corsOrigins":["https://a.example","https://b.example"]}`, ""},
-		{"none", `{}`, `{"corsOrigins":[]}`, ""},
+		{"origins sorted", `{"allowedOrigins":"https://b.example, https://a.example","bearerToken":"SECRET"}`, `{"apiOrigin":"https://api.x.com","timeoutMs":30000,"tier":"pay-per-use","classifySuccessBodies":true,"corsOrigins":["https://a.example","https://b.example"]}`, ""},
+		{"none", `{}`, `{"apiOrigin":"https://api.x.com","timeoutMs":30000,"tier":"pay-per-use","classifySuccessBodies":true,"corsOrigins":[]}`, ""},
+		{"settings applied", `{"apiOrigin":"http://127.0.0.1:9/","upstreamTimeoutMs":"1500","apiTier":"enterprise"}`, `{"apiOrigin":"http://127.0.0.1:9","timeoutMs":1500,"tier":"enterprise","classifySuccessBodies":true,"corsOrigins":[]}`, ""},
+		{"bad origin", `{"apiOrigin":"ftp://x.example","bearerToken":"SECRET"}`, "", "bad-input"},
+		{"short key", `{"preflightKey":"SECRET"}`, "", "bad-input"},
 		{"wildcard refused", `{"allowedOrigins":"*","bearerToken":"SECRET"}`, "", "bad-input"},
 		{"not JSON", `{`, "", "bad-input"},
 	}
@@ -63,7 +66,7 @@ func TestDecideAnnotateLocal(t *testing.T) {
 		{"decide with a body", decide, []string{"POST", "/2/tweets", "1700000000000", "content-type: application/json\n", `{"text":"hi"}`}, `"forward":true`, ""},
 		{"decide: too few fields", decide, []string{"GET", "/2/x"}, "", "bad-input"},
 		{"decide: bad now", decide, []string{"GET", "/2/x", "soon", ""}, "", "bad-input"},
-		{"annotate with body and room", annotate, []string{"GET", "/2/tweets", "200", "1700000000000", "0.5", "", "x-rate-limit-remaining: 449\nx-rate-limit-reset: 1700000900\n", `{"data":[]}`}, `{"class":"success","roomUntil":1700000001000}`, ""},
+		{"annotate with body and room", annotate, []string{"GET", "/2/tweets", "200", "1700000000000", "0.5", "", "x-rate-limit-remaining: 449\nx-rate-limit-reset: 1700000900\n", `{"data":[]}`}, `{"class":"success","roomUntil":1700000060000}`, ""},
 		{"annotate streamed unread", annotate, []string{"GET", "/2/tweets/search/stream", "200", "1700000000000", "0.5", "1", ""}, `{"class":"success"}`, ""},
 		{"annotate block", annotate, []string{"GET", "/2/tweets", "429", "1700000000000", "0.5", "", "x-rate-limit-remaining: 0\nx-rate-limit-reset: 1700000900\n", `{"title":"Too Many Requests","type":"about:blank","status":429,"detail":"Too Many Requests"}`}, `"block":{"until":1700000900000`, ""},
 		{"annotate: bad status", annotate, []string{"GET", "/2/tweets", "ok", "1", "0", "", ""}, "", "bad-input"},

@@ -1,15 +1,16 @@
 //go:build js && wasm
 
 // Command worker is the Go half of the xpreflight Cloudflare Worker: one Go
-// instance per isolate, started by src/go.mjs on the first request and
-// reused for every later one. It serves worker/proxy's decisions through
+// instance per isolate, started by src/go.mjs at module scope (or, failing
+// that, on the first request) and reused for every later one. It serves worker/proxy's decisions through
 // wasm/bridge (the same exports and envelope as the JS package); the JS
 // modules in src/ do all I/O (see README.md for why the shim is ours and not
 // syumai/workers').
 //
 // Bridge functions (fields are NUL-separated; see wasm/bridge):
 //
-//	configure  config-json                                 → {"corsOrigins": [origin…]}
+//	configure  config-json                                 → checked settings: apiOrigin, timeoutMs, tier,
+//	                                                          classifySuccessBodies, corsOrigins
 //	decide     method, target, now, header-lines[, body]    → proxy.Decision
 //	annotate   method, target, status, now, random, stream,
 //	           header-lines[, body] (absent: not read)      → proxy.Annotation + roomUntil

@@ -37,3 +37,23 @@ func BenchmarkAnnotate(b *testing.B) {
 		Annotate(out)
 	}
 }
+
+// BenchmarkAnnotateRoom is the Worker's whole answer step for the common
+// answer (worker/functions.go's annotate: Annotate, then RoomUntil) with the
+// header set the stand-in for X sends with a search answer.
+func BenchmarkAnnotateRoom(b *testing.B) {
+	body, err := os.ReadFile("../test/fixtures/search-recent-200.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := string(body)
+	h := ParseHeaderLines("content-type: application/json; charset=utf-8\nx-rate-limit-limit: 450\n" +
+		"x-rate-limit-remaining: 449\nx-rate-limit-reset: 1700000900\nx-transaction-id: a1b2c3d4e5\n" +
+		"x-access-level: read\napi-version: 2.167\nset-cookie: guest_id=v1%3A1; Path=/, lang=en; Path=/\n" +
+		"date: Tue, 14 Nov 2023 22:13:20 GMT\nconnection: keep-alive\nkeep-alive: timeout=30\ncontent-length: 1931\n")
+	out := Outbound{Method: "GET", Target: benchTarget, Status: 200, Body: &s, Now: 1_700_000_000_000, Headers: h}
+	for b.Loop() {
+		Annotate(out)
+		RoomUntil(out.Headers, out.Now)
+	}
+}

@@ -2,18 +2,23 @@ package proxy
 
 import (
 	"crypto/sha256"
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/xpreflight/xpreflight/core/query"
 )
 
-// Config is the deployment's settings, read once per isolate from the
-// Worker's environment. Token, Keys, Key and SigningKeys are secrets: they are
-// only compared, used and attached, never written to a response, a log or
-// storage.
+// Config is the deployment's settings as the Worker's environment holds them
+// (strings; "" when unset), read once per isolate. Token, Keys, Key and
+// SigningKeys are secrets: they are only compared, used and attached, never
+// written to a response, a log, a problem or storage.
 type Config struct {
+	// APIOrigin is X_API_ORIGIN: where /2/ calls go (default https://api.x.com).
+	APIOrigin string `json:"apiOrigin"`
+	// TimeoutMs is UPSTREAM_TIMEOUT_MS: how long to wait for X's response
+	// headers before answering 504 (default 30000).
+	TimeoutMs string `json:"upstreamTimeoutMs"`
 	// AllowedOrigins is the comma-separated ALLOWED_ORIGINS list, each an
 	// exact origin ("https://app.example.com") that gets CORS answers. An
 	// origin alone never earns the server token: Origin is a header any
@@ -36,104 +41,282 @@ type Config struct {
 	PublicReadOrigins string `json:"publicReadOrigins"`
 	// PublicRateLimiter says whether the Worker has the PUBLIC_RATE_LIMIT
 	// binding (Cloudflare's Workers rate-limiting API); public read-only use
-	// is refused without it.
+	// is refused without it. A binding, not a setting: it has no row.
 	PublicRateLimiter bool `json:"publicRateLimiter"`
 	// Token is X_BEARER_TOKEN; empty means the Worker holds no token.
 	Token string `json:"bearerToken"`
 	// Tier is X_API_TIER, the deployment's access level (query.ParseTier:
 	// pay-per-use, free, basic, pro, enterprise); empty means pay-per-use.
 	Tier string `json:"apiTier"`
+	// ClassifySuccessBodies is CLASSIFY_SUCCESS_BODIES: "true" (default) reads
+	// a 2xx answer's body to class it (a 200 carrying partial errors is
+	// "partial"); "false" streams 2xx bodies through unread and classes them
+	// by status, for less CPU per call. Error answers are always read.
+	ClassifySuccessBodies string `json:"classifySuccessBodies"`
 }
 
-// Gate is a parsed Config.
-type Gate struct {
-	origins     map[string]bool // CORS answers
-	publicRead  map[string]bool // public read-only use
-	keyHashes   [][sha256.Size]byte
-	signingKeys [][]byte
-	token       string
-	tier        query.Tier
+// Settings is a checked Config: every value parsed, defaults applied.
+type Settings struct {
+	APIOrigin string     `json:"apiOrigin"` // scheme://host[:port], no trailing slash
+	TimeoutMs int        `json:"timeoutMs"`
+	Tier      query.Tier `json:"tier"`
+	// ClassifySuccessBodies: read 2xx bodies to class them (CLASSIFY_SUCCESS_BODIES).
+	ClassifySuccessBodies bool            `json:"classifySuccessBodies"`
+	origins               map[string]bool // CORS answers
+	publicRead            map[string]bool // public read-only use
+	keys                  []string
+	signingKeys           []string
+	token                 string
 }
 
-// MinSecretLen is the shortest server key or signing key accepted: a key is
-// a password no human types, so it can be long and random.
-const MinSecretLen = 16
+// SettingError says which setting is wrong and why. Problem quotes the value
+// of an ordinary setting (bounded in length) and never a secret's.
+type SettingError struct {
+	Setting string `json:"setting"`
+	Problem string `json:"problem"`
+}
 
-// NewGate parses the settings; a malformed one is an error naming the setting
-// and the entry, never a secret's value.
-func NewGate(c Config) (*Gate, error) {
-	tier, ok := query.ParseTier(c.Tier)
-	if !ok {
-		return nil, fmt.Errorf("X_API_TIER %q is not an access level; use one of %s", c.Tier, tierNames())
+func (e SettingError) Error() string { return e.Setting + " " + e.Problem }
+
+// ConfigError lists every bad setting, so one redeploy can fix them all.
+type ConfigError []SettingError
+
+func (e ConfigError) Error() string {
+	parts := make([]string, len(e))
+	for i, s := range e {
+		parts[i] = s.Error()
 	}
-	g := &Gate{token: c.Token, tier: tier}
-	var err error
-	if g.origins, err = parseOrigins("ALLOWED_ORIGINS", c.AllowedOrigins); err != nil {
-		return nil, err
-	}
-	if g.publicRead, err = parseOrigins("PUBLIC_READ_ORIGINS", c.PublicReadOrigins); err != nil {
-		return nil, err
-	}
-	if len(g.publicRead) > 0 && !c.PublicRateLimiter {
-		return nil, fmt.Errorf("PUBLIC_READ_ORIGINS is set but the PUBLIC_RATE_LIMIT rate-limiting binding is missing: public use is never unlimited (see worker/README.md)")
-	}
-	keys, err := parseSecrets("PREFLIGHT_KEYS", c.Keys)
-	if err != nil {
-		return nil, err
-	}
-	if c.Key != "" {
-		if len(c.Key) < MinSecretLen {
-			return nil, fmt.Errorf("PREFLIGHT_KEY is %d bytes; use at least %d random characters", len(c.Key), MinSecretLen)
+	return strings.Join(parts, "; ")
+}
+
+// Defaults and bounds.
+const (
+	DefaultAPIOrigin = "https://api.x.com"
+	DefaultTimeoutMs = 30000
+	// MinTimeoutMs and MaxTimeoutMs bound UPSTREAM_TIMEOUT_MS: under a second
+	// turns ordinary X latency into 504s; over five minutes is longer than
+	// any X answer takes to start.
+	MinTimeoutMs = 1000
+	MaxTimeoutMs = 300000
+	// MinSecretLen is the shortest server key or signing key accepted: a key
+	// is a password no human types, so it can be long and random.
+	MinSecretLen = 16
+	maxSecretLen = 4096
+	maxQuoted    = 80 // characters of a bad ordinary value quoted in a message
+)
+
+// setting is one row of the table Check runs: the environment name, where
+// the value sits in Config, and how it is parsed into Settings (c is there
+// for the rare rule that involves another field). A new setting is a new row.
+// apply returns "" or the problem; for a secret it never contains the value.
+type setting struct {
+	name  string
+	value func(c *Config) string
+	apply func(s *Settings, v string, c *Config) string
+}
+
+var settingsTable = []setting{
+	{"X_API_ORIGIN", func(c *Config) string { return c.APIOrigin }, applyAPIOrigin},
+	{"UPSTREAM_TIMEOUT_MS", func(c *Config) string { return c.TimeoutMs }, applyTimeout},
+	{"ALLOWED_ORIGINS", func(c *Config) string { return c.AllowedOrigins }, applyAllowedOrigins},
+	{"PUBLIC_READ_ORIGINS", func(c *Config) string { return c.PublicReadOrigins }, applyPublicReadOrigins},
+	{"PREFLIGHT_KEYS", func(c *Config) string { return c.Keys }, applyKeys},
+	{"PREFLIGHT_KEY", func(c *Config) string { return c.Key }, applyLegacyKey},
+	{"PREFLIGHT_SIGNING_KEYS", func(c *Config) string { return c.SigningKeys }, applySigningKeys},
+	{"X_BEARER_TOKEN", func(c *Config) string { return c.Token }, applyToken},
+	{"X_API_TIER", func(c *Config) string { return c.Tier }, applyTier},
+	{"CLASSIFY_SUCCESS_BODIES", func(c *Config) string { return c.ClassifySuccessBodies }, applyClassifySuccess},
+}
+
+// Check parses every setting. The error, when not nil, is a ConfigError
+// naming each bad setting; the Settings are then not to be used.
+func (c Config) Check() (*Settings, error) {
+	s := &Settings{origins: map[string]bool{}, publicRead: map[string]bool{}}
+	var bad ConfigError
+	for _, row := range settingsTable {
+		if p := row.apply(s, row.value(&c), &c); p != "" {
+			bad = append(bad, SettingError{Setting: row.name, Problem: p})
 		}
-		keys = append(keys, c.Key)
 	}
-	for _, k := range keys {
-		g.keyHashes = append(g.keyHashes, sha256.Sum256([]byte(k)))
+	if bad != nil {
+		return nil, bad
 	}
-	signing, err := parseSecrets("PREFLIGHT_SIGNING_KEYS", c.SigningKeys)
-	if err != nil {
-		return nil, err
-	}
-	for _, k := range signing {
-		g.signingKeys = append(g.signingKeys, []byte(k))
-	}
-	return g, nil
+	return s, nil
 }
 
-func parseOrigins(setting, list string) (map[string]bool, error) {
-	out := map[string]bool{}
-	for i, o := range strings.Split(list, ",") {
+// SettingNames lists the settings Check reads, in its order.
+func SettingNames() []string {
+	out := make([]string, len(settingsTable))
+	for i, row := range settingsTable {
+		out[i] = row.name
+	}
+	return out
+}
+
+func applyAPIOrigin(s *Settings, v string, _ *Config) string {
+	if v == "" {
+		s.APIOrigin = DefaultAPIOrigin
+		return ""
+	}
+	trimmed := v
+	if strings.HasSuffix(v, "/") && !strings.HasSuffix(v, "://") {
+		trimmed = v[:len(v)-1]
+	}
+	o, err := parseOrigin(trimmed)
+	if err != "" {
+		return quote(v) + ": " + err
+	}
+	if o.scheme == "http" && !o.loopback() {
+		return quote(v) + ": plain http is allowed only for a loopback host (a local stand-in for X); use https://"
+	}
+	s.APIOrigin = o.scheme + "://" + o.host
+	return ""
+}
+
+func applyTimeout(s *Settings, v string, _ *Config) string {
+	if v == "" {
+		s.TimeoutMs = DefaultTimeoutMs
+		return ""
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || strings.TrimLeft(v, "0123456789") != "" {
+		return quote(v) + ": not a whole number of milliseconds"
+	}
+	if n < MinTimeoutMs || n > MaxTimeoutMs {
+		return quote(v) + ": out of range " + strconv.Itoa(MinTimeoutMs) + " to " + strconv.Itoa(MaxTimeoutMs) + " ms"
+	}
+	s.TimeoutMs = n
+	return ""
+}
+
+func applyAllowedOrigins(s *Settings, v string, _ *Config) string {
+	return parseOriginList(v, s.origins)
+}
+
+func applyPublicReadOrigins(s *Settings, v string, c *Config) string {
+	if p := parseOriginList(v, s.publicRead); p != "" {
+		return p
+	}
+	if len(s.publicRead) > 0 && !c.PublicRateLimiter {
+		return "is set but the PUBLIC_RATE_LIMIT rate-limiting binding is missing: public use is never unlimited (see worker/README.md)"
+	}
+	return ""
+}
+
+// parseOriginList reads a comma-separated list of exact origins into out.
+func parseOriginList(v string, out map[string]bool) string {
+	for i, o := range strings.Split(v, ",") {
 		o = strings.TrimSpace(o)
 		if o == "" {
 			continue
 		}
-		if err := checkOrigin(o); err != nil {
-			return nil, fmt.Errorf("%s entry %d (%q): %v", setting, i+1, o, err)
+		if p := checkListedOrigin(o); p != "" {
+			return "entry " + strconv.Itoa(i+1) + " (" + quote(o) + "): " + p
 		}
 		out[o] = true
 	}
-	return out, nil
+	return ""
 }
 
-// parseSecrets splits a comma-separated secret list; an error names the
-// entry by position and length only.
-func parseSecrets(setting, list string) ([]string, error) {
+func checkListedOrigin(o string) string {
+	if o == "*" {
+		return "a wildcard would answer CORS for any web page; list origins one by one"
+	}
+	scheme, _, _ := strings.Cut(o, "://")
+	if scheme != "https" && scheme != "http" {
+		return "an origin starts with https:// or http://"
+	}
+	if _, err := parseOrigin(o); err != "" {
+		return err
+	}
+	return ""
+}
+
+func applyKeys(s *Settings, v string, _ *Config) string {
+	keys, p := parseSecretList(v)
+	s.keys = append(s.keys, keys...)
+	return p
+}
+
+func applyLegacyKey(s *Settings, v string, _ *Config) string {
+	if v == "" {
+		return ""
+	}
+	if p := checkKey(v); p != "" {
+		return p
+	}
+	s.keys = append(s.keys, v)
+	return ""
+}
+
+func applySigningKeys(s *Settings, v string, _ *Config) string {
+	keys, p := parseSecretList(v)
+	s.signingKeys = keys
+	return p
+}
+
+// parseSecretList splits a comma-separated secret list; a problem names the
+// entry by position (and length) only.
+func parseSecretList(v string) ([]string, string) {
 	var out []string
-	for i, s := range strings.Split(list, ",") {
-		s = strings.TrimSpace(s)
-		if s == "" {
+	for i, k := range strings.Split(v, ",") {
+		k = strings.TrimSpace(k)
+		if k == "" {
 			continue
 		}
-		if len(s) < MinSecretLen {
-			return nil, fmt.Errorf("%s entry %d is %d bytes; use at least %d random characters", setting, i+1, len(s), MinSecretLen)
+		if p := checkKey(k); p != "" {
+			return nil, "entry " + strconv.Itoa(i+1) + " " + p
 		}
-		out = append(out, s)
+		out = append(out, k)
 	}
-	return out, nil
+	return out, ""
 }
 
-// Tier is the deployment's access level (X_API_TIER).
-func (g *Gate) Tier() query.Tier { return g.tier }
+// checkKey describes what is wrong with a key without showing it.
+func checkKey(k string) string {
+	if p := checkSecret(k); p != "" {
+		return p
+	}
+	if len(k) < MinSecretLen {
+		return "is " + strconv.Itoa(len(k)) + " bytes; use at least " + strconv.Itoa(MinSecretLen) + " random characters"
+	}
+	return ""
+}
+
+func applyToken(s *Settings, v string, _ *Config) string {
+	if v == "" {
+		return ""
+	}
+	if len(v) > 7 && strings.EqualFold(v[:7], "bearer ") {
+		return `starts with "Bearer ": set the token alone; the Worker adds the scheme`
+	}
+	if p := checkSecret(v); p != "" {
+		return p
+	}
+	s.token = v
+	return ""
+}
+
+func applyTier(s *Settings, v string, _ *Config) string {
+	t, ok := query.ParseTier(v)
+	if !ok {
+		return quote(v) + " is not an access level; use one of " + tierNames()
+	}
+	s.Tier = t
+	return ""
+}
+
+func applyClassifySuccess(s *Settings, v string, _ *Config) string {
+	switch v {
+	case "", "true":
+		s.ClassifySuccessBodies = true
+	case "false":
+		s.ClassifySuccessBodies = false
+	default:
+		return quote(v) + `: expected "true" (read 2xx bodies to class them) or "false" (stream them unread)`
+	}
+	return ""
+}
 
 func tierNames() string {
 	var names []string
@@ -143,18 +326,69 @@ func tierNames() string {
 	return strings.Join(names, ", ")
 }
 
-func checkOrigin(o string) error {
-	scheme, rest, ok := strings.Cut(o, "://")
-	switch {
-	case o == "*":
-		return fmt.Errorf("a wildcard would answer CORS for any web page; list origins one by one")
-	case !ok || (scheme != "https" && scheme != "http"):
-		return fmt.Errorf("an origin starts with https:// or http://")
-	case rest == "" || strings.ContainsAny(rest, "/?#@ "):
-		return fmt.Errorf("an origin is scheme://host[:port] with no path")
+// checkSecret describes what is wrong with a secret without showing it: a
+// header value carries it, so only visible ASCII; a space or newline is
+// almost always a copy-paste accident.
+func checkSecret(v string) string {
+	if len(v) > maxSecretLen {
+		return "is longer than " + strconv.Itoa(maxSecretLen) + " bytes"
 	}
-	return nil
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c == ' ' || c == '\t':
+			return "contains a space or tab (at byte " + strconv.Itoa(i+1) + ")"
+		case c == '\n' || c == '\r':
+			return "contains a line break (at byte " + strconv.Itoa(i+1) + "; a trailing newline from a pasted file?)"
+		case c < 0x21 || c > 0x7e:
+			return "contains a byte that is not visible ASCII (at byte " + strconv.Itoa(i+1) + ")"
+		}
+	}
+	return ""
 }
+
+// quote shows an ordinary (non-secret) value, bounded so a huge setting
+// cannot make a huge answer.
+func quote(v string) string {
+	if len(v) > maxQuoted {
+		return strconv.Quote(v[:maxQuoted]) + "…"
+	}
+	return strconv.Quote(v)
+}
+
+// Gate is the access rule (access.go) and access level of checked Settings.
+type Gate struct {
+	origins     map[string]bool // CORS answers
+	publicRead  map[string]bool // public read-only use
+	keyHashes   [][sha256.Size]byte
+	signingKeys [][]byte
+	token       string
+	tier        query.Tier
+}
+
+// Gate returns the access rule and access level of s.
+func (s *Settings) Gate() *Gate {
+	g := &Gate{origins: s.origins, publicRead: s.publicRead, token: s.token, tier: s.Tier}
+	for _, k := range s.keys {
+		g.keyHashes = append(g.keyHashes, sha256.Sum256([]byte(k)))
+	}
+	for _, k := range s.signingKeys {
+		g.signingKeys = append(g.signingKeys, []byte(k))
+	}
+	return g
+}
+
+// NewGate checks c and returns its access rule; a bad setting is a
+// ConfigError naming it (never a secret's value).
+func NewGate(c Config) (*Gate, error) {
+	s, err := c.Check()
+	if err != nil {
+		return nil, err
+	}
+	return s.Gate(), nil
+}
+
+// Tier is the deployment's access level (X_API_TIER).
+func (g *Gate) Tier() query.Tier { return g.tier }
 
 // OriginAllowed reports whether a browser at origin gets CORS answers.
 func (g *Gate) OriginAllowed(origin string) bool {

@@ -37,6 +37,24 @@
 // read-only use, rate-limited per client by the PUBLIC_RATE_LIMIT binding. Origin alone
 // never earns the server token otherwise.
 //
+// Settings (Config.Check, config.go, once per isolate; every bad row is
+// reported, and a bad row makes every /2/ and /v1/ request a 500 naming the
+// setting, never a secret's value):
+//
+//	X_API_ORIGIN            https://host[:port], lower-case, no path/userinfo; http only for
+//	                        localhost, 127.0.0.0/8, [::1] (a stand-in for X)     default https://api.x.com
+//	UPSTREAM_TIMEOUT_MS     digits only, 1000..300000                            default 30000
+//	ALLOWED_ORIGINS         comma list of exact origins; "*" refused              default none
+//	PUBLIC_READ_ORIGINS     the same; needs the PUBLIC_RATE_LIMIT binding         default none
+//	PREFLIGHT_KEYS          comma list, each ≥ 16 visible-ASCII characters        default none
+//	PREFLIGHT_KEY           one more key, the same rule                           default none
+//	PREFLIGHT_SIGNING_KEYS  comma list, the same rule                             default none
+//	X_BEARER_TOKEN          visible ASCII, no "Bearer " prefix                    default none
+//	X_API_TIER              query.ParseTier (pay-per-use, free, basic, pro, enterprise)
+//	                                                                              default pay-per-use
+//	CLASSIFY_SUCCESS_BODIES true | false: read 2xx bodies to class them, or stream them
+//	                                                                              default true
+//
 // Ledger (ratekey.go): the rate-limit key is the hash of the identity X
 // counts (LedgerIdentity: bearer tokens normalised, OAuth 1.0a by consumer
 // key + access token) and the route.

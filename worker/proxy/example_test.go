@@ -98,7 +98,7 @@ func ExampleParseHeaderLines() {
 func ExampleRoomUntil() {
 	h := proxy.Headers{"x-rate-limit-remaining": "449", "x-rate-limit-reset": "1700000900"}
 	fmt.Println(proxy.RoomUntil(h, 1_700_000_000_000))
-	// Output: 1700000001000
+	// Output: 1700000060000
 }
 
 func ExampleGate_CORSOrigins() {

@@ -11,7 +11,8 @@ func TestRoomUntil(t *testing.T) {
 	}{
 		{"plenty left: room for the TTL", Headers{"x-rate-limit-remaining": "449", "x-rate-limit-reset": "1700000900"}, now + RoomTTLMs},
 		{"reset sooner than the TTL", Headers{"x-rate-limit-remaining": "449", "x-rate-limit-reset": "1700000000"}, 0},
-		{"reset within the TTL is the end", Headers{"x-rate-limit-remaining": "449", "x-rate-limit-reset": "1700000001"}, now + RoomTTLMs},
+		{"reset within the TTL is the end", Headers{"x-rate-limit-remaining": "449", "x-rate-limit-reset": "1700000001"}, 1700000001 * 1000},
+		{"reset far beyond the TTL", Headers{"x-rate-limit-remaining": "449", "x-rate-limit-reset": "1700086400"}, now + RoomTTLMs},
 		{"exactly RoomMin left: no room", Headers{"x-rate-limit-remaining": "10", "x-rate-limit-reset": "1700000900"}, 0},
 		{"RoomMin+1 left", Headers{"x-rate-limit-remaining": "11", "x-rate-limit-reset": "1700000900"}, now + RoomTTLMs},
 		{"remaining 0", Headers{"x-rate-limit-remaining": "0", "x-rate-limit-reset": "1700000900"}, 0},

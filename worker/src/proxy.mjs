@@ -1,13 +1,11 @@
 // proxy.mjs: the validating proxy under /2/. Go decides (decide, annotate, local); this module does the I/O:
 // reading the request, the rate-limit lookups, fetching X, streaming the answer back.
-import { annotate, decide, local } from './go.mjs';
+import { annotate, decide, local, settings } from './go.mjs';
 import { withCors } from './cors.mjs';
 import { MAX_BODY, TooLarge, blankProblem, dropCors, dropHopByHop, problemResponse, readBody, readUpTo } from './http.mjs';
 import { currentBlock, noteRoom, recordBlock } from './ratelimit.mjs';
 
 const INSPECT_LIMIT = 1 << 20; // answers up to this size are read and classified
-const DEFAULT_ORIGIN = 'https://api.x.com';
-const DEFAULT_TIMEOUT_MS = 30000; // until X's response headers arrive
 
 // The Worker's own credential headers and the client address Cloudflare's edge sets: Go reads them, X never
 // gets them.
@@ -53,8 +51,12 @@ function upstreamFailure(request, err, timedOut, validator) {
   return problemResponse(request, timedOut ? 504 : 502, p, 'upstream-error', { 'x-preflight-validator': validator });
 }
 
-/** Answers one request under /2/: refused, answered locally (429), or forwarded to X_API_ORIGIN. */
-export async function proxy(request, env, target) {
+/**
+ * Answers one request under /2/: refused, answered locally (429), or forwarded to X_API_ORIGIN. It notes in `info`
+ * (for the request's log line and counters) the route template, whether the rate-limit ledger was asked, and how
+ * long X took — never a header, body or query value.
+ */
+export async function proxy(request, env, target, info = {}) {
   let body;
   try {
     body = await readBody(request);
@@ -68,6 +70,7 @@ export async function proxy(request, env, target) {
   const now = Date.now();
   const headers = forwardHeaders(request);
   const d = decide(request.method, target, judgedHeaders(request, headers), now, body);
+  info.route = d.route || null;
 
   // Go decides everything; its warning codes (never a reason to refuse) go back to the caller.
   const notes = d.warnings ? { 'x-preflight-warnings': d.warnings } : {};
@@ -87,7 +90,7 @@ export async function proxy(request, env, target) {
     'local', { 'x-preflight-class': 'rate-limited', 'x-preflight-validator': d.validator, 'x-preflight-auth': d.auth });
   }
 
-  const blocked = await currentBlock(env, d.key, now);
+  const blocked = await currentBlock(env, d.key, now, info);
   if (blocked) {
     const answer = local(blocked, now);
     const h = { ...answer.headers, 'x-preflight-class': 'rate-limited', 'x-preflight-validator': d.validator };
@@ -96,11 +99,11 @@ export async function proxy(request, env, target) {
   }
 
   if (d.authorization) headers.set('authorization', d.authorization);
-  const origin = (env.X_API_ORIGIN || DEFAULT_ORIGIN).replace(/\/+$/, '');
-  const timeoutMs = Number(env.UPSTREAM_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS;
+  const { apiOrigin: origin, timeoutMs, classifySuccessBodies } = settings(); // checked by Go at start-up
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   let upstream;
+  const sent = Date.now();
   try {
     upstream = await fetch(origin + d.path, {
       method: request.method, headers, body, redirect: 'manual', signal: abort.signal,
@@ -109,13 +112,16 @@ export async function proxy(request, env, target) {
     return upstreamFailure(request, err, abort.signal.aborted, d.validator);
   } finally {
     clearTimeout(timer);
+    info.upstreamMs = Date.now() - sent;
   }
 
   let outBody = upstream.body;
   let read = null; // the body's bytes when it was read whole
   // A stream's success body never ends, so it is piped unread; its error answers (429 TooManyConnections, 409 rule
-  // problems…) are ordinary finite JSON and are read like any other, for the class and the retry advice.
-  if (!d.stream || upstream.status >= 400) {
+  // problems…) are ordinary finite JSON and are read like any other, for the class and the retry advice. With
+  // CLASSIFY_SUCCESS_BODIES=false every 2xx body is piped unread too (classed by status: less CPU, no "partial").
+  const success = upstream.status >= 200 && upstream.status <= 299;
+  if ((!d.stream || upstream.status >= 400) && (classifySuccessBodies || !success)) {
     const r = await readUpTo(upstream, INSPECT_LIMIT);
     if (r.bytes) read = outBody = r.bytes;
     else outBody = r.stream;

@@ -36,18 +36,47 @@ function rateStub(env, key) {
   return env.RATE_LIMITS.get(env.RATE_LIMITS.idFromName(key));
 }
 
-/** The block in force for key at now, or null. */
-export async function currentBlock(env, key, now) {
+// LEDGER_LATENCY_MS exists only in the benchmark's workerd config (worker/bench/ledger.mjs; never in wrangler.toml):
+// it delays each Durable Object call by that many ms, standing in for the round trip to wherever the object lives,
+// which local workerd does not have.
+function ledgerLatency(env) {
+  const ms = Number(env.LEDGER_LATENCY_MS);
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : null;
+}
+
+/**
+ * The block in force for key at now, or null. `info.ledger` says how it was found, for the request's log line:
+ * "cached" (a block this isolate holds), "room" (X said there is room: not asked), "none" (no Durable Object
+ * bound), "asked" (one round trip to the Durable Object) or "unavailable" (the round trip failed; forwarded).
+ */
+export async function currentBlock(env, key, now, info = {}) {
   const cached = cachedBlock(key, now);
-  if (cached || !env.RATE_LIMITS || hasRoom(key, now)) return cached;
+  if (cached) {
+    info.ledger = 'cached';
+    return cached;
+  }
+  if (!env.RATE_LIMITS) {
+    info.ledger = 'none';
+    return null;
+  }
+  if (hasRoom(key, now)) {
+    info.ledger = 'room';
+    return null;
+  }
+  const asked = Date.now();
   try {
+    await ledgerLatency(env);
     const b = await rateStub(env, key).check(now);
     if (b) localBlocks.set(key, b);
+    info.ledger = 'asked';
     return b;
   } catch (err) {
     // The shared state is an optimisation; without it X still says 429 itself.
+    info.ledger = 'unavailable';
     console.error('xpreflight: rate-limit state unavailable:', String(err));
     return null;
+  } finally {
+    info.ledgerMs = Date.now() - asked;
   }
 }
 
@@ -56,6 +85,7 @@ export async function recordBlock(env, key, block) {
   localBlocks.set(key, block);
   if (!env.RATE_LIMITS) return;
   try {
+    await ledgerLatency(env);
     await rateStub(env, key).record(block);
   } catch (err) {
     console.error('xpreflight: could not record a rate-limit block:', String(err));

@@ -7,12 +7,14 @@
 //   cors.mjs      CORS answers by the Worker's own policy
 //   http.mjs      body limits, hop-by-hop fields, the Worker's own problem answers
 //   assets.mjs    the linter page
-import { ConfigError, startGo } from './go.mjs';
+//   observe.mjs   one JSON log line and one Analytics Engine data point per request
+import { ConfigError, health, startGo } from './go.mjs';
 import { preflight } from './cors.mjs';
 import { blankProblem } from './http.mjs';
 import { proxy } from './proxy.mjs';
 import { wireOp } from './v1.mjs';
 import { asset } from './assets.mjs';
+import { record, requestEvent } from './observe.mjs';
 
 export { RateLimitState } from './ratelimit.mjs';
 
@@ -29,41 +31,66 @@ function rawTarget(request) {
   return slash < 0 ? '/' : url.slice(slash);
 }
 
-async function route(request, env) {
-  const target = rawTarget(request);
+// healthResponse answers GET /v1/health: 200 when the configuration is valid, 503 when it is not (so a monitor
+// notices), with the build's version and access level; never a secret.
+function healthResponse(request, env, info) {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return new Response(null, { status: 405, headers: { allow: 'GET, HEAD' } });
+  }
+  const h = health(env, info);
+  return new Response(request.method === 'HEAD' ? null : JSON.stringify(h), {
+    status: h.configValid ? 200 : 503,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'x-preflight': 'wire', 'cache-control': 'no-store' },
+  });
+}
+
+async function route(request, env, target, info) {
   if (target === null) {
     return new Response(blankProblem(400, 'Bad Request', 'The Host header must be a host name with an optional port, nothing more.'), {
       status: 400, headers: { 'content-type': 'application/json; charset=utf-8', 'x-preflight': 'rejected' },
     });
   }
+  if (target === '/v1/health' || target.startsWith('/v1/health?')) return healthResponse(request, env, info);
   if (request.method === 'OPTIONS') {
-    startGo(env); // the CORS policy is Go's
+    startGo(env, info); // the CORS policy is Go's
     return preflight(request);
   }
   if (target.startsWith('/2/') || target === '/2') {
-    startGo(env);
-    return proxy(request, env, target);
+    startGo(env, info);
+    return proxy(request, env, target, info);
   }
   const v1 = /^\/v1\/([A-Za-z]+)(?:\?.*)?$/.exec(target);
   if (v1) {
-    startGo(env);
+    startGo(env, info);
     return wireOp(request, v1[1]);
   }
   return asset(request, env, target);
 }
 
 export default {
-  async fetch(request, env) {
-    try {
-      return await route(request, env);
-    } catch (err) {
-      console.error('xpreflight: internal error:', String((err && err.stack) || err));
-      // A configuration error names the setting (never a secret's value), so the operator sees it on the first
-      // request; anything else stays vague.
-      const detail = err instanceof ConfigError ? `xpreflight is misconfigured: ${err.message}` : 'xpreflight failed to handle this request.';
-      return new Response(blankProblem(500, 'Internal Server Error', detail), {
-        status: 500, headers: { 'content-type': 'application/json; charset=utf-8', 'x-preflight': 'error' },
-      });
+  async fetch(request, env, ctx) {
+    const started = Date.now(); // workerd's clock moves only across I/O: this measures waiting, not CPU
+    const target = rawTarget(request);
+    const info = {}; // what the route learnt, for the log line (cold: this request started the Go instance)
+    const response = await answer(request, env, target, info);
+    if (target !== null && (target.startsWith('/2') || target.startsWith('/v1/'))) {
+      record(env, ctx, requestEvent(request, target, response, info, Date.now() - started));
     }
+    return response;
   },
 };
+
+async function answer(request, env, target, info) {
+  try {
+    return await route(request, env, target, info);
+  } catch (err) {
+    // A configuration error was logged once, when Go refused it; anything else is logged each time.
+    if (!(err instanceof ConfigError)) console.error('xpreflight: internal error:', String((err && err.stack) || err));
+    // A configuration error names the setting (never a secret's value), so the operator sees it on the first
+    // request; anything else stays vague.
+    const detail = err instanceof ConfigError ? `xpreflight is misconfigured: ${err.message}` : 'xpreflight failed to handle this request.';
+    return new Response(blankProblem(500, 'Internal Server Error', detail), {
+      status: 500, headers: { 'content-type': 'application/json; charset=utf-8', 'x-preflight': 'error' },
+    });
+  }
+}

@@ -25,14 +25,20 @@ export async function freePort() {
   return port;
 }
 
-// startWorkerd({env, second, passthrough, xpreflight, publicRateLimit}) → {port, secondPort, passthroughPort, pid, stop, log()}
+// startWorkerd({env, second, passthrough, xpreflight, publicRateLimit, events, ledgerLatencyMs})
+//   → {port, secondPort, passthroughPort, eventsPort, pid, stop, log()}
 // publicRateLimit: "LIMIT/PERIOD" for the local stand-in of the PUBLIC_RATE_LIMIT binding (config.mjs).
-export async function startWorkerd({ env = {}, second = false, passthrough = false, xpreflight = true, publicRateLimit } = {}) {
+// events: a stand-in for the Analytics Engine binding, read back on eventsPort. ledgerLatencyMs: added to every
+// Durable Object call (the ledger benchmark).
+export async function startWorkerd({ env = {}, second = false, passthrough = false, xpreflight = true, publicRateLimit,
+  events = false, ledgerLatencyMs = 0 } = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "xpreflight-workerd-"));
   const config = path.join(build, `test-${path.basename(dir)}.capnp`);
   const ports = { port: await freePort() };
   const args = ["--build", build, "--assets", readFileSync(path.join(build, "assets-dir"), "utf8").trim(), "--out", config, "--port", String(ports.port)];
   if (second) args.push("--second-port", String((ports.secondPort = await freePort())));
+  if (events) args.push("--events-port", String((ports.eventsPort = await freePort())));
+  if (ledgerLatencyMs > 0) args.push("--ledger-latency-ms", String(ledgerLatencyMs));
   if (passthrough) args.push("--passthrough-port", String((ports.passthroughPort = await freePort())));
   if (!xpreflight) args.push("--no-xpreflight");
   if (publicRateLimit) args.push("--public-rate-limit", publicRateLimit);
