@@ -31,9 +31,9 @@
 //
 // Error recovery keeps every byte in the tree: a stray ')' or an OR without a
 // clause on both sides becomes a Bad node, an unclosed group or quote runs to
-// the end of the input. Groups nested deeper than MaxDepth (2,048 — deeper
-// cannot fit X's longest limit of 4,096 characters) become one Bad node, so
-// recursion is bounded; chains of '-' are handled in loops.
+// the end of the input. Groups nested deeper than MaxDepth (256) become one
+// Bad node, left unchecked, so recursion is bounded; chains of '-' are
+// handled in loops.
 //
 // # Checks
 //
@@ -47,7 +47,7 @@
 //	unterminated-quote        warning  phrase or quoted argument without closing '"'
 //	unclosed-bracket          warning  point_radius:[… without "]"
 //	misplaced-or              warning  OR without a clause on one side
-//	too-deep                  error    groups nested past MaxDepth
+//	too-deep                  warning  groups nested past MaxDepth (256): not parsed, not checked
 //	empty-query               error    empty or blank query ("'query' must be a non-empty string")
 //	explicit-and              error/warning  bare and/AND between two clauses ("Ambiguous use of and as a keyword…"); warning at the start or end
 //	lowercase-or              warning  "or" in any case but OR: matched as a keyword
@@ -119,7 +119,6 @@
 //	code                      source
 //	unclosed-paren            recorded "Missing closing parenthesis (at position 30)" (§3.3; index id 71406876451)
 //	unmatched-paren           recorded "missing EOF at ')' (at position 51)" (§3.3; index id 20963657329)
-//	too-deep                  nesting past 2,048 needs over 4,096 characters: over every documented limit (§3.1)
 //	empty-query               recorded "Invalid 'query':''. 'query' must be a non-empty string" (§2.2); specs' minLength 1
 //	explicit-and              recorded "Ambiguous use of and as a keyword…" (§3.3; index ids 29265692934, 20963657329)
 //	single-quote              recorded "no viable alternative at character '''" (§3.4; index id 20963657329)
@@ -223,7 +222,8 @@
 //     shapes, counts. X may accept them and match nothing.
 //   - An operator X lists only for another endpoint.
 //   - Values exactly at a "less than 25mi" bound.
-//   - Nesting depth: no limit documented (deep-nesting warns past 10).
+//   - Nesting depth: no limit documented (deep-nesting warns past 10;
+//     too-deep past MaxDepth, where the linter stops parsing).
 //   - UTF-16 units versus code points for length (length-utf16).
 //   - counts_all on pay-per-use: 1,024 (rate-limit page) versus 512 (counts
 //     guide); the linter takes 1,024 and warns over 512 (counts-all-length).

@@ -82,9 +82,9 @@ func validateFull(q string, opts Options, format, valid8 bool, length, units int
 }
 
 // syntaxSeverity is the severity of a syntax error code: an error where
-// X's message for it is recorded (unbalanced parentheses) or the query
-// cannot fit any documented length (too-deep), a warning where no source
-// records X's answer (doc.go, "Sources of errors").
+// X's message for it is recorded (unbalanced parentheses), a warning where
+// no source records X's answer (doc.go, "Sources of errors"). (too-deep is
+// no syntax error: the checks report it, as a warning.)
 func syntaxSeverity(code string) Severity {
 	switch code {
 	case CodeEmptyGroup, CodeUnterminatedQuote, CodeUnclosedBracket, CodeMisplacedOr:

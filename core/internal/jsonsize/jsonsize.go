@@ -1,0 +1,53 @@
+// Package jsonsize tells how many bytes encoding/json will write for a
+// string, without encoding it, so that a report can stop growing before its
+// answer passes a byte budget.
+package jsonsize
+
+import "unicode/utf8"
+
+// String is the length of s encoded by encoding/json.Marshal as a JSON
+// string, quotes included: control characters, invalid UTF-8 and the
+// HTML-sensitive <, > and & take six bytes (\u003c, \ufffd), U+2028 and
+// U+2029 six, '"' and '\\' two, everything else its UTF-8 length.
+func String(s string) int {
+	n := 2
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t':
+				n += 2
+			case c < 0x20 || c == '<' || c == '>' || c == '&':
+				n += 6
+			default:
+				n++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			n += 6
+		case r == '\u2028' || r == '\u2029':
+			n += 6
+		default:
+			n += size
+		}
+		i += size
+	}
+	return n
+}
+
+// Truncate cuts s to at most limit bytes at a character boundary and
+// marks the cut with "…"; a string within limit comes back unchanged.
+func Truncate(s string, limit int) string {
+	if len(s) <= limit {
+		return s
+	}
+	cut := max(limit-len("…"), 0)
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}

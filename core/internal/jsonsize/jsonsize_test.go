@@ -1,0 +1,51 @@
+package jsonsize
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestString(t *testing.T) {
+	for _, s := range []string{"", "cat", `"\`, "\n\r\t\x00\x1f", "<a&b>", "é€😀", "\xff\xfe", "\u2028\u2029", "a\xe2\x82", strings.Repeat("\x01", 100)} {
+		out, _ := json.Marshal(s)
+		if got := String(s); got != len(out) {
+			t.Errorf("String(%q) = %d, json.Marshal writes %d (%s)", s, got, len(out), out)
+		}
+	}
+}
+
+func TestTruncate(t *testing.T) {
+	tests := []struct {
+		s     string
+		limit int
+		want  string
+	}{
+		{"cat", 3, "cat"},
+		{"catalogue", 6, "cat…"},
+		{"ééé", 5, "é…"}, // "é" is 2 bytes, "…" 3: a second é would not fit
+		{"abc", 1, "…"},
+	}
+	for _, tt := range tests {
+		if got := Truncate(tt.s, tt.limit); got != tt.want {
+			t.Errorf("Truncate(%q, %d) = %q, want %q", tt.s, tt.limit, got, tt.want)
+		}
+		if got := Truncate(tt.s, tt.limit); !utf8.ValidString(got) {
+			t.Errorf("Truncate(%q, %d) = %q is not valid UTF-8", tt.s, tt.limit, got)
+		}
+	}
+}
+
+func FuzzString(f *testing.F) {
+	f.Add("a<b>\x00é\xff\u2028")
+	f.Fuzz(func(t *testing.T, s string) {
+		out, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := String(s); got != len(out) {
+			t.Errorf("String(%q) = %d, json.Marshal writes %d", s, got, len(out))
+		}
+	})
+}
