@@ -8,14 +8,15 @@ import "unicode/utf8"
 // String is the length of s encoded by encoding/json.Marshal as a JSON
 // string, quotes included: control characters, invalid UTF-8 and the
 // HTML-sensitive <, > and & take six bytes (\u003c, \ufffd), U+2028 and
-// U+2029 six, '"' and '\\' two, everything else its UTF-8 length.
+// U+2029 six; '"', '\\' and the short escapes (\b \f \n \r \t) two;
+// everything else its UTF-8 length.
 func String(s string) int {
 	n := 2
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			switch {
-			case c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t':
+			case c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t' || c == '\b' || c == '\f':
 				n += 2
 			case c < 0x20 || c == '<' || c == '>' || c == '&':
 				n += 6
