@@ -201,6 +201,24 @@
 // query does not hold. Queries over 4,096 bytes, X's largest limit, get no
 // fixes (each candidate costs a validation).
 //
+// # Limits: what one query may make the linter do and say
+//
+// Each bound is reported in the answer when it is hit:
+//
+//	bound                               when hit
+//	length over the longest any level   one query-too-long error, nothing parsed, Formatted ""
+//	may send to the endpoint (4,096;    (X rejects it at every level: x-api-facts.md §3.1,
+//	2,048 for stream_rule)              the specs' maxLength 4,096); a rule on a level with no
+//	                                    documented limit (free, basic): length-undocumented warning
+//	MaxDepth (256) levels of groups     the deeper group is one unparsed Bad node; too-deep warning
+//	                                    (X documents no limit; the bound keeps V8's wasm stack safe)
+//	100 diagnostics, or 32 KiB of their one too-many-diagnostics entry counts the rest (an error
+//	JSON                                if any of them was)
+//
+// So a report (Formatted at most 4,096 characters, 24 KiB encoded) stays
+// under 64 KiB, and every walk over the tree recurses at most MaxDepth
+// groups deep.
+//
 // # Fast path
 //
 // A query that is a flat conjunction of bare words and name:value
