@@ -103,6 +103,30 @@
 //	invalid-rule             error/warning  core/query's error table; answered in X's rules shape (RulesBody, 200), not as invalid-request
 //	unknown-rule-field       warning        -
 //
+// # Limits: what one request may make Validate do and say
+//
+// None is X's rule (X documents no URL, body or nesting limit that applies;
+// an over-long URL has been seen answered 431, x-api-facts.md §6.1), so past
+// a limit the rest is left unchecked with a warning and X decides; each is
+// listed in the Result when hit (limits.go):
+//
+//	limit                          when hit
+//	URL over MaxURLBytes (64 KiB)  url-not-checked warning; nothing else is judged, route null
+//	over MaxQueryParams (100)      the rest are counted, not judged: too-many-parameters,
+//	query parameters               an error when some are unknown to the operation, else a warning
+//	body over MaxBodyBytes         body-too-large warning; not decoded
+//	(256 KiB)
+//	body nesting past MaxBodyDepth body-too-deep warning (with line and column); not decoded, so
+//	(64)                           neither encoding/json nor jsonschema recurse deeper
+//	over MaxRulesLinted (100)      rules-not-linted warning; the rest of the rule values unlinted
+//	rule values
+//	MaxDiagnostics (100), or       one too-many-diagnostics entry counts the rest (an error if any
+//	56 KiB of findings and problem was); limit findings are always listed; nested query findings
+//	                               are cut to the room left the same way
+//	text over MaxTextBytes (1 KiB) messages, values, names and hints cut, ending in "…"
+//
+// So a Result's JSON stays under 64 KiB (DESIGN.md's answer budget).
+//
 // Rules stated only in the newest spec's prose are errors although spec
 // 2.166 is silent: the prose describes the live server. Schema keywords on
 // which the versions disagree are warnings: either version's client may be

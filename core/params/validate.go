@@ -15,6 +15,7 @@ func Validate(req Request) Result {
 		v.tier = query.PayPerUse
 	}
 	v.run()
+	v.bound()
 	var r Result
 	v.result(&r)
 	if v.decoded != nil && len(r.Diagnostics) == 0 {
@@ -58,6 +59,9 @@ func (v *validation) run() {
 	method := v.req.Method
 	if method != "GET" { // the usual method needs no clean-up
 		method = strings.ToUpper(strings.TrimSpace(method))
+	}
+	if v.urlTooLong() {
+		return
 	}
 	var t target
 	ok, diags := parseTarget(v.req.URL, &t)
@@ -113,10 +117,15 @@ func (v *validation) checkQuery(raw string) {
 	first := len(v.diags)
 	var badEncoding []Diagnostic
 	s := queryScanner{raw: raw, pooled: true}
+	var limit paramCap
+	defer limit.report(v)
 	for {
 		name, value, bad, finding, ok := s.next()
 		if !ok {
 			break
+		}
+		if limit.over(v, name) {
+			continue
 		}
 		if finding != nil {
 			badEncoding = append(badEncoding, *finding)
