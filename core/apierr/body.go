@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/xpreflight/xpreflight/core/internal/jsonnest"
 	"github.com/xpreflight/xpreflight/core/params"
 )
 
@@ -49,6 +50,9 @@ func readBody(resp Response, v *[]Violation) body {
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(trimmed, &top); err != nil || top == nil {
 		return notAnObject(trimmed, len(resp.Body)-len(bytes.TrimLeft(resp.Body, " \t\r\n")), err, v)
+	}
+	if off, deep := jsonnest.Deeper(trimmed, MaxBodyDepth); deep {
+		return tooDeep(off, v) // the top level decoded without recursion; the rest is not decoded
 	}
 	b := body{top: top}
 	_, hasType := top["type"]
