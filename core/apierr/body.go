@@ -195,9 +195,12 @@ func readErrors(shape Shape, top map[string]json.RawMessage, v *[]Violation) []P
 		}
 		p := Problem{Slug: slugOf(fields), Fields: fields}
 		problems = append(problems, p)
-		if v != nil && i < len(values) {
+		if v != nil && i < len(values) && i < MaxItemsChecked {
 			validate(schemaFor(p.Slug, p.Type()), values[i], fmt.Sprintf("/errors/%d", i), v)
 		}
+	}
+	if v != nil && len(items) > MaxItemsChecked {
+		itemsNotChecked(len(items), v)
 	}
 	return problems
 }

@@ -33,12 +33,15 @@
 //
 //	limit                                  when hit
 //	nesting past MaxBodyDepth (64)         shape too-deep, nothing decoded (V8's wasm stack)
+//	over MaxItemsChecked (20) error items  the rest are read and classified, not schema-checked;
+//	                                       a violation says so
 //	problems over MaxProblemBytes (32 KiB) the rest are classified but not listed; a violation
 //	of JSON                                counts them
 //	over MaxViolations (50) or 16 KiB of   the last listed violation counts the rest
 //	violations
 //
-// X's bodies stay far inside them (a 100-item partial-error page is about
+// A limit's note is a violation with keywordLocation "xpreflight:limits";
+// it does not make the schema report invalid. X's bodies stay far inside them (a 100-item partial-error page is about
 // 30 KiB); with them a Result's JSON stays under 64 KiB.
 //
 // # Schema of an item

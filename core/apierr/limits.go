@@ -18,11 +18,20 @@ const (
 	// MaxProblemBytes of JSON are listed across Problems and
 	// PartialErrors; the rest are counted in one violation.
 	MaxProblemBytes = 32 << 10
+	// MaxItemsChecked error items are checked against the schema of
+	// their type (about 0.25 ms each under wasm); every item is still
+	// read and classified.
+	MaxItemsChecked = 20
 	// MaxViolations schema violations are listed, and at most
 	// maxViolationBytes of them; the last one listed counts the rest.
 	MaxViolations     = 50
 	maxViolationBytes = 16 << 10
 )
+
+// limitsLocation is the KeywordLocation of the notes limits add to the
+// violations: they say what was not listed or not checked, not that the
+// body is wrong, so they leave SchemaReport.Valid alone.
+const limitsLocation = "xpreflight:limits"
 
 // ShapeTooDeep is a JSON body nested past MaxBodyDepth.
 const ShapeTooDeep Shape = "too-deep"
@@ -35,13 +44,19 @@ func tooDeep(off int, v *[]Violation) body {
 	return body{shape: ShapeTooDeep}
 }
 
+// itemsNotChecked notes the error items past MaxItemsChecked.
+func itemsNotChecked(n int, v *[]Violation) {
+	note(v, Violation{KeywordLocation: limitsLocation, Message: strconv.Itoa(n-MaxItemsChecked) + " of the " + strconv.Itoa(n) +
+		" error items were not checked against their schemas (the first " + strconv.Itoa(MaxItemsChecked) + " were)"})
+}
+
 // boundProblems keeps the problems whose fields fit MaxProblemBytes of
 // JSON in order, and notes how many were left out.
 func boundProblems(ps []Problem, budget *int, v *[]Violation) []Problem {
 	for i := range ps {
 		n := problemSize(&ps[i])
 		if n > *budget {
-			note(v, Violation{KeywordLocation: envelope, Message: strconv.Itoa(len(ps)-i) +
+			note(v, Violation{KeywordLocation: limitsLocation, Message: strconv.Itoa(len(ps)-i) +
 				" more error items are not listed (the answer lists " + strconv.Itoa(MaxProblemBytes>>10) + " KiB of them)"})
 			*budget = 0
 			return ps[:i:i]
@@ -62,6 +77,16 @@ func problemSize(p *Problem) int {
 	return n
 }
 
+// schemaValid reports whether vs has a violation other than a limit's note.
+func schemaValid(vs []Violation) bool {
+	for i := range vs {
+		if vs[i].KeywordLocation != limitsLocation {
+			return false
+		}
+	}
+	return true
+}
+
 // boundViolations keeps the first MaxViolations violations (sorted) that
 // fit maxViolationBytes, the last replaced by one counting the rest.
 func boundViolations(vs []Violation) []Violation {
@@ -70,7 +95,7 @@ func boundViolations(vs []Violation) []Violation {
 		size += 64 + jsonsize.String(vs[i].InstanceLocation) + jsonsize.String(vs[i].KeywordLocation) + jsonsize.String(vs[i].Message)
 		if i == MaxViolations-1 && len(vs) > MaxViolations || size > maxViolationBytes {
 			rest := len(vs) - i
-			return append(vs[:i:i], Violation{KeywordLocation: envelope,
+			return append(vs[:i:i], Violation{KeywordLocation: limitsLocation,
 				Message: strconv.Itoa(rest) + " more violations are not listed (the answer lists " + strconv.Itoa(MaxViolations) +
 					", or " + strconv.Itoa(maxViolationBytes>>10) + " KiB of them)"})
 		}

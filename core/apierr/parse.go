@@ -28,7 +28,7 @@ func Parse(resp Response) Result {
 	violations := []Violation{}
 	r := read(resp, &violations)
 	sortViolations(violations)
-	r.Schema = SchemaReport{Valid: len(violations) == 0, Violations: boundViolations(violations)}
+	r.Schema = SchemaReport{Valid: schemaValid(violations), Violations: boundViolations(violations)}
 	return r
 }
 
