@@ -41,8 +41,9 @@
 //	violations
 //
 // A limit's note is a violation with keywordLocation "xpreflight:limits";
-// it does not make the schema report invalid. X's bodies stay far inside them (a 100-item partial-error page is about
-// 30 KiB); with them a Result's JSON stays under 64 KiB.
+// it does not make the schema report invalid. X's bodies stay far inside
+// the limits (a 100-item partial-error page is about 30 KiB); with them a
+// Result's JSON stays under 64 KiB.
 //
 // # Schema of an item
 //
