@@ -30,6 +30,7 @@ type checker struct {
 	lists, entities int
 	deepWarned      bool
 	deepSkipped     bool // too-deep reported
+	suggested       int  // unknown operators looked up for a did-you-mean
 	positive        int  // atoms not under a negation
 	standalone      int  // of those, standalone ones
 	unclear         int  // of those, operators whose kind X leaves blank
@@ -37,6 +38,11 @@ type checker struct {
 	rootOr          *Or  // the OR at the top of the query, if any
 	validUTF8       bool // the source is valid UTF-8
 }
+
+// maxSuggestions bounds the did-you-mean look-ups of one query: each
+// measures the edit distance to every operator name (tens of µs under
+// wasm), and a query of a thousand unknown operators must not pay for each.
+const maxSuggestions = 10
 
 // collectLimit bounds the findings kept before sorting; the report then
 // keeps maxDiagnostics of them.

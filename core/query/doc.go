@@ -212,6 +212,7 @@
 //	                                    documented limit (free, basic): length-undocumented warning
 //	MaxDepth (256) levels of groups     the deeper group is one unparsed Bad node; too-deep warning
 //	                                    (X documents no limit; the bound keeps V8's wasm stack safe)
+//	did-you-mean look-ups (10)          later unknown operators get no did-you-mean hint
 //	100 diagnostics, or 32 KiB of their one too-many-diagnostics entry counts the rest (an error
 //	JSON                                if any of them was)
 //
