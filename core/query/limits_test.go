@@ -109,3 +109,22 @@ func TestReportSizeBounded(t *testing.T) {
 		}
 	}
 }
+
+// Syntax findings past the parser's 400 keep their severity in the count:
+// 650 misplaced ORs are warnings (no source records X's answer), so the
+// too-many-diagnostics entry is a warning; 2,000 stray ')' are errors.
+func TestDroppedSyntaxSeverity(t *testing.T) {
+	for _, tt := range []struct {
+		q    string
+		want Severity
+	}{
+		{"cat" + strings.Repeat(" OR OR", 650), SeverityWarning},
+		{"cat" + strings.Repeat(" )", 2000), SeverityError},
+	} {
+		r := Validate(tt.q, Options{Endpoint: SearchAll, Tier: Enterprise})
+		last := r.Diagnostics[len(r.Diagnostics)-1]
+		if last.Code != CodeTooManyDiagnostics || last.Severity != tt.want {
+			t.Errorf("%.20q…: last finding %s %s, want too-many-diagnostics %s", tt.q, last.Code, last.Severity, tt.want)
+		}
+	}
+}

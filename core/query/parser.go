@@ -47,7 +47,8 @@ type parser struct {
 	// Past maxParseErrors syntax errors are only counted: the report
 	// lists 100 findings, and a megabyte of stray ')' must not allocate
 	// an Error each.
-	dropped int
+	dropped    int
+	droppedErr bool // some dropped error has severity error
 }
 
 // maxParseErrors is the checker's collectLimit: no report shows more.
@@ -103,7 +104,7 @@ func Parse(src string) (*Query, ErrorList) {
 
 func (p *parser) parse(src string) (Expr, ErrorList) {
 	p.lx = lexer{src: src}
-	p.depth, p.errs, p.dropped = 0, nil, 0
+	p.depth, p.errs, p.dropped, p.droppedErr = 0, nil, 0, false
 	// A clause takes two bytes at least with its separator; typical queries
 	// average about eight, which sizes the first slabs (they grow when
 	// needed, and pooled parsers keep them).
@@ -272,6 +273,7 @@ func (p *parser) strayParens() Expr {
 func (p *parser) syntaxError(pos, end int, code, msg, hint string) {
 	if len(p.errs) >= maxParseErrors {
 		p.dropped++
+		p.droppedErr = p.droppedErr || syntaxSeverity(code) == SeverityError
 		return
 	}
 	p.errs.add(pos, end, code, msg, hint)

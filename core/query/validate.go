@@ -102,7 +102,7 @@ func validateFull(q string, opts Options, format, valid8 bool, length, units int
 		c.add(syntaxSeverity(e.Code), e.Code, e.Pos, e.End, e.Msg, e.Hint)
 	}
 	c.dropped += p.dropped // syntax errors past maxParseErrors, counted only
-	c.droppedErr = c.droppedErr || p.dropped > 0
+	c.droppedErr = c.droppedErr || p.droppedErr
 	c.checkQuery(&tree)
 	lim := limitOf(c.opts)
 	maxLen := lim.n
