@@ -8,6 +8,30 @@
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+// MAX_CALL_BYTES bounds one call's bytes: Go's linear memory grows to hold what is copied in and never shrinks, so a
+// hostile 50 MB argument would keep an isolate's memory high for good (and can end Go with out of memory). No
+// function takes more: the largest wire request is 2 MiB (info.limits), a Worker request body 1 MiB.
+export const MAX_CALL_BYTES = 4 << 20;
+
+// callBytes is the UTF-8 size of fields, exact only when the quick bound is over MAX_CALL_BYTES.
+function callBytes(fields) {
+  let quick = 0;
+  for (const f of fields) quick += typeof f === 'string' ? 3 * f.length : f.byteLength;
+  if (quick <= MAX_CALL_BYTES) return quick;
+  let n = 0;
+  for (const f of fields) n += typeof f === 'string' ? encoder.encode(f).byteLength : f.byteLength;
+  return n;
+}
+
+// overLimit is the exact UTF-8 size of a field when it is over limit, else 0; it encodes the field only when the
+// quick bound (3 bytes per UTF-16 unit) is over limit.
+function overLimit(field, limit) {
+  if (typeof field !== 'string') return field.byteLength > limit ? field.byteLength : 0;
+  if (3 * field.length <= limit) return 0;
+  const n = encoder.encode(field).byteLength;
+  return n > limit ? n : 0;
+}
+
 /** A failed bridge call; `code` is a wire contract code ('bad-input', 'unknown-op', 'internal'). */
 export class BridgeError extends Error {
   constructor(code, message, options) {
@@ -52,11 +76,22 @@ export function connect(go, instance, onStop) {
     throw new BridgeError('internal', `the Go program exited during start-up${exitError ? `: ${exitError.message ?? exitError}` : ''}`);
   }
 
+  let limits = {}; // wire op → largest request, from the handshake
   const call = (name, fields = []) => {
     if (stopped || go.exited) {
       stop();
       throw new BridgeError('internal', `the Go runtime has stopped; ${name} was not run`);
     }
+    // Refused before a byte is copied into Go: a wire request over its op's limit gets the envelope Go would send…
+    if (name === 'wire' && fields.length === 2 && limits[fields[0]] !== undefined) {
+      const over = overLimit(fields[1], limits[fields[0]]);
+      if (over) {
+        return JSON.stringify({ ok: false, error: { code: 'bad-input', message: `${fields[0]}: the request is ${over} bytes; it takes at most ${limits[fields[0]]} bytes` } });
+      }
+    }
+    // …and any call over MAX_CALL_BYTES is misuse.
+    const total = callBytes(fields);
+    if (total > MAX_CALL_BYTES) throw new BridgeError('bad-input', `${name}: ${total} bytes of arguments; the bridge takes at most ${MAX_CALL_BYTES}`);
     let n;
     try {
       let max = name.length;
@@ -88,6 +123,7 @@ export function connect(go, instance, onStop) {
 
   const result = (name, fields) => unwrap(name, call(name, fields));
   const info = result('info');
+  limits = info.limits ?? {};
   return { info, call, result, alive: () => !stopped && !go.exited };
 }
 

@@ -33,7 +33,13 @@ func configure(payload []byte) []byte {
 	}{g.CORSOrigins()})
 }
 
-func decide(payload []byte) []byte {
+func decide(payload []byte) []byte { return decideWith(payload, false) }
+
+// decideUnchecked is decide without the validator, for a request on which
+// the previous Go instance failed (proxy.Inbound.Unchecked).
+func decideUnchecked(payload []byte) []byte { return decideWith(payload, true) }
+
+func decideWith(payload []byte, unchecked bool) []byte {
 	if gate == nil {
 		return bridge.Fail(wire.CodeInternal, "decide before configure")
 	}
@@ -45,7 +51,7 @@ func decide(payload []byte) []byte {
 	if err != nil {
 		return bridge.Fail(wire.CodeBadInput, "decide: now: %v", err)
 	}
-	in := proxy.Inbound{Method: string(f[0]), Target: string(f[1]), Now: now, Headers: proxy.ParseHeaderLines(string(f[3]))}
+	in := proxy.Inbound{Method: string(f[0]), Target: string(f[1]), Now: now, Headers: proxy.ParseHeaderLines(string(f[3])), Unchecked: unchecked}
 	if len(f) == 5 {
 		in.Body = string(f[4])
 	}

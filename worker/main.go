@@ -11,6 +11,8 @@
 //
 //	configure  config-json                                 → {"corsOrigins": [origin…]}
 //	decide     method, target, now, header-lines[, body]    → proxy.Decision
+//	decideUnchecked  as decide, without the validator: for a request on
+//	           which the previous Go instance trapped or exited
 //	annotate   method, target, status, now, random, stream,
 //	           header-lines[, body] (absent: not read)      → proxy.Annotation + roomUntil
 //	local      block-json, now                              → proxy.LocalAnswer
@@ -26,9 +28,10 @@ var version = "dev"
 
 func main() {
 	bridge.Serve(version, bridge.Functions{
-		"configure": configure,
-		"decide":    decide,
-		"annotate":  annotate,
-		"local":     local,
+		"configure":       configure,
+		"decide":          decide,
+		"decideUnchecked": decideUnchecked,
+		"annotate":        annotate,
+		"local":           local,
 	})
 }

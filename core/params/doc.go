@@ -123,7 +123,11 @@
 //	MaxDiagnostics (100), or       one too-many-diagnostics entry counts the rest (an error if any
 //	56 KiB of findings and problem was); limit findings are always listed; nested query findings
 //	                               are cut to the room left the same way
-//	text over MaxTextBytes (1 KiB) messages, values, names and hints cut, ending in "…"
+//	MaxFixWork (256 KiB of fixed   fixes for the findings left are not offered (each check is a
+//	requests re-validated per      full validation)
+//	call, FixRequest included)
+//	text over MaxTextBytes         messages, values, names and hints cut, ending in "…"
+//	(16 KiB)
 //
 // So a Result's JSON stays under 64 KiB (DESIGN.md's answer budget).
 //

@@ -35,8 +35,9 @@ const (
 	// them, which keeps a Result under 64 KiB (DESIGN.md's answer budget).
 	MaxDiagnostics = 100
 	// MaxTextBytes of any message, value, parameter name or hint are kept;
-	// longer text is cut and ends with "…".
-	MaxTextBytes = 1024
+	// longer text is cut and ends with "…". A 4,096-character query, the
+	// longest a value X accepts, fits (16 KiB), so fixes still match it.
+	MaxTextBytes = 16 << 10
 )
 
 // maxAnswerBytes is the JSON the listed findings and the problem may take

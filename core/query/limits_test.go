@@ -128,3 +128,34 @@ func TestDroppedSyntaxSeverity(t *testing.T) {
 		}
 	}
 }
+
+// Checking fixes is bounded per call: a hostile 4,096-character query with
+// 100 fixable findings gets fixes for the first ones only, and FixQuery
+// stops when the work is spent. (Unbounded, validateQuery spent 2.4 s and
+// fixQuery minutes under wasm on it, measured 2026-12-04.)
+func TestFixWorkBounded(t *testing.T) {
+	q := strings.Repeat(") ", 2048) // 2,048 stray ')', each fixable by removing it
+	opts := Options{Endpoint: SearchAll, Tier: Enterprise}
+	r := Validate(q, opts)
+	work := MaxFixWork
+	AttachFixesWithin(q, opts, r.Diagnostics, &work)
+	fixed := 0
+	for _, d := range r.Diagnostics {
+		if len(d.Fixes) > 0 {
+			fixed++
+		}
+	}
+	if fixed == 0 || fixed > MaxFixWork/len(q)+1 || work != 0 {
+		t.Errorf("%d findings got fixes and %d bytes of work are left; want some, at most %d, and none left", fixed, work, MaxFixWork/len(q)+1)
+	}
+	res := FixQuery(q, opts, true)
+	if n := len(res.Applied); n > MaxFixWork/(len(q)-2)+1 {
+		t.Errorf("FixQuery applied %d fixes: more checks than MaxFixWork allows", n)
+	}
+	// a short query is not limited: all its fixes are offered
+	short := Validate("cat )", opts)
+	AttachFixes("cat )", opts, short.Diagnostics)
+	if len(short.Diagnostics) == 0 || len(short.Diagnostics[0].Fixes) == 0 {
+		t.Errorf("no fix for a stray ')' in a short query: %+v", short.Diagnostics)
+	}
+}

@@ -50,6 +50,10 @@ type Info struct {
 	Version   string   `json:"version"`
 	Ops       []string `json:"ops"`       // core/wire ops this build holds
 	Functions []string `json:"functions"` // every bridge function, built-ins included
+	// Limits is wire.MaxRequestBytes of each op: the JS half refuses a
+	// larger request before copying it into linear memory, which never
+	// shrinks (bridge.mjs).
+	Limits map[string]int `json:"limits"`
 }
 
 // withBuiltins returns fns plus "info" and "wire"; a program's own function
@@ -63,7 +67,11 @@ func withBuiltins(version string, fns Functions) Functions {
 		all[name] = f
 	}
 	all["info"] = nil // named in its own answer
-	info := Result(Info{Version: version, Ops: wire.Ops(), Functions: names(all)})
+	limits := map[string]int{}
+	for _, op := range wire.Ops() {
+		limits[op] = wire.MaxRequestBytes(op)
+	}
+	info := Result(Info{Version: version, Ops: wire.Ops(), Functions: names(all), Limits: limits})
 	all["info"] = func([]byte) []byte { return info }
 	return all
 }

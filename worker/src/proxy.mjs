@@ -67,7 +67,7 @@ export async function proxy(request, env, target) {
   }
   const now = Date.now();
   const headers = forwardHeaders(request);
-  const d = decide(request.method, target, judgedHeaders(request, headers), now, body);
+  const d = decide(request.method, target, judgedHeaders(request, headers), now, body, env);
 
   // Go decides everything; its warning codes (never a reason to refuse) go back to the caller.
   const notes = d.warnings ? { 'x-preflight-warnings': d.warnings } : {};

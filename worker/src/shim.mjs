@@ -45,10 +45,7 @@ async function route(request, env) {
     return proxy(request, env, target);
   }
   const v1 = /^\/v1\/([A-Za-z]+)(?:\?.*)?$/.exec(target);
-  if (v1) {
-    startGo(env);
-    return wireOp(request, v1[1]);
-  }
+  if (v1) return wireOp(request, env, v1[1]); // starts Go itself, and answers the wire contract whatever happens
   return asset(request, env, target);
 }
 

@@ -6,7 +6,7 @@ import { withCors } from './cors.mjs';
 const WIRE_STATUS = { 'bad-input': 400, 'unknown-op': 404, internal: 500 };
 
 /** Answers POST /v1/<op>. */
-export async function wireOp(request, op) {
+export async function wireOp(request, env, op) {
   if (request.method !== 'POST') {
     return problemResponse(request, 405, JSON.stringify({
       ok: false, error: { code: 'bad-input', message: `${request.method} is not allowed on /v1/${op}; use POST with a JSON body` },
@@ -21,7 +21,7 @@ export async function wireOp(request, op) {
       ok: false, error: { code: 'bad-input', message: `request body over ${MAX_BODY} bytes` },
     }), 'wire');
   }
-  const out = wire(op, body);
+  const out = wire(op, body, env);
   let status = 200;
   if (out.startsWith('{"ok":false')) status = WIRE_STATUS[JSON.parse(out).error.code] ?? 500;
   const headers = new Headers({ 'content-type': 'application/json; charset=utf-8', 'x-preflight': 'wire' });
