@@ -13,22 +13,27 @@ const decoder = new TextDecoder();
 // function takes more: the largest wire request is 2 MiB (info.limits), a Worker request body 1 MiB.
 export const MAX_CALL_BYTES = 4 << 20;
 
-// callBytes is the UTF-8 size of fields, exact only when the quick bound is over MAX_CALL_BYTES.
+// lowSize and highSize bound a field's UTF-8 size without encoding it: a UTF-16 unit takes 1 to 3 bytes.
+const lowSize = (f) => (typeof f === 'string' ? f.length : f.byteLength);
+const highSize = (f) => (typeof f === 'string' ? 3 * f.length : f.byteLength);
+
+// exactSize encodes a string to measure it; callers do so only when it is at most 3 × a limit of a few MiB.
+const exactSize = (f) => (typeof f === 'string' ? encoder.encode(f).byteLength : f.byteLength);
+
+// callBytes is the UTF-8 size of fields: a bound when that settles whether it is over MAX_CALL_BYTES, else exact.
 function callBytes(fields) {
-  let quick = 0;
-  for (const f of fields) quick += typeof f === 'string' ? 3 * f.length : f.byteLength;
-  if (quick <= MAX_CALL_BYTES) return quick;
-  let n = 0;
-  for (const f of fields) n += typeof f === 'string' ? encoder.encode(f).byteLength : f.byteLength;
-  return n;
+  const low = fields.reduce((n, f) => n + lowSize(f), 0);
+  const high = fields.reduce((n, f) => n + highSize(f), 0);
+  if (low > MAX_CALL_BYTES || high <= MAX_CALL_BYTES) return low > MAX_CALL_BYTES ? low : high;
+  return fields.reduce((n, f) => n + exactSize(f), 0);
 }
 
-// overLimit is the exact UTF-8 size of a field when it is over limit, else 0; it encodes the field only when the
-// quick bound (3 bytes per UTF-16 unit) is over limit.
+// overLimit is the UTF-8 size of a field over limit (at least that, when it is far over), else 0. A field far over
+// is never encoded: a 50 MB copy to measure it would cost what the limit saves.
 function overLimit(field, limit) {
-  if (typeof field !== 'string') return field.byteLength > limit ? field.byteLength : 0;
-  if (3 * field.length <= limit) return 0;
-  const n = encoder.encode(field).byteLength;
+  if (lowSize(field) > limit) return lowSize(field);
+  if (highSize(field) <= limit) return 0;
+  const n = exactSize(field);
   return n > limit ? n : 0;
 }
 

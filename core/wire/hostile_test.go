@@ -18,7 +18,7 @@ func hostile() []struct{ name, op, request string } {
 	objects := func(n int) string { return strings.Repeat(`{"a":`, n) + "1" + strings.Repeat("}", n) }
 	return []struct{ name, op, request string }{
 		{"256 groups (the parser's depth)", "validateQuery", `{"query":` + str(groups(256)) + `,"tier":"enterprise","endpoint":"search_all"}`},
-		{"2,047 groups (the most 4,096 characters hold)", "validateQuery", `{"query":` + str(groups(2047)) + `,"tier":"enterprise","endpoint":"search_all"}`},
+		{"2,046 groups (the most 4,096 characters hold around a word)", "validateQuery", `{"query":` + str(groups(2046)) + `,"tier":"enterprise","endpoint":"search_all"}`},
 		{"4,096 unclosed '('", "validateQuery", `{"query":` + str(strings.Repeat("(", 4096)) + `,"tier":"enterprise","endpoint":"search_all"}`},
 		{"2,048 negated groups", "validateQuery", `{"query":` + str(strings.Repeat("-(", 2048)) + `,"tier":"enterprise","endpoint":"search_all"}`},
 		{"1,023 groups in a rule", "validateRequest", `{"method":"POST","url":"/2/tweets/search/stream/rules","headers":{"content-type":"application/json"},"body":` + str(`{"add":[{"value":`+str(groups(1023))+`}]}`) + `,"tier":"enterprise"}`},

@@ -8,6 +8,12 @@ import (
 	"github.com/xpreflight/xpreflight/core/wire"
 )
 
+// failureHook is nil except in test builds (-tags xpreflight_crashtest,
+// failure_hook.go), where a marker in a call makes the Go program fail the
+// ways no input can any more (a trap, a fatal exit), so the JS halves'
+// recovery is tested for real.
+var failureHook func(payload []byte)
+
 // Func answers one call: payload is what followed the name and its NUL; the
 // answer is an envelope (Result or Fail).
 type Func func(payload []byte) []byte
@@ -32,6 +38,9 @@ func Dispatch(fns Functions, buf []byte, n uint32) (out []byte) {
 	f, ok := fns[name]
 	if !ok {
 		return Fail(wire.CodeUnknownOp, "no bridge function %q; known: %v", name, names(fns))
+	}
+	if failureHook != nil {
+		failureHook(payload)
 	}
 	return f(payload)
 }
