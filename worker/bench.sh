@@ -2,9 +2,12 @@
 # Bounded load test on loopback (≈ 2×2 s warm-up + 2×10 s): the validating proxy
 # vs a plain JS passthrough Worker to the same stand-in for X, in one workerd.
 # BENCH_SECONDS, BENCH_CONCURRENCY and BENCH_WARMUP_SECONDS override the defaults.
+# Then the hostile-request corpus (worker/bench/hostile.mjs, about a minute).
 set -euo pipefail
 ROOT=${ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 export ROOT
 bash "$ROOT/worker/build.sh"
 cd "$ROOT"
 node worker/bench/bench.mjs
+# The hostile-request corpus (issue 13): CPU, answer size and memory per request, against the ≤ 10 ms / 64 KB budget.
+node worker/bench/hostile.mjs

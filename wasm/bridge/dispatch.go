@@ -12,7 +12,7 @@ import (
 // failure_hook.go), where a marker in a call makes the Go program fail the
 // ways no input can any more (a trap, a fatal exit), so the JS halves'
 // recovery is tested for real.
-var failureHook func(payload []byte)
+var failureHook func(name string, payload []byte)
 
 // Func answers one call: payload is what followed the name and its NUL; the
 // answer is an envelope (Result or Fail).
@@ -40,7 +40,7 @@ func Dispatch(fns Functions, buf []byte, n uint32) (out []byte) {
 		return Fail(wire.CodeUnknownOp, "no bridge function %q; known: %v", name, names(fns))
 	}
 	if failureHook != nil {
-		failureHook(payload)
+		failureHook(name, payload)
 	}
 	return f(payload)
 }

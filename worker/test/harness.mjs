@@ -9,7 +9,7 @@ import os from "node:os";
 import { createRequire } from "node:module";
 
 export const root = process.env.ROOT ?? path.resolve(new URL("../..", import.meta.url).pathname);
-const build = path.join(root, "worker", "build");
+const defaultBuild = path.join(root, "worker", "build");
 
 // workerdBinary is the native workerd executable. node_modules/.bin/workerd is
 // a Node wrapper that spawns it when npm ran with --ignore-scripts (as
@@ -25,9 +25,10 @@ export async function freePort() {
   return port;
 }
 
-// startWorkerd({env, second, passthrough, xpreflight, publicRateLimit}) → {port, secondPort, passthroughPort, pid, stop, log()}
+// startWorkerd({env, second, passthrough, xpreflight, publicRateLimit, build}) → {port, secondPort, passthroughPort, pid, stop, log()}
 // publicRateLimit: "LIMIT/PERIOD" for the local stand-in of the PUBLIC_RATE_LIMIT binding (config.mjs).
-export async function startWorkerd({ env = {}, second = false, passthrough = false, xpreflight = true, publicRateLimit } = {}) {
+// build is the directory served (default worker/build; worker/build-crashtest for the failure tests).
+export async function startWorkerd({ env = {}, second = false, passthrough = false, xpreflight = true, publicRateLimit, build = defaultBuild } = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "xpreflight-workerd-"));
   const config = path.join(build, `test-${path.basename(dir)}.capnp`);
   const ports = { port: await freePort() };
