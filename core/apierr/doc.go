@@ -35,6 +35,7 @@
 //	nesting past MaxBodyDepth (64)         shape too-deep, nothing decoded (V8's wasm stack)
 //	over MaxItemsChecked (20) error items  the rest are read and classified, not schema-checked;
 //	                                       a violation says so
+//	over MaxItemsRead (1,000) error items  the rest are not read at all; the same violation says so
 //	problems over MaxProblemBytes (32 KiB) the rest are classified but not listed; a violation
 //	of JSON                                counts them
 //	over MaxViolations (50) or 16 KiB of   the last listed violation counts the rest

@@ -22,6 +22,10 @@ const (
 	// their type (about 0.25 ms each under wasm); every item is still
 	// read and classified.
 	MaxItemsChecked = 20
+	// MaxItemsRead error items are read (and classified, and listed
+	// within MaxProblemBytes); X sends at most one per requested ID (100)
+	// or rule (1,000).
+	MaxItemsRead = 1000
 	// MaxViolations schema violations are listed, and at most
 	// maxViolationBytes of them; the last one listed counts the rest.
 	MaxViolations     = 50
@@ -46,8 +50,12 @@ func tooDeep(off int, v *[]Violation) body {
 
 // itemsNotChecked notes the error items past MaxItemsChecked.
 func itemsNotChecked(n int, v *[]Violation) {
-	note(v, Violation{KeywordLocation: limitsLocation, Message: strconv.Itoa(n-MaxItemsChecked) + " of the " + strconv.Itoa(n) +
-		" error items were not checked against their schemas (the first " + strconv.Itoa(MaxItemsChecked) + " were)"})
+	msg := strconv.Itoa(n-MaxItemsChecked) + " of the " + strconv.Itoa(n) +
+		" error items were not checked against their schemas (the first " + strconv.Itoa(MaxItemsChecked) + " were)"
+	if n > MaxItemsRead {
+		msg += ", and " + strconv.Itoa(n-MaxItemsRead) + " were not read (the first " + strconv.Itoa(MaxItemsRead) + " were)"
+	}
+	note(v, Violation{KeywordLocation: limitsLocation, Message: msg})
 }
 
 // boundProblems keeps the problems whose fields fit MaxProblemBytes of

@@ -30,6 +30,7 @@ func TestLimits(t *testing.T) {
 		{"5,000 levels in an error item", Response{Status: 400, Body: []byte(`{"errors":[` + strings.Repeat(`{"a":`, 5000) + "1" + strings.Repeat("}", 5000) + `]}`)}, ShapeTooDeep, 0, "not decoded"},
 		{"2,000 partial errors", Response{Status: 200, Body: manyErrors(2000, "Could not find tweet")}, ShapeEnvelope, 0, "more error items are not listed"},
 		{"200 partial errors of '<'", Response{Status: 200, Body: manyErrors(200, strings.Repeat("<", 200))}, ShapeEnvelope, 0, "more error items are not listed"},
+		{"1,500 partial errors: the last 500 not read", Response{Status: 200, Body: manyErrors(1500, "x")}, ShapeEnvelope, 0, "500 were not read"},
 		{"300 malformed items", Response{Status: 400, Body: []byte(`{"errors":[` + strings.Repeat(`{"type":5},`, 299) + `{"type":5}]}`)}, ShapeErrors, 0, "280 of the 300 error items were not checked"},
 	}
 	for _, tt := range tests {
