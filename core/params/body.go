@@ -218,8 +218,8 @@ func (v *validation) checkRules(doc any) {
 	adds, _ := obj["add"].([]any)
 	v.rules = len(adds)
 	for i, a := range adds {
-		if i == MaxRulesLinted {
-			v.rulesNotLinted(len(adds))
+		if i == MaxRulesLinted || v.answerFull() {
+			v.rulesNotLinted(i, len(adds))
 			break
 		}
 		rule, _ := a.(map[string]any)

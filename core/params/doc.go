@@ -119,7 +119,10 @@
 //	body nesting past MaxBodyDepth body-too-deep warning (with line and column); not decoded, so
 //	(64)                           neither encoding/json nor jsonschema recurse deeper
 //	over MaxRulesLinted (100)      rules-not-linted warning; the rest of the rule values unlinted
-//	rule values
+//	rule values, or once the       (the verdict is invalid already, and more findings would only
+//	request is invalid and         be counted)
+//	MaxDiagnostics findings
+//	(nested ones counted) are in
 //	MaxDiagnostics (100), or       one too-many-diagnostics entry counts the rest (an error if any
 //	56 KiB of findings and problem was); limit findings are always listed; nested query findings
 //	                               are cut to the room left the same way

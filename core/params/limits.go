@@ -123,11 +123,28 @@ func (v *validation) bodyBeyondLimits(body []byte) bool {
 	return false
 }
 
-// rulesNotLinted reports the rule values past MaxRulesLinted.
-func (v *validation) rulesNotLinted(total int) {
+// rulesNotLinted reports the rule values from index i on, not linted.
+func (v *validation) rulesNotLinted(i, total int) {
+	why := "xpreflight lints at most " + strconv.Itoa(MaxRulesLinted) + " rule values"
+	if i < MaxRulesLinted {
+		why = "the request is already invalid and its answer full, so xpreflight stopped linting"
+	}
 	v.add(Diagnostic{Code: CodeRulesNotLinted, Severity: sevWarning, Parameter: "#/add",
-		Message: "The body adds " + strconv.Itoa(total) + " rules; xpreflight lints the first " + strconv.Itoa(MaxRulesLinted) +
-			" rule values, and the other " + strconv.Itoa(total-MaxRulesLinted) + " were not checked"})
+		Message: "The body adds " + strconv.Itoa(total) + " rules; " + why + ", and the last " + strconv.Itoa(total-i) +
+			" (from #/add/" + strconv.Itoa(i) + ") were not checked"})
+}
+
+// answerFull reports whether linting more would change nothing: some
+// finding is already an error (the verdict is invalid), and the findings
+// already fill what bound keeps (MaxDiagnostics, nested ones counted), so
+// more would only be counted. Hostile rule batches cost most in findings.
+func (v *validation) answerFull() bool {
+	n, isErr := 0, false
+	for i := range v.diags {
+		n += 1 + len(v.diags[i].Query)
+		isErr = isErr || v.diags[i].Severity == sevError
+	}
+	return isErr && n >= MaxDiagnostics
 }
 
 // bound applies MaxTextBytes, MaxDiagnostics and maxAnswerBytes to the
