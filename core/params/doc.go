@@ -113,7 +113,10 @@
 //	limit                          when hit
 //	URL over MaxURLBytes (64 KiB)  url-not-checked warning; nothing else is judged, route null
 //	over MaxQueryParams (100)      the rest are counted, not judged: too-many-parameters,
-//	query parameters               an error when some are unknown to the operation, else a warning
+//	query parameters, or once the  an error when some are unknown to the operation, else a warning
+//	request is invalid and its
+//	findings fill the answer
+//	10 did-you-mean look-ups       later unknown parameters get no "did you mean" hint
 //	body over MaxBodyBytes         body-too-large warning; not decoded
 //	(256 KiB)
 //	body nesting past MaxBodyDepth body-too-deep warning (with line and column); not decoded, so

@@ -40,6 +40,10 @@ const (
 	MaxTextBytes = 16 << 10
 )
 
+// maxSuggestions bounds the did-you-mean look-ups for unknown parameters
+// of one request (each measures the edit distance to every name).
+const maxSuggestions = 10
+
 // maxAnswerBytes is the JSON the listed findings and the problem may take
 // together, leaving room for the rest of the Result within 64 KiB.
 const maxAnswerBytes = 56 << 10
@@ -69,13 +73,18 @@ func (v *validation) urlTooLong() bool {
 // judged; unknown is how many of them the operation does not declare.
 type paramCap struct {
 	seen, skipped, unknown int
+	full                   bool // v.answerFull held: it only stays so
 }
 
-// over reports whether the pair named name is past the cap, counting it.
+// over reports whether the pair named name is past the cap, or past the
+// point where the answer is full (see answerFull), counting it.
 func (c *paramCap) over(v *validation, name string) bool {
 	c.seen++
-	if c.seen <= MaxQueryParams {
-		return false
+	if c.seen <= MaxQueryParams && !c.full {
+		if len(v.diags) < MaxDiagnostics || !v.answerFull() {
+			return false
+		}
+		c.full = true
 	}
 	c.skipped++
 	if i, _ := v.op.queryParam(name); i < 0 {
@@ -91,13 +100,14 @@ func (c *paramCap) report(v *validation) {
 	if c.skipped == 0 {
 		return
 	}
+	judged := c.seen - c.skipped
 	d := Diagnostic{Code: CodeTooManyParameters, Severity: sevWarning,
-		Message: "The request has " + strconv.Itoa(c.seen) + " query parameters; xpreflight judges the first " +
-			strconv.Itoa(MaxQueryParams) + " one by one, and the other " + strconv.Itoa(c.skipped) + " repeat them"}
+		Message: "The request has " + strconv.Itoa(c.seen) + " query parameters; xpreflight judged the first " +
+			strconv.Itoa(judged) + " one by one, and the other " + strconv.Itoa(c.skipped) + " repeat them"}
 	if c.unknown > 0 {
 		d.Severity = sevError
 		d.Message = "The request has " + strconv.Itoa(c.seen) + " query parameters; past the first " +
-			strconv.Itoa(MaxQueryParams) + ", " + strconv.Itoa(c.unknown) + " are not parameters of " + v.op.Route() +
+			strconv.Itoa(judged) + ", " + strconv.Itoa(c.unknown) + " are not parameters of " + v.op.Route() +
 			" (each is an unknown-parameter error; they are counted, not listed)"
 	}
 	v.add(d)

@@ -31,9 +31,11 @@ type validation struct {
 	// decoded holds the decoded text of the query string's escaped pairs,
 	// from the pool; nil when nothing was escaped
 	decoded *decodeBuffer
-	op      *Operation
-	diags   []Diagnostic
-	query   pairSet // known and unknown parameters, first occurrence only
+	// suggested counts the did-you-mean look-ups (limits.go)
+	suggested int
+	op        *Operation
+	diags     []Diagnostic
+	query     pairSet // known and unknown parameters, first occurrence only
 	// present: the query parameters of op given (by index into op.Params),
 	// so that v.get of a declared parameter is a bit test
 	present paramSet
@@ -195,8 +197,10 @@ func (v *validation) unknownParam(name, value string) {
 		}
 	}
 	hint := ""
-	if s := suggest(name, names); s != "" {
-		hint = "did you mean `" + s + "`?"
+	if v.suggested++; v.suggested <= maxSuggestions {
+		if s := suggest(name, names); s != "" {
+			hint = "did you mean `" + s + "`?"
+		}
 	}
 	if other, ok := tokenSpellings[name]; ok && v.op.Param(other, InQuery) != nil {
 		hint = "this endpoint pages with `" + other + "`, not `" + name + "`"
