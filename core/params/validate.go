@@ -31,11 +31,9 @@ type validation struct {
 	// decoded holds the decoded text of the query string's escaped pairs,
 	// from the pool; nil when nothing was escaped
 	decoded *decodeBuffer
-	// suggested counts the did-you-mean look-ups (limits.go)
-	suggested int
-	op        *Operation
-	diags     []Diagnostic
-	query     pairSet // known and unknown parameters, first occurrence only
+	op      *Operation
+	diags   []Diagnostic
+	query   pairSet // known and unknown parameters, first occurrence only
 	// present: the query parameters of op given (by index into op.Params),
 	// so that v.get of a declared parameter is a bit test
 	present paramSet
@@ -45,6 +43,9 @@ type validation struct {
 	crossRelevant bool
 	// rules: the number of rules in a filtered-stream rules add batch
 	rules int
+
+	// suggested counts the did-you-mean look-ups (limits.go)
+	suggested int
 }
 
 func (v *validation) add(d Diagnostic) { v.diags = append(v.diags, d) }
