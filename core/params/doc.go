@@ -129,7 +129,7 @@
 //	MaxDiagnostics (100), or       one too-many-diagnostics entry counts the rest (an error if any
 //	56 KiB of findings and problem was); limit findings are always listed; nested query findings
 //	                               are cut to the room left the same way
-//	MaxFixWork (256 KiB of fixed   fixes for the findings left are not offered (each check is a
+//	MaxFixWork (32 KiB of fixed    fixes for the findings left are not offered (each check is a
 //	requests re-validated per      full validation)
 //	call, FixRequest included)
 //	text over MaxTextBytes         messages, values, names and hints cut, ending in "…"

@@ -51,9 +51,9 @@ func AttachFixes(req Request, r *Result) {
 
 // MaxFixWork bounds the checking of fixes in one call (AttachFixes, or a
 // whole FixRequest): the bytes of fixed requests (URL and body)
-// re-validated, each check a full validation. Past it, the findings left
-// get no fixes.
-const MaxFixWork = 256 << 10
+// re-validated, each check a full validation (a few ms for a hostile
+// request under wasm). Past it, the findings left get no fixes.
+const MaxFixWork = 32 << 10
 
 // attachFixes is AttachFixes spending at most *work (see MaxFixWork).
 func attachFixes(req Request, r *Result, work *int) {

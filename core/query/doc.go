@@ -213,7 +213,7 @@
 //	MaxDepth (256) levels of groups     the deeper group is one unparsed Bad node; too-deep warning
 //	                                    (X documents no limit; the bound keeps V8's wasm stack safe)
 //	did-you-mean look-ups (10)          later unknown operators get no did-you-mean hint
-//	MaxFixWork (64 KiB of fixed queries fixes for the findings left are not offered (each check is a
+//	MaxFixWork (8 KiB of fixed queries  fixes for the findings left are not offered (each check is a
 //	re-validated per call, FixQuery     full validation: hundreds of them made one hostile call
 //	included)                           cost seconds under wasm)
 //	100 diagnostics, or 32 KiB of their one too-many-diagnostics entry counts the rest (an error

@@ -42,9 +42,9 @@ func AttachFixes(q string, opts Options, diags []Diagnostic) {
 // whole FixQuery): the bytes of fixed queries re-validated. Each check is
 // a full validation (4 ms for a hostile 4,096-character query under wasm),
 // and a query with 100 findings would otherwise cost hundreds of them.
-// 64 KiB is 16 checks of the longest query, 128 of a 512-character one;
-// past it, the findings left get no fixes.
-const MaxFixWork = 64 << 10
+// 8 KiB is 16 checks of a 512-character query, 80 of a 100-character one,
+// 2 of the longest; past it, the findings left get no fixes.
+const MaxFixWork = 8 << 10
 
 // AttachFixesWithin is AttachFixes spending at most *work bytes of
 // re-validation (see MaxFixWork), less what it spent left in *work.
