@@ -111,14 +111,14 @@
 // listed in the Result when hit (limits.go):
 //
 //	limit                          when hit
-//	URL over MaxURLBytes (64 KiB)  url-not-checked warning; nothing else is judged, route null
+//	URL over MaxURLBytes (16 KiB)  url-not-checked warning; nothing else is judged, route null
 //	over MaxQueryParams (100)      the rest are counted, not judged: too-many-parameters,
 //	query parameters, or once the  an error when some are unknown to the operation, else a warning
 //	request is invalid and its
 //	findings fill the answer
 //	10 did-you-mean look-ups       later unknown parameters get no "did you mean" hint
 //	body over MaxBodyBytes         body-too-large warning; not decoded
-//	(256 KiB)
+//	(64 KiB)
 //	body nesting past MaxBodyDepth body-too-deep warning (with line and column); not decoded, so
 //	(64)                           neither encoding/json nor jsonschema recurse deeper
 //	over MaxRulesLinted (100)      rules-not-linted warning; the rest of the rule values unlinted

@@ -45,8 +45,10 @@ type checker struct {
 const maxSuggestions = 10
 
 // collectLimit bounds the findings kept before sorting; the report then
-// keeps maxDiagnostics of them.
-const collectLimit = 4 * maxDiagnostics
+// keeps maxDiagnostics of them. The walk finds them in source order, so a
+// small margin suffices (the whole-query findings come last); each one
+// kept costs a message, and a hostile query has thousands.
+const collectLimit = maxDiagnostics + 28
 
 func (c *checker) add(sev Severity, code string, start, end int, msg, hint string) {
 	if len(c.diags) >= collectLimit {

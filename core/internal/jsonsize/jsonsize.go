@@ -52,3 +52,27 @@ func Truncate(s string, limit int) string {
 	}
 	return s[:cut] + "…"
 }
+
+// Fit cuts s so that its JSON encoding (String) takes at most limit bytes,
+// at a character boundary, marking a cut with "…"; a string that fits
+// comes back unchanged. Truncate bounds bytes, Fit what the bytes become:
+// 1 KiB of '<' is 6 KiB of JSON.
+func Fit(s string, limit int) string {
+	if len(s) <= (limit-2)/6 || String(s) <= limit {
+		return s
+	}
+	n := 2 + len(`…`) // quotes and the mark
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		w := String(s[i:i+size]) - 2
+		if r == utf8.RuneError && size == 1 {
+			w = 6
+		}
+		if n+w > limit {
+			return s[:i] + "…"
+		}
+		n += w
+		i += size
+	}
+	return s
+}

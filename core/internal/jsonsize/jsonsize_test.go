@@ -49,3 +49,26 @@ func FuzzString(f *testing.F) {
 		}
 	})
 }
+
+func TestFit(t *testing.T) {
+	for _, tt := range []struct {
+		s     string
+		limit int
+	}{
+		{strings.Repeat("<", 1000), 100},
+		{strings.Repeat("a", 1000), 100},
+		{strings.Repeat("é\xff\x01😀", 300), 257},
+		{"short", 100},
+	} {
+		got := Fit(tt.s, tt.limit)
+		if String(got) > tt.limit || !utf8.ValidString(strings.ToValidUTF8(got, "")) {
+			t.Errorf("Fit(%.20q…, %d) encodes to %d bytes", tt.s, tt.limit, String(got))
+		}
+		if String(tt.s) <= tt.limit && got != tt.s {
+			t.Errorf("Fit changed %q, which fits", tt.s)
+		}
+		if String(tt.s) > tt.limit && (!strings.HasSuffix(got, "…") || String(got) < tt.limit-12) {
+			t.Errorf("Fit(%.20q…, %d) = %d bytes of JSON: not marked, or cut far short", tt.s, tt.limit, String(got))
+		}
+	}
+}
