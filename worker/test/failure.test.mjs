@@ -56,10 +56,11 @@ for (const marker of ["xpreflight-test-trap", "xpreflight-test-exit"]) {
   });
 }
 
-test("/v1: a request over the op's limit is refused before it is copied into Go", async () => {
+test("/v1: a request over 64 KiB is refused with the wire envelope before Go sees it", async () => {
   const r = await call("/v1/validateQuery", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "a".repeat(100_000) }) });
-  assert.equal(r.status, 400);
+  assert.equal(r.status, 413);
   const e = JSON.parse(r.text);
+  assert.equal(e.ok, false);
   assert.equal(e.error.code, "bad-input");
-  assert.match(e.error.message, /at most 65536 bytes/);
+  assert.match(e.error.message, /over 65536 bytes/);
 });
