@@ -111,7 +111,7 @@
 // listed in the Result when hit (limits.go):
 //
 //	limit                          when hit
-//	URL over MaxURLBytes (16 KiB)  url-not-checked warning; nothing else is judged, route null
+//	URL over MaxURLBytes (16 KiB)  url-not-checked warning; only the route and path are judged
 //	over MaxQueryParams (100)      the rest are counted, not judged: too-many-parameters,
 //	query parameters, or once the  an error when some are unknown to the operation, else a warning
 //	request is invalid and its

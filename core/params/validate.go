@@ -63,9 +63,6 @@ func (v *validation) run() {
 	if method != "GET" { // the usual method needs no clean-up
 		method = strings.ToUpper(strings.TrimSpace(method))
 	}
-	if v.urlTooLong() {
-		return
-	}
 	var t target
 	ok, diags := parseTarget(v.req.URL, &t)
 	v.diags = append(v.diags, diags...)
@@ -79,6 +76,9 @@ func (v *validation) run() {
 	}
 	v.op = op
 	v.checkPath(pathVals)
+	if v.urlTooLong() { // the route is known; its parameters and body are not judged
+		return
+	}
 	v.checkQuery(t.rawQuery)
 	v.checkRequired()
 	v.checkVocabulary()
