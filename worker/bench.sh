@@ -10,4 +10,4 @@ bash "$ROOT/worker/build.sh"
 cd "$ROOT"
 node worker/bench/bench.mjs
 # The hostile-request corpus (issue 13): CPU, answer size and memory per request, against the ≤ 10 ms / 64 KB budget.
-node --expose-gc worker/bench/hostile.mjs
+node worker/bench/hostile.mjs

@@ -106,25 +106,29 @@ try {
   standin.kill("SIGTERM");
 }
 
-// The Go instance's linear memory never shrinks, and workerd's RSS mixes it with V8's heaps; the JS package runs
-// the same Go code in this process, where WebAssembly memory is part of process.memoryUsage().arrayBuffers. The
-// /v1 inputs go through it one by one, each followed by a full GC (node --expose-gc) so only live buffers count.
-const xp = await import(path.join(root, "wasm", "dist", "xpreflight.mjs"));
-await xp.init();
-const live = () => {
-  globalThis.gc?.();
-  return process.memoryUsage().arrayBuffers / (1 << 20);
-};
-console.log(`\nJS package (${path.join(root, "wasm", "dist")}): array buffers incl. WebAssembly memory${globalThis.gc ? "" : " (no --expose-gc: transient buffers included)"}; at start ${live().toFixed(1)} MB`);
+// The Go instance's linear memory never shrinks, and workerd's RSS mixes it with V8's heaps. So the /v1 inputs also
+// go, one by one, through the same Go program the JS package ships (wasm/dist/xpreflight.wasm, called through
+// bridge.mjs as xpreflight.mjs does), and the size of its WebAssembly memory is read after each.
+await import(path.join(root, "wasm", "dist", "wasm_exec.js"));
+const { connect } = await import(path.join(root, "wasm", "dist", "bridge.mjs"));
+const wasmBytes = readFileSync(path.join(root, "wasm", "dist", "xpreflight.wasm"));
+async function startGo() {
+  const go = new globalThis.Go();
+  const { instance } = await WebAssembly.instantiate(wasmBytes, go.importObject);
+  const bridge = connect(go, instance);
+  return { bridge, mem: () => instance.exports.mem.buffer.byteLength / (1 << 20) };
+}
+let g = await startGo();
+console.log(`\nGo program of the JS package (${path.join(root, "wasm", "dist")}): WebAssembly memory at start ${g.mem().toFixed(1)} MB`);
 for (const [name, req] of corpus) {
   if (!req.path.startsWith("/v1/")) continue;
-  const op = req.path.slice(4);
   let outcome;
   try {
-    outcome = "ok, " + JSON.stringify(xp[op](JSON.parse(req.body))).length + " B";
+    const out = g.bridge.call("wire", [req.path.slice(4), req.body]);
+    outcome = `${out.startsWith('{"ok":true') ? "ok" : out.slice(0, 60)}, ${out.length} B`;
   } catch (err) {
-    outcome = `${err.name} ${err.code ?? ""}: ${String(err.message).slice(0, 60)}`;
-    if (err.code === "internal" || err.code === "not-initialized") await xp.init();
+    outcome = `${err.name} ${err.code ?? ""}: ${String(err.message).slice(0, 70)}`;
   }
-  console.log(`${name.padEnd(38)}${live().toFixed(1).padStart(8)} MB after   ${outcome}`);
+  console.log(`${name.padEnd(38)}${g.mem().toFixed(1).padStart(8)} MB after   ${outcome}`);
+  if (!g.bridge.alive()) g = await startGo(); // the next input gets a live instance
 }
