@@ -11,6 +11,7 @@
 //
 //	configure  config-json                                 → {"corsOrigins": [origin…]}
 //	decide     method, target, now, header-lines[, body]    → proxy.Decision
+//	           (path left out when it is the target as received)
 //	decideUnchecked  as decide, without the validator: for a request on
 //	           which the previous Go instance trapped or exited
 //	annotate   method, target, status, now, random, stream,

@@ -102,7 +102,7 @@ export async function proxy(request, env, target) {
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   let upstream;
   try {
-    upstream = await fetch(origin + d.path, {
+    upstream = await fetch(origin + (d.path || target), { // Go leaves path out when it is the target as received
       method: request.method, headers, body, redirect: 'manual', signal: abort.signal,
     });
   } catch (err) {
