@@ -177,10 +177,11 @@ func (v *validation) bound() {
 			v.tooMany(i)
 			return
 		}
+		spent += own
 		if len(d.Query) > 0 {
 			d.Query = fitQueryDiagnostics(d.Query, left-own)
+			spent += querySize(d.Query)
 		}
-		spent += own + querySize(d.Query)
 	}
 }
 

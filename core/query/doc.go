@@ -216,6 +216,8 @@
 //	MaxFixWork (8 KiB of fixed queries  fixes for the findings left are not offered (each check is a
 //	re-validated per call, FixQuery     full validation: hundreds of them made one hostile call
 //	included)                           cost seconds under wasm)
+//	too-many-diagnostics                no fixes at all: a query with over 100 findings is rewritten,
+//	                                    not repaired an edit at a time
 //	100 diagnostics, or 32 KiB of their one too-many-diagnostics entry counts the rest (an error
 //	JSON                                if any of them was)
 //

@@ -52,6 +52,9 @@ func AttachFixesWithin(q string, opts Options, diags []Diagnostic, work *int) {
 	if len(q) > maxFixSource || len(diags) == 0 || *work <= 0 {
 		return
 	}
+	if diags[len(diags)-1].Code == CodeTooManyDiagnostics {
+		return // over 100 findings: a query to rewrite, not to repair one edit at a time
+	}
 	tree, _ := Parse(q)
 	leaves := collectLeaves(tree.Root)
 	before := countErrors(diags)

@@ -129,12 +129,12 @@ func TestDroppedSyntaxSeverity(t *testing.T) {
 	}
 }
 
-// Checking fixes is bounded per call: a hostile 4,096-character query with
-// 100 fixable findings gets fixes for the first ones only, and FixQuery
-// stops when the work is spent. (Unbounded, validateQuery spent 2.4 s and
+// Checking fixes is bounded per call: a 3,750-character query with 60
+// fixable findings gets fixes for the first ones only, FixQuery stops when
+// the work is spent, and a query with over 100 findings gets none. (Unbounded, validateQuery spent 2.4 s and
 // fixQuery minutes under wasm on it, measured 2026-12-04.)
 func TestFixWorkBounded(t *testing.T) {
-	q := strings.Repeat(") ", 2048) // 2,048 stray ')', each fixable by removing it
+	q := strings.Repeat("abcdefghij ", 330) + strings.Repeat(") ", 60) // 60 stray ')', each fixable by removing it
 	opts := Options{Endpoint: SearchAll, Tier: Enterprise}
 	r := Validate(q, opts)
 	work := MaxFixWork
@@ -151,6 +151,15 @@ func TestFixWorkBounded(t *testing.T) {
 	res := FixQuery(q, opts, true)
 	if n := len(res.Applied); n > MaxFixWork/(len(q)-2)+1 {
 		t.Errorf("FixQuery applied %d fixes: more checks than MaxFixWork allows", n)
+	}
+	// over 100 findings: no fixes at all
+	many := strings.Repeat(") ", 2048)
+	mr := Validate(many, opts)
+	AttachFixes(many, opts, mr.Diagnostics)
+	for _, d := range mr.Diagnostics {
+		if len(d.Fixes) > 0 {
+			t.Fatalf("a query with over 100 findings got fixes: %+v", d)
+		}
 	}
 	// a short query is not limited: all its fixes are offered
 	short := Validate("cat )", opts)

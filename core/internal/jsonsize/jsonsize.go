@@ -13,24 +13,14 @@ import "unicode/utf8"
 func String(s string) int {
 	n := 2
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t' || c == '\b' || c == '\f':
-				n += 2
-			case c < 0x20 || c == '<' || c == '>' || c == '&':
-				n += 6
-			default:
-				n++
-			}
+		if c := s[i]; c < utf8.RuneSelf {
+			n += int(asciiWidth[c])
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case r == utf8.RuneError && size == 1:
-			n += 6
-		case r == '\u2028' || r == '\u2029':
+		case r == utf8.RuneError && size == 1, r == '\u2028', r == '\u2029':
 			n += 6
 		default:
 			n += size
@@ -39,6 +29,23 @@ func String(s string) int {
 	}
 	return n
 }
+
+// asciiWidth is the encoded width of each ASCII byte: a table lookup per
+// byte, where a switch cost several compares (String runs over every
+// finding's text, and under wasm each compare counts).
+var asciiWidth = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t' || c == '\b' || c == '\f':
+			t[c] = 2
+		case c < 0x20 || c == '<' || c == '>' || c == '&':
+			t[c] = 6
+		default:
+			t[c] = 1
+		}
+	}
+	return t
+}()
 
 // Truncate cuts s to at most limit bytes at a character boundary and
 // marks the cut with "…"; a string within limit comes back unchanged.
