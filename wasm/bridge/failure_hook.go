@@ -13,9 +13,14 @@ import (
 //
 //	xpreflight-test-exit   ends the program as a Go fatal error does (exit 2)
 //	xpreflight-test-trap   recurses until V8's stack runs out (a trap)
+//
+// and an annotate call whose payload holds xpreflight-test-answer-exit
+// exits likewise (the Worker reading X's answer).
 func init() {
 	failureHook = func(name string, payload []byte) {
 		switch {
+		case name == "annotate" && bytes.Contains(payload, []byte("xpreflight-test-answer-exit")):
+			os.Exit(2)
 		case name != "decide" && name != "wire":
 		case bytes.Contains(payload, []byte("xpreflight-test-exit")):
 			os.Exit(2)

@@ -81,11 +81,20 @@ export function decide(method, target, headers, now, body, env) {
   }
 }
 
-/** proxy.Annotation (+ roomUntil) for X's answer; body is its bytes, or null when it was streamed unread. */
+/**
+ * proxy.Annotation (+ roomUntil) for X's answer; body is its bytes, or null when it was streamed unread. If the Go
+ * instance fails on it (trap or fatal error), class "unknown" and the reason.
+ */
 export function annotate(method, target, upstream, stream, now, body) {
   const fields = [method, target, String(upstream.status), String(now), String(Math.random()), stream ? '1' : '', headerLines(upstream.headers)];
   if (body !== null) fields.push(body);
-  return running().bridge.result('annotate', fields);
+  try {
+    return running().bridge.result('annotate', fields);
+  } catch (err) {
+    if (!(err instanceof BridgeError) || err.code !== 'internal' || current) throw err; // Go is alive: a real error
+    // X has answered already: its answer goes back unread rather than be lost (the next request starts a fresh Go).
+    return { class: 'unknown', reason: `the Go instance failed while reading X's answer: ${err.reason}` };
+  }
 }
 
 /** proxy.LocalAnswer: the local 429 for a block still in force. */

@@ -56,6 +56,16 @@ for (const marker of ["xpreflight-test-trap", "xpreflight-test-exit"]) {
   });
 }
 
+test("/2/: a Go instance failing on X's answer passes the answer on unread, then Go restarts", async () => {
+  const r = await call(search("xpreflight-test-answer-exit cat"), { headers: auth });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.headers.get("x-preflight"), "forwarded");
+  assert.equal(r.headers.get("x-preflight-class"), "unknown");
+  assert.ok(r.text.length > 0, "X's body is passed on");
+  const next = await call(search("dog"), { headers: auth });
+  assert.equal(next.headers.get("x-preflight-class"), "success", "a fresh Go instance reads the next answer");
+});
+
 test("/v1: a request over 64 KiB is refused with the wire envelope before Go sees it", async () => {
   const r = await call("/v1/validateQuery", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "a".repeat(100_000) }) });
   assert.equal(r.status, 413);
