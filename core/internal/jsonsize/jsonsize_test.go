@@ -47,6 +47,9 @@ func FuzzString(f *testing.F) {
 		if got := String(s); got != len(out) {
 			t.Errorf("String(%q) = %d, json.Marshal writes %d", s, got, len(out))
 		}
+		if fit, _ := json.Marshal(Fit(s, 64)); len(fit) > 64 {
+			t.Errorf("Fit(%q, 64) encodes to %d bytes", s, len(fit))
+		}
 	})
 }
 
