@@ -15,3 +15,8 @@ func ExampleTruncate() {
 	fmt.Println(jsonsize.Truncate("a long parameter value", 10))
 	// Output: a long …
 }
+
+func ExampleFit() {
+	fmt.Println(jsonsize.Fit("<<<<<<<<<<", 20))
+	// Output: <<…
+}
