@@ -91,6 +91,8 @@ cmd_test() {
   go test -count=1 ./...
   log "go test (GOOS=js GOARCH=wasm on Node) core/..."
   go_test_js -count=1 ./core/...
+  log "go test (GOOS=js) hostile worst cases on a 400 KB V8 stack"
+  GOOS=js GOARCH=wasm go test -count=1 -exec "$ROOT/core/wire/testdata/node-small-stack.sh" -run '^TestHostile' ./core/wire
   fuzz_all
   if [ -d bench ] && [ -f bench/go.mod ]; then
     log "bench module builds and its tests pass"

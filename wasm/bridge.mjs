@@ -8,6 +8,35 @@
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+// MAX_CALL_BYTES bounds one call's bytes: Go's linear memory grows to hold what is copied in and never shrinks, so a
+// hostile 50 MB argument would keep an isolate's memory high for good (and can end Go with out of memory). No
+// function takes more: the largest wire request is 2 MiB (info.limits), a Worker request body 1 MiB.
+export const MAX_CALL_BYTES = 4 << 20;
+
+// lowSize and highSize bound a field's UTF-8 size without encoding it: a UTF-16 unit takes 1 to 3 bytes.
+const lowSize = (f) => (typeof f === 'string' ? f.length : f.byteLength);
+const highSize = (f) => (typeof f === 'string' ? 3 * f.length : f.byteLength);
+
+// exactSize encodes a string to measure it; callers do so only when it is at most 3 × a limit of a few MiB.
+const exactSize = (f) => (typeof f === 'string' ? encoder.encode(f).byteLength : f.byteLength);
+
+// callBytes is the UTF-8 size of fields: a bound when that settles whether it is over MAX_CALL_BYTES, else exact.
+function callBytes(fields) {
+  const low = fields.reduce((n, f) => n + lowSize(f), 0);
+  const high = fields.reduce((n, f) => n + highSize(f), 0);
+  if (low > MAX_CALL_BYTES || high <= MAX_CALL_BYTES) return low > MAX_CALL_BYTES ? low : high;
+  return fields.reduce((n, f) => n + exactSize(f), 0);
+}
+
+// overLimit is the UTF-8 size of a field over limit (at least that, when it is far over), else 0. A field far over
+// is never encoded: a 50 MB copy to measure it would cost what the limit saves.
+function overLimit(field, limit) {
+  if (lowSize(field) > limit) return lowSize(field);
+  if (highSize(field) <= limit) return 0;
+  const n = exactSize(field);
+  return n > limit ? n : 0;
+}
+
 /** A failed bridge call; `code` is a wire contract code ('bad-input', 'unknown-op', 'internal'). */
 export class BridgeError extends Error {
   constructor(code, message, options) {
@@ -52,11 +81,22 @@ export function connect(go, instance, onStop) {
     throw new BridgeError('internal', `the Go program exited during start-up${exitError ? `: ${exitError.message ?? exitError}` : ''}`);
   }
 
+  let limits = {}; // wire op → largest request, from the handshake
   const call = (name, fields = []) => {
     if (stopped || go.exited) {
       stop();
       throw new BridgeError('internal', `the Go runtime has stopped; ${name} was not run`);
     }
+    // Refused before a byte is copied into Go: a wire request over its op's limit gets the envelope Go would send…
+    if (name === 'wire' && fields.length === 2 && limits[fields[0]] !== undefined) {
+      const over = overLimit(fields[1], limits[fields[0]]);
+      if (over) {
+        return JSON.stringify({ ok: false, error: { code: 'bad-input', message: `${fields[0]}: the request is ${over} bytes; it takes at most ${limits[fields[0]]} bytes` } });
+      }
+    }
+    // …and any call over MAX_CALL_BYTES is misuse.
+    const total = callBytes(fields);
+    if (total > MAX_CALL_BYTES) throw new BridgeError('bad-input', `${name}: ${total} bytes of arguments; the bridge takes at most ${MAX_CALL_BYTES}`);
     let n;
     try {
       let max = name.length;
@@ -88,6 +128,7 @@ export function connect(go, instance, onStop) {
 
   const result = (name, fields) => unwrap(name, call(name, fields));
   const info = result('info');
+  limits = info.limits ?? {};
   return { info, call, result, alive: () => !stopped && !go.exited };
 }
 

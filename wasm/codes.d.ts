@@ -12,6 +12,8 @@ export type RequestDiagnosticCode =
   | 'body-not-checked'
   | 'body-schema'
   | 'body-syntax'
+  | 'body-too-deep'
+  | 'body-too-large'
   | 'body-unexpected'
   | 'delete-all-alone'
   | 'duplicate-item'
@@ -33,17 +35,20 @@ export type RequestDiagnosticCode =
   | 'out-of-range'
   | 'pattern-mismatch'
   | 'repeated-parameter'
+  | 'rules-not-linted'
   | 'since-id-too-old'
   | 'start-time-too-old'
   | 'start-time-too-recent'
   | 'time-order'
   | 'too-many-items'
+  | 'too-many-parameters'
   | 'trailing-slash'
   | 'unknown-parameter'
   | 'unknown-route'
   | 'unknown-rule-field'
   | 'unsupported-content-type'
-  | 'unsupported-host';
+  | 'unsupported-host'
+  | 'url-not-checked';
 
 /** Diagnostic codes of core/query. */
 export type QueryDiagnosticCode =

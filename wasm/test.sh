@@ -20,6 +20,11 @@ fi
 echo "== go test (GOOS=js GOARCH=wasm on Node) ./wasm/..." >&2
 GOOS=js GOARCH=wasm go test -count=1 -exec "$WASM_EXEC_DIR/go_js_wasm_exec" ./wasm/...
 
+# A test build that fails on demand (wasm/bridge/failure_hook.go), for the recovery tests; never packaged.
+version=$(node -p 'JSON.parse(require("fs").readFileSync("wasm/package.template.json", "utf8")).version')
+mkdir -p wasm/dist-test
+GOOS=js GOARCH=wasm go build -trimpath -tags xpreflight_crashtest -ldflags="-s -w -X main.version=$version" -o wasm/dist-test/xpreflight-crashtest.wasm ./wasm
+
 echo "== node --test wasm/test" >&2
 node --test wasm/test/*.test.mjs
 

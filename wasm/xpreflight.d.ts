@@ -338,7 +338,7 @@ export interface HeaderIssue {
 }
 
 /** What the body turned out to be. */
-export type BodyShape = 'empty' | 'not-json' | 'not-object' | 'problem' | 'errors' | 'envelope' | 'stream-line' | 'object';
+export type BodyShape = 'empty' | 'not-json' | 'not-object' | 'too-deep' | 'problem' | 'errors' | 'envelope' | 'stream-line' | 'object';
 
 export interface SchemaViolation {
   instanceLocation: string;

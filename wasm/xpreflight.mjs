@@ -279,6 +279,7 @@ function run(go, instance) {
     try {
       return bridge.call('wire', [op, json]);
     } catch (err) {
+      if (err?.code && err.code !== ErrorCodes.INTERNAL) throw new XPreflightError(err.code, `${op}: ${err.reason ?? err.message}`, { cause: err, op });
       throw new XPreflightError(ErrorCodes.INTERNAL, `xpreflight's WebAssembly runtime stopped during ${op} (${err.message}); call init() again`, { cause: err, op });
     }
   };

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Bounded load test on loopback (≈ 2×2 s warm-up + 2×10 s): the validating proxy
 # vs a plain JS passthrough Worker to the same stand-in for X, in one workerd.
-# BENCH_SECONDS, BENCH_CONCURRENCY and BENCH_WARMUP_SECONDS override the defaults. Then the ledger and the cold start
-# (worker/bench/cold.mjs, ≈ 5 fresh workerd processes).
+# BENCH_SECONDS, BENCH_CONCURRENCY and BENCH_WARMUP_SECONDS override the defaults. Then the cold start
+# (worker/bench/cold.mjs, ≈ 5 fresh workerd processes), the ledger, and the hostile-request corpus
+# (worker/bench/hostile.mjs, about a minute).
 set -euo pipefail
 ROOT=${ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 export ROOT
@@ -13,3 +14,5 @@ node worker/bench/bench.mjs
 node worker/bench/cold.mjs
 # The rate-limit ledger: fraction of forwarded calls that ask the Durable Object, and their added latency (≈ 30 s).
 node worker/bench/ledger.mjs
+# The hostile-request corpus (issue 13): CPU, answer size and memory per request, against the ≤ 10 ms / 64 KB budget.
+node worker/bench/hostile.mjs

@@ -12,6 +12,9 @@
 //	configure  config-json                                 → checked settings: apiOrigin, timeoutMs, tier,
 //	                                                          classifySuccessBodies, corsOrigins
 //	decide     method, target, now, header-lines[, body]    → proxy.Decision
+//	           (path left out when it is the target as received)
+//	decideUnchecked  as decide, without the validator: for a request on
+//	           which the previous Go instance trapped or exited
 //	annotate   method, target, status, now, random, stream,
 //	           header-lines[, body] (absent: not read)      → proxy.Annotation + roomUntil
 //	local      block-json, now                              → proxy.LocalAnswer
@@ -27,9 +30,10 @@ var version = "dev"
 
 func main() {
 	bridge.Serve(version, bridge.Functions{
-		"configure": configure,
-		"decide":    decide,
-		"annotate":  annotate,
-		"local":     local,
+		"configure":       configure,
+		"decide":          decide,
+		"decideUnchecked": decideUnchecked,
+		"annotate":        annotate,
+		"local":           local,
 	})
 }

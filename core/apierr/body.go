@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/xpreflight/xpreflight/core/internal/jsonnest"
 	"github.com/xpreflight/xpreflight/core/params"
 )
 
@@ -49,6 +50,9 @@ func readBody(resp Response, v *[]Violation) body {
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(trimmed, &top); err != nil || top == nil {
 		return notAnObject(trimmed, len(resp.Body)-len(bytes.TrimLeft(resp.Body, " \t\r\n")), err, v)
+	}
+	if off, deep := jsonnest.Deeper(trimmed, MaxBodyDepth); deep {
+		return tooDeep(off, v) // the top level decoded without recursion; the rest is not decoded
 	}
 	b := body{top: top}
 	_, hasType := top["type"]
@@ -173,18 +177,28 @@ func readTopProblem(raw []byte, top map[string]json.RawMessage, v *[]Violation) 
 // schema checks.
 func readErrors(shape Shape, top map[string]json.RawMessage, v *[]Violation) []Problem {
 	raw := top["errors"]
-	var list any
-	if v != nil {
-		list, _ = decodeAny(raw)
-		validate(envelopeSchema(shape), stubs(top, list), "", v)
-	}
 	var items []json.RawMessage
 	if json.Unmarshal(raw, &items) != nil {
-		return nil // not an array: the envelope check above reported it
+		if v != nil { // not an array: the envelope check reports it
+			list, _ := decodeAny(raw)
+			validate(envelopeSchema(shape), stubs(top, list), "", v)
+		}
+		return nil
 	}
-	values, _ := list.([]any)
-	problems := make([]Problem, 0, len(items))
-	for i, item := range items {
+	// Only the first MaxItemsChecked items are decoded for the schemas, and
+	// MaxItemsRead are read at all: a hostile body of thousands of items
+	// costs no more than X's largest real one.
+	var values []any
+	if v != nil {
+		values = make([]any, 0, min(len(items), MaxItemsChecked))
+		for _, item := range items[:min(len(items), MaxItemsChecked)] {
+			x, _ := decodeAny(item)
+			values = append(values, x)
+		}
+		validate(envelopeSchema(shape), stubs(top, values), "", v)
+	}
+	problems := make([]Problem, 0, min(len(items), MaxItemsRead))
+	for i, item := range items[:min(len(items), MaxItemsRead)] {
 		var fields map[string]json.RawMessage
 		if json.Unmarshal(item, &fields) != nil || fields == nil {
 			continue // not an object: reported by the envelope's items check
@@ -194,6 +208,9 @@ func readErrors(shape Shape, top map[string]json.RawMessage, v *[]Violation) []P
 		if v != nil && i < len(values) {
 			validate(schemaFor(p.Slug, p.Type()), values[i], fmt.Sprintf("/errors/%d", i), v)
 		}
+	}
+	if v != nil && len(items) > MaxItemsChecked {
+		itemsNotChecked(len(items), v)
 	}
 	return problems
 }

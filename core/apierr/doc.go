@@ -12,6 +12,7 @@
 //	             keep-alive newline; otherwise a violation)
 //	not-json     not JSON at all (plain-text 429, HTML 404): one violation naming the byte
 //	not-object   JSON but not an object
+//	too-deep     JSON nested more than MaxBodyDepth (64) levels: not decoded, one violation
 //	problem      "type" at the top and no "data": a whole-request Problem; also a bare legacy
 //	             {"code":N,"message":…} (no data, no errors), a problem with slug legacy-N
 //	stream-line  the URL names a stream (params.IsStream) and the body has "errors"
@@ -27,6 +28,23 @@
 // what keeps a 50 KB page within 2x of encoding/json's decoding (see
 // BenchmarkParse). "errors", "meta" and "matching_rules" are checked in
 // full, and each error item against the schema of its own type.
+//
+// # Limits: what one body may make Parse do and say
+//
+//	limit                                  when hit
+//	nesting past MaxBodyDepth (64)         shape too-deep, nothing decoded (V8's wasm stack)
+//	over MaxItemsChecked (20) error items  the rest are read and classified, not schema-checked;
+//	                                       a violation says so
+//	over MaxItemsRead (1,000) error items  the rest are not read at all; the same violation says so
+//	problems over MaxProblemBytes (32 KiB) the rest are classified but not listed; a violation
+//	of JSON                                counts them
+//	over MaxViolations (50) or 16 KiB of   the last listed violation counts the rest
+//	violations
+//
+// A limit's note is a violation with keywordLocation "xpreflight:limits";
+// it does not make the schema report invalid. X's bodies stay far inside
+// the limits (a 100-item partial-error page is about 30 KiB); with them a
+// Result's JSON stays under 64 KiB.
 //
 // # Schema of an item
 //

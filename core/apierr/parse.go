@@ -28,7 +28,7 @@ func Parse(resp Response) Result {
 	violations := []Violation{}
 	r := read(resp, &violations)
 	sortViolations(violations)
-	r.Schema = SchemaReport{Valid: len(violations) == 0, Violations: violations}
+	r.Schema = SchemaReport{Valid: schemaValid(violations), Violations: boundViolations(violations)}
 	return r
 }
 
@@ -53,6 +53,9 @@ func read(resp Response, v *[]Violation) Result {
 		r.Problems = b.problems
 	}
 	r.Class = classify(resp.Status, b.shape, r.Problems, r.PartialErrors)
+	budget := MaxProblemBytes // classified on every problem, listed within the budget
+	r.Problems = boundProblems(r.Problems, &budget, v)
+	r.PartialErrors = boundProblems(r.PartialErrors, &budget, v)
 	r.Retryable = r.Class.Retryable()
 	return r
 }

@@ -34,7 +34,7 @@ func (v *validation) checkBody() {
 		v.missingBody()
 		return
 	}
-	if !v.checkContentType() {
+	if !v.checkContentType() || v.bodyBeyondLimits(body) {
 		return
 	}
 	doc, ok := v.parseBody(body)
@@ -219,6 +219,10 @@ func (v *validation) checkRules(doc any) {
 	adds, _ := obj["add"].([]any)
 	v.rules = len(adds)
 	for i, a := range adds {
+		if i == MaxRulesLinted || v.answerFull() {
+			v.rulesNotLinted(i, len(adds))
+			break
+		}
 		rule, _ := a.(map[string]any)
 		at := "#/add/" + strconv.Itoa(i)
 		if value, ok := rule["value"].(string); ok {

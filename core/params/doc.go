@@ -120,6 +120,40 @@
 //	POST /2/notes info.text                 must contain a URL              error (schema pattern)                OpenAPI CreateCommunityNotesInfo.text
 //	                                        (length: no source found)       not checked
 //
+// # Limits: what one request may make Validate do and say
+//
+// None is X's rule (X documents no URL, body or nesting limit that applies;
+// an over-long URL has been seen answered 431, x-api-facts.md §6.1), so past
+// a limit the rest is left unchecked with a warning and X decides; each is
+// listed in the Result when hit (limits.go):
+//
+//	limit                          when hit
+//	URL over MaxURLBytes (16 KiB)  url-not-checked warning; only the route and path are judged
+//	over MaxQueryParams (100)      the rest are counted, not judged: too-many-parameters,
+//	query parameters, or once the  an error when some are unknown to the operation, else a warning
+//	request is invalid and its
+//	findings fill the answer
+//	10 did-you-mean look-ups       later unknown parameters get no "did you mean" hint
+//	body over MaxBodyBytes         body-too-large warning; not decoded
+//	(64 KiB)
+//	body nesting past MaxBodyDepth body-too-deep warning (with line and column); not decoded, so
+//	(64)                           neither encoding/json nor jsonschema recurse deeper
+//	over MaxRulesLinted (100)      rules-not-linted warning; the rest of the rule values unlinted
+//	rule values, or once the       (the verdict is invalid already, and more findings would only
+//	request is invalid and         be counted)
+//	MaxDiagnostics findings
+//	(nested ones counted) are in
+//	MaxDiagnostics (100), or       one too-many-diagnostics entry counts the rest (an error if any
+//	56 KiB of findings and problem was); limit findings are always listed; nested query findings
+//	                               are cut to the room left the same way
+//	MaxFixWork (32 KiB of fixed    fixes for the findings left are not offered (each check is a
+//	requests re-validated per      full validation)
+//	call, FixRequest included)
+//	text over MaxTextBytes         messages, values, names and hints cut, ending in "…"
+//	(16 KiB)
+//
+// So a Result's JSON stays under 64 KiB (DESIGN.md's answer budget).
+//
 // Rules stated only in the newest spec's prose are errors although spec
 // 2.166 is silent: the prose describes the live server. Schema keywords on
 // which the versions disagree are warnings: either version's client may be

@@ -45,7 +45,19 @@ const (
 // for req) that has a clear repair. Every fix offered has been applied and
 // re-validated: none leaves more errors than req has.
 func AttachFixes(req Request, r *Result) {
-	if len(req.URL) > maxFixURL || len(req.Body) > maxFixBody || len(r.Diagnostics) == 0 {
+	work := MaxFixWork
+	attachFixes(req, r, &work)
+}
+
+// MaxFixWork bounds the checking of fixes in one call (AttachFixes, or a
+// whole FixRequest): the bytes of fixed requests (URL and body)
+// re-validated, each check a full validation (a few ms for a hostile
+// request under wasm). Past it, the findings left get no fixes.
+const MaxFixWork = 32 << 10
+
+// attachFixes is AttachFixes spending at most *work (see MaxFixWork).
+func attachFixes(req Request, r *Result, work *int) {
+	if len(req.URL) > maxFixURL || len(req.Body) > maxFixBody || len(r.Diagnostics) == 0 || *work <= 0 {
 		return
 	}
 	u := scanURL(req.URL)
@@ -55,7 +67,16 @@ func AttachFixes(req Request, r *Result) {
 		var kept []Fix
 		for _, f := range proposeRequestFixes(req, &u, d) {
 			fixed, ok := applyRequestFix(req, f)
-			if !ok || countErrors(Validate(fixed).Diagnostics) > before {
+			if !ok {
+				continue
+			}
+			cost := len(fixed.URL) + len(fixed.Body)
+			if *work < cost {
+				d.Fixes, *work = kept, 0
+				return
+			}
+			*work -= cost
+			if countErrors(Validate(fixed).Diagnostics) > before {
 				continue
 			}
 			fillRequestSpans(req, f.Edits)

@@ -25,9 +25,10 @@ func FixRequest(req Request, all bool) FixResult {
 	var applied []query.Applied
 	seen := map[string]bool{requestKey(req): true}
 	var r Result
+	work := MaxFixWork // for the whole call, every round's checks together
 	for range maxFixRounds {
 		r = Validate(cur)
-		AttachFixes(cur, &r)
+		attachFixes(cur, &r, &work)
 		next, a, ok := firstApplicableFix(cur, r.Diagnostics, all, seen)
 		if !ok {
 			return fixResult(cur, applied, r)
@@ -37,7 +38,7 @@ func FixRequest(req Request, all bool) FixResult {
 		applied = append(applied, a)
 	}
 	r = Validate(cur)
-	AttachFixes(cur, &r)
+	attachFixes(cur, &r, &work)
 	return fixResult(cur, applied, r)
 }
 

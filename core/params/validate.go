@@ -15,6 +15,7 @@ func Validate(req Request) Result {
 		v.tier = query.PayPerUse
 	}
 	v.run()
+	v.bound()
 	var r Result
 	v.result(&r)
 	if v.decoded != nil && len(r.Diagnostics) == 0 {
@@ -42,6 +43,9 @@ type validation struct {
 	crossRelevant bool
 	// rules: the number of rules in a filtered-stream rules add batch
 	rules int
+
+	// suggested counts the did-you-mean look-ups (limits.go)
+	suggested int
 }
 
 func (v *validation) add(d Diagnostic) { v.diags = append(v.diags, d) }
@@ -72,6 +76,9 @@ func (v *validation) run() {
 	}
 	v.op = op
 	v.checkPath(pathVals)
+	if v.urlTooLong() { // the route is known; its parameters and body are not judged
+		return
+	}
 	v.checkQuery(t.rawQuery)
 	v.checkRequired()
 	v.checkVocabulary()
@@ -113,10 +120,15 @@ func (v *validation) checkQuery(raw string) {
 	first := len(v.diags)
 	var badEncoding []Diagnostic
 	s := queryScanner{raw: raw, pooled: true}
+	var limit paramCap
+	defer limit.report(v)
 	for {
 		name, value, bad, finding, ok := s.next()
 		if !ok {
 			break
+		}
+		if limit.over(v, name) {
+			continue
 		}
 		if finding != nil {
 			badEncoding = append(badEncoding, *finding)
@@ -186,8 +198,10 @@ func (v *validation) unknownParam(name, value string) {
 		}
 	}
 	hint := ""
-	if s := suggest(name, names); s != "" {
-		hint = "did you mean `" + s + "`?"
+	if v.suggested++; v.suggested <= maxSuggestions {
+		if s := suggest(name, names); s != "" {
+			hint = "did you mean `" + s + "`?"
+		}
 	}
 	if other, ok := tokenSpellings[name]; ok && v.op.Param(other, InQuery) != nil {
 		hint = "this endpoint pages with `" + other + "`, not `" + name + "`"

@@ -101,10 +101,13 @@ type Operator struct {
 }
 
 // Bad is source text the parser could not place in the tree (a stray ')'
-// or a misplaced OR). The parser reports an error for each Bad node.
+// or a misplaced OR, each reported as an error), or a group nested deeper
+// than MaxDepth, kept unparsed (Deep; no error: X documents no nesting
+// limit).
 type Bad struct {
 	Start int
 	Text  string
+	Deep  bool
 }
 
 // Pos and End give each node's byte span, half-open.

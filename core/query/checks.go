@@ -29,17 +29,26 @@ type checker struct {
 
 	lists, entities int
 	deepWarned      bool
-	positive        int // atoms not under a negation
-	standalone      int // of those, standalone ones
-	unclear         int // of those, operators whose kind X leaves blank
+	deepSkipped     bool // too-deep reported
+	suggested       int  // unknown operators looked up for a did-you-mean
+	positive        int  // atoms not under a negation
+	standalone      int  // of those, standalone ones
+	unclear         int  // of those, operators whose kind X leaves blank
 	sample          *Operator
 	rootOr          *Or  // the OR at the top of the query, if any
 	validUTF8       bool // the source is valid UTF-8
 }
 
+// maxSuggestions bounds the did-you-mean look-ups of one query: each
+// measures the edit distance to every operator name (tens of µs under
+// wasm), and a query of a thousand unknown operators must not pay for each.
+const maxSuggestions = 10
+
 // collectLimit bounds the findings kept before sorting; the report then
-// keeps maxDiagnostics of them.
-const collectLimit = 4 * maxDiagnostics
+// keeps maxDiagnostics of them. The walk finds them in source order, so a
+// small margin suffices (the whole-query findings come last); each one
+// kept costs a message, and a hostile query has thousands.
+const collectLimit = maxDiagnostics + 28
 
 func (c *checker) add(sev Severity, code string, start, end int, msg, hint string) {
 	if len(c.diags) >= collectLimit {
@@ -137,8 +146,24 @@ func (c *checker) walk(x Expr, negated bool, depth int, place andPlace) {
 	case *Operator:
 		c.operator(x, negated)
 	case *Bad:
-		c.countAtom(negated, Standalone) // a syntax error already; don't pile on
+		if x.Deep {
+			c.tooDeep(x)
+		}
+		c.countAtom(negated, Standalone) // a syntax error or unchecked; don't pile on
 	}
+}
+
+// tooDeep warns, once, about groups nested past MaxDepth: their text was
+// not parsed, so nothing in it is checked. X documents no nesting limit,
+// hence a warning.
+func (c *checker) tooDeep(x *Bad) {
+	if c.deepSkipped {
+		return
+	}
+	c.deepSkipped = true
+	c.warnAt(CodeTooDeep, x.Start, x.End(),
+		"Groups nested deeper than "+strconv.Itoa(MaxDepth)+" levels are not checked: X documents no nesting limit, but the linter stops parsing there",
+		"flatten the groups; nothing inside the deepest ones was checked")
 }
 
 func (c *checker) checkNot(x *Not) {

@@ -31,9 +31,9 @@
 //
 // Error recovery keeps every byte in the tree: a stray ')' or an OR without a
 // clause on both sides becomes a Bad node, an unclosed group or quote runs to
-// the end of the input. Groups nested deeper than MaxDepth (2,048 — deeper
-// cannot fit X's longest limit of 4,096 characters) become one Bad node, so
-// recursion is bounded; chains of '-' are handled in loops.
+// the end of the input. Groups nested deeper than MaxDepth (256) become one
+// Bad node, left unchecked, so recursion is bounded; chains of '-' are
+// handled in loops.
 //
 // # Checks
 //
@@ -47,7 +47,7 @@
 //	unterminated-quote        warning  phrase or quoted argument without closing '"'
 //	unclosed-bracket          warning  point_radius:[… without "]"
 //	misplaced-or              warning  OR without a clause on one side
-//	too-deep                  error    groups nested past MaxDepth
+//	too-deep                  warning  groups nested past MaxDepth (256): not parsed, not checked
 //	empty-query               error    empty or blank query ("'query' must be a non-empty string")
 //	explicit-and              error/warning  bare and/AND between two clauses ("Ambiguous use of and as a keyword…"); warning at the start or end
 //	lowercase-or              warning  "or" in any case but OR: matched as a keyword
@@ -119,7 +119,6 @@
 //	code                      source
 //	unclosed-paren            recorded "Missing closing parenthesis (at position 30)" (§3.3; index id 71406876451)
 //	unmatched-paren           recorded "missing EOF at ')' (at position 51)" (§3.3; index id 20963657329)
-//	too-deep                  nesting past 2,048 needs over 4,096 characters: over every documented limit (§3.1)
 //	empty-query               recorded "Invalid 'query':''. 'query' must be a non-empty string" (§2.2); specs' minLength 1
 //	explicit-and              recorded "Ambiguous use of and as a keyword…" (§3.3; index ids 29265692934, 20963657329)
 //	single-quote              recorded "no viable alternative at character '''" (§3.4; index id 20963657329)
@@ -202,6 +201,30 @@
 // query does not hold. Queries over 4,096 bytes, X's largest limit, get no
 // fixes (each candidate costs a validation).
 //
+// # Limits: what one query may make the linter do and say
+//
+// Each bound is reported in the answer when it is hit:
+//
+//	bound                               when hit
+//	length over the longest any level   one query-too-long error, nothing parsed, Formatted ""
+//	may send to the endpoint (4,096;    (X rejects it at every level: x-api-facts.md §3.1,
+//	2,048 for stream_rule)              the specs' maxLength 4,096); a rule on a level with no
+//	                                    documented limit (free, basic): length-undocumented warning
+//	MaxDepth (256) levels of groups     the deeper group is one unparsed Bad node; too-deep warning
+//	                                    (X documents no limit; the bound keeps V8's wasm stack safe)
+//	did-you-mean look-ups (10)          later unknown operators get no did-you-mean hint
+//	MaxFixWork (8 KiB of fixed queries  fixes for the findings left are not offered (each check is a
+//	re-validated per call, FixQuery     full validation: hundreds of them made one hostile call
+//	included)                           cost seconds under wasm)
+//	too-many-diagnostics                no fixes at all: a query with over 100 findings is rewritten,
+//	                                    not repaired an edit at a time
+//	100 diagnostics, or 32 KiB of their one too-many-diagnostics entry counts the rest (an error
+//	JSON                                if any of them was)
+//
+// So a report (Formatted at most 4,096 characters, 24 KiB encoded) stays
+// under 64 KiB, and every walk over the tree recurses at most MaxDepth
+// groups deep.
+//
 // # Fast path
 //
 // A query that is a flat conjunction of bare words and name:value
@@ -223,7 +246,8 @@
 //     shapes, counts. X may accept them and match nothing.
 //   - An operator X lists only for another endpoint.
 //   - Values exactly at a "less than 25mi" bound.
-//   - Nesting depth: no limit documented (deep-nesting warns past 10).
+//   - Nesting depth: no limit documented (deep-nesting warns past 10;
+//     too-deep past MaxDepth, where the linter stops parsing).
 //   - UTF-16 units versus code points for length (length-utf16).
 //   - counts_all on pay-per-use: 1,024 (rate-limit page) versus 512 (counts
 //     guide); the linter takes 1,024 and warns over 512 (counts-all-length).

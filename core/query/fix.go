@@ -34,8 +34,26 @@ const maxFixSource = 4096
 // none leaves more errors than q has. diags must be Validate's (or
 // Diagnose's) answer for q under opts.
 func AttachFixes(q string, opts Options, diags []Diagnostic) {
-	if len(q) > maxFixSource || len(diags) == 0 {
+	work := MaxFixWork
+	AttachFixesWithin(q, opts, diags, &work)
+}
+
+// MaxFixWork bounds the checking of fixes in one call (AttachFixes, or a
+// whole FixQuery): the bytes of fixed queries re-validated. Each check is
+// a full validation (4 ms for a hostile 4,096-character query under wasm),
+// and a query with 100 findings would otherwise cost hundreds of them.
+// 8 KiB is 16 checks of a 512-character query, 80 of a 100-character one,
+// 2 of the longest; past it, the findings left get no fixes.
+const MaxFixWork = 8 << 10
+
+// AttachFixesWithin is AttachFixes spending at most *work bytes of
+// re-validation (see MaxFixWork), less what it spent left in *work.
+func AttachFixesWithin(q string, opts Options, diags []Diagnostic, work *int) {
+	if len(q) > maxFixSource || len(diags) == 0 || *work <= 0 {
 		return
+	}
+	if diags[len(diags)-1].Code == CodeTooManyDiagnostics {
+		return // over 100 findings: a query to rewrite, not to repair one edit at a time
 	}
 	tree, _ := Parse(q)
 	leaves := collectLeaves(tree.Root)
@@ -45,7 +63,16 @@ func AttachFixes(q string, opts Options, diags []Diagnostic) {
 		var kept []Fix
 		for _, f := range proposeFixes(q, d, leaves) {
 			fixed, ok := applyEdits(q, f.Edits)
-			if !ok || countErrors(Diagnose(fixed, opts)) > before {
+			if !ok {
+				continue
+			}
+			if *work < len(fixed) {
+				d.Fixes = kept
+				*work = 0
+				return
+			}
+			*work -= len(fixed)
+			if countErrors(Diagnose(fixed, opts)) > before {
 				continue
 			}
 			fillEditSpans(q, f.Edits)

@@ -28,9 +28,10 @@ const maxFixRounds = maxDiagnostics
 func FixQuery(q string, opts Options, all bool) FixResult {
 	res := FixResult{Query: q, Applied: []Applied{}}
 	seen := map[string]bool{q: true}
+	work := MaxFixWork // for the whole call, every round's checks together
 	for range maxFixRounds {
 		r := Validate(res.Query, opts)
-		AttachFixes(res.Query, opts, r.Diagnostics)
+		AttachFixesWithin(res.Query, opts, r.Diagnostics, &work)
 		res.Report = r
 		next, applied, ok := firstApplicable(res.Query, r.Diagnostics, all, seen)
 		if !ok {
@@ -41,7 +42,7 @@ func FixQuery(q string, opts Options, all bool) FixResult {
 		res.Applied = append(res.Applied, applied)
 	}
 	res.Report = Validate(res.Query, opts)
-	AttachFixes(res.Query, opts, res.Report.Diagnostics)
+	AttachFixesWithin(res.Query, opts, res.Report.Diagnostics, &work)
 	return res
 }
 

@@ -33,3 +33,14 @@ func ExampleFixQuery() {
 	// typographic-quote: Replace the curly quotes with straight ones
 	// username-at-sign: Remove the @
 }
+
+func ExampleAttachFixesWithin() {
+	// A budget shared by several calls: each re-validation of a fixed query
+	// spends its length.
+	work := 40
+	q := "cat )"
+	r := query.Validate(q, query.Options{})
+	query.AttachFixesWithin(q, query.Options{}, r.Diagnostics, &work)
+	fmt.Println(len(r.Diagnostics[0].Fixes), work)
+	// Output: 1 36
+}

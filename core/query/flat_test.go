@@ -67,6 +67,13 @@ func FuzzFastPathAgrees(f *testing.F) {
 	f.Fuzz(func(t *testing.T, q string) {
 		for _, opts := range flatOptions {
 			for _, format := range []bool{false, true} {
+				var sized Report
+				if judgeBySize(q, opts, &sized) { // neither path runs: see TestJudgedBySize
+					if got := Validate(q, opts); !reflect.DeepEqual(got, sized) {
+						t.Fatalf("Validate(%q, %+v) = %+v, judged by size %+v", q, opts, got, sized)
+					}
+					continue
+				}
 				ok, fast, full := viaBothPaths(q, opts, format)
 				if ok && !reflect.DeepEqual(fast, full) {
 					t.Fatalf("%q %+v format=%v: fast path\n%+v\nfull path\n%+v", q, opts, format, fast, full)

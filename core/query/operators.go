@@ -118,9 +118,14 @@ func example(info *OperatorInfo) string {
 }
 
 func (c *checker) unknownOperator(op *Operator) {
+	if len(c.diags) >= collectLimit { // dropped anyway: skip building it
+		c.dropped++
+		c.droppedErr = true
+		return
+	}
 	label := c.label(op)
 	hint := webSearchHint(op)
-	if hint == "" {
+	if c.suggested++; hint == "" && c.suggested <= maxSuggestions {
 		if m := nearestOperator(op); m != "" {
 			hint = "did you mean " + m + "?"
 		}

@@ -3,11 +3,15 @@ package query
 import "sync"
 
 // MaxDepth is how deeply the parser nests groups. X documents no nesting
-// limit, but a query needs 2 bytes per level, so 2,048 levels already exceed
-// the longest limit X has (4,096 characters): anything deeper is rejected for
-// its length anyway. Deeper groups become a single Bad node, which keeps
-// every walk over the tree bounded.
-const MaxDepth = 2048
+// limit, so this is not X's rule but the linter's own bound: every walk over
+// the tree (parse, checks, Format) recurses once per group level, and under
+// V8 the WebAssembly call stack runs out at about 1,800 levels (measured
+// 2026-12-04 in the JS package on Node 20's default stack; the Worker is
+// alike). 256 keeps a margin of seven and still parses every balanced query
+// that fits pay-per-use's 512 characters (255 levels at most). A group
+// nested deeper becomes one Bad node with Deep set, left unchecked; the
+// checks warn about it (too-deep).
+const MaxDepth = 256
 
 // Syntax error codes reported by Parse.
 const (
@@ -17,7 +21,7 @@ const (
 	CodeUnterminatedQuote = "unterminated-quote"
 	CodeUnclosedBracket   = "unclosed-bracket"
 	CodeMisplacedOr       = "misplaced-or"
-	CodeTooDeep           = "too-deep"
+	CodeTooDeep           = "too-deep" // reported by Validate, not Parse: see MaxDepth
 )
 
 type parser struct {
@@ -38,7 +42,17 @@ type parser struct {
 	operators slab[Operator]
 	nots      slab[Not]
 	groups    slab[Group]
+	bads      slab[Bad]
+
+	// Past maxParseErrors syntax errors are only counted: the report
+	// lists 100 findings, and a megabyte of stray ')' must not allocate
+	// an Error each.
+	dropped    int
+	droppedErr bool // some dropped error has severity error
 }
+
+// maxParseErrors is the checker's collectLimit: no report shows more.
+const maxParseErrors = collectLimit
 
 // slab hands out elements of large backing arrays; it never moves an
 // element once handed out, so pointers to them stay valid.
@@ -80,8 +94,8 @@ func (s *slab[T]) reset() {
 
 // Parse parses a search query or filtered-stream rule. It always returns a
 // tree covering the whole input (unparseable text becomes Bad nodes) and the
-// syntax errors found, sorted by position. It never panics, and its
-// recursion is bounded by MaxDepth.
+// syntax errors found, sorted by position (the first 400; a report lists
+// 100 findings). It never panics, and its recursion is bounded by MaxDepth.
 func Parse(src string) (*Query, ErrorList) {
 	var p parser
 	root, errs := p.parse(src)
@@ -90,7 +104,7 @@ func Parse(src string) (*Query, ErrorList) {
 
 func (p *parser) parse(src string) (Expr, ErrorList) {
 	p.lx = lexer{src: src}
-	p.depth, p.errs = 0, nil
+	p.depth, p.errs, p.dropped, p.droppedErr = 0, nil, 0, false
 	// A clause takes two bytes at least with its separator; typical queries
 	// average about eight, which sizes the first slabs (they grow when
 	// needed, and pooled parsers keep them).
@@ -124,6 +138,7 @@ func (p *parser) release() {
 	p.exprs.reset()
 	p.nots.reset()
 	p.groups.reset()
+	p.bads.reset()
 	p.ors.reset()
 	p.ands.reset()
 	p.ints.reset()
@@ -196,9 +211,9 @@ func (p *parser) parseAnd() Expr {
 			if len(p.stack) > base && p.startsClause(p.peek()) {
 				return p.andOf(base)
 			}
-			p.errs.add(p.tok.start, p.tok.end, CodeMisplacedOr,
+			p.syntaxError(p.tok.start, p.tok.end, CodeMisplacedOr,
 				"OR must join two clauses: nothing to join on one side of this OR", "remove the OR or put a clause on each side of it")
-			p.stack = append(p.stack, &Bad{Start: p.tok.start, Text: "OR"})
+			p.stack = append(p.stack, p.bad(p.tok.start, "OR", false))
 			p.advance()
 		default:
 			p.stack = append(p.stack, p.parseUnary())
@@ -248,9 +263,28 @@ func (p *parser) strayParens() Expr {
 		end = p.tok.end
 		p.advance()
 	}
-	p.errs.add(start, end, CodeUnmatchedParen,
+	p.syntaxError(start, end, CodeUnmatchedParen,
 		"missing EOF at ')': this ')' closes no '('", "remove it, or add the '(' it was meant to close")
-	return &Bad{Start: start, Text: p.lx.src[start:end]}
+	return p.bad(start, p.lx.src[start:end], false)
+}
+
+// syntaxError records a syntax error, or only counts it past
+// maxParseErrors.
+func (p *parser) syntaxError(pos, end int, code, msg, hint string) {
+	if len(p.errs) >= maxParseErrors {
+		p.dropped++
+		p.droppedErr = p.droppedErr || syntaxSeverity(code) == SeverityError
+		return
+	}
+	p.errs.add(pos, end, code, msg, hint)
+}
+
+// bad takes a Bad node from its slab: hostile input (thousands of stray
+// ')') makes one per clause.
+func (p *parser) bad(start int, text string, deep bool) *Bad {
+	b := p.bads.new()
+	b.Start, b.Text, b.Deep = start, text, deep
+	return b
 }
 
 // parseUnary: unary = { "-" } primary. Negations are collected in a loop so
@@ -307,18 +341,20 @@ func (p *parser) parseGroup() Expr {
 		p.advance()
 	} else {
 		g.Rparen = p.tok.start
-		p.errs.add(lparen, lparen+1, CodeUnclosedParen,
+		p.syntaxError(lparen, lparen+1, CodeUnclosedParen,
 			"Missing closing parenthesis: this '(' is never closed", "add a ')' where the group ends")
 	}
 	if inner == nil {
-		p.errs.add(lparen, g.End(), CodeEmptyGroup,
+		p.syntaxError(lparen, g.End(), CodeEmptyGroup,
 			"Empty parentheses: a group needs at least one clause", "remove the parentheses or put a clause inside")
 	}
 	return g
 }
 
 // skipTooDeep consumes a group nested beyond MaxDepth, up to its matching
-// ')' or the end of input, as one Bad node.
+// ')' or the end of input, as one Bad node with Deep set. It is no syntax
+// error (X documents no nesting limit): Validate warns that the text was
+// not checked.
 func (p *parser) skipTooDeep() Expr {
 	start, open := p.tok.start, 0
 	end := start
@@ -335,10 +371,7 @@ func (p *parser) skipTooDeep() Expr {
 			break
 		}
 	}
-	p.errs.add(start, start+1, CodeTooDeep,
-		"Parentheses nested deeper than 2048 levels: no query this deep fits X's longest limit of 4,096 characters",
-		"flatten the groups")
-	return &Bad{Start: start, Text: p.lx.src[start:end]}
+	return p.bad(start, p.lx.src[start:end], true)
 }
 
 func (p *parser) phraseTerm(t token) Expr {
@@ -348,7 +381,7 @@ func (p *parser) phraseTerm(t token) Expr {
 		term.Kind, term.Distance = Proximity, t.aux
 	}
 	if !t.closed() {
-		p.errs.add(t.start, t.end, CodeUnterminatedQuote,
+		p.syntaxError(t.start, t.end, CodeUnterminatedQuote,
 			"Unterminated quote: the phrase "+snippet(term.Text)+" has no closing '\"'", `add a closing " (write \" for a literal quote inside a phrase)`)
 	}
 	return term
@@ -365,10 +398,10 @@ func (p *parser) operator(t token) Expr {
 	if !t.closed() {
 		switch t.arg() {
 		case ArgQuoted:
-			p.errs.add(colon+1, t.end, CodeUnterminatedQuote,
+			p.syntaxError(colon+1, t.end, CodeUnterminatedQuote,
 				"Unterminated quote: the argument of "+name+": has no closing '\"'", `add a closing "`)
 		case ArgBracket:
-			p.errs.add(colon+1, t.end, CodeUnclosedBracket,
+			p.syntaxError(colon+1, t.end, CodeUnclosedBracket,
 				"Missing ']': the argument of "+name+": opens '[' and never closes it", "close the list with ']'")
 		}
 	}

@@ -178,9 +178,15 @@ func TestParseDeepNesting(t *testing.T) {
 		if Format(q) != src {
 			t.Errorf("depth %d: Format changed the query", n)
 		}
-		deep := n > MaxDepth
-		if got := len(errs) > 0 && errs[0].Code == CodeTooDeep; got != deep {
-			t.Errorf("depth %d: too-deep error = %v, want %v (errors %v)", n, got, deep, errs)
+		if len(errs) != 0 {
+			t.Errorf("depth %d: syntax errors %v, want none (nesting has no documented limit)", n, errs)
+		}
+		bad := deepestBad(q.Root)
+		if deep := n > MaxDepth; (bad != nil) != deep {
+			t.Fatalf("depth %d: unparsed deep group = %v, want %v", n, bad, deep)
+		}
+		if bad != nil && (bad.Start != MaxDepth || bad.End() != len(src)-MaxDepth || !bad.Deep) {
+			t.Errorf("depth %d: deep group spans [%d,%d) deep=%v, want [%d,%d) deep", n, bad.Start, bad.End(), bad.Deep, MaxDepth, len(src)-MaxDepth)
 		}
 	}
 	// unclosed, and a million minus signs, stay bounded too
@@ -190,5 +196,19 @@ func TestParseDeepNesting(t *testing.T) {
 	q, _ := Parse(strings.Repeat("-", 1<<20) + "a")
 	if _, n := unwrapNot(q.Root); n != 1<<20 {
 		t.Errorf("got %d negations", n)
+	}
+}
+
+// deepestBad follows single-clause groups down to a Bad node.
+func deepestBad(x Expr) *Bad {
+	for {
+		switch y := x.(type) {
+		case *Group:
+			x = y.X
+		case *Bad:
+			return y
+		default:
+			return nil
+		}
 	}
 }

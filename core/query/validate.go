@@ -5,11 +5,48 @@ import (
 	"slices"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/xpreflight/xpreflight/core/internal/jsonsize"
 )
 
 // maxDiagnostics bounds the report for pathological input (a megabyte of
-// stray parentheses would otherwise yield a diagnostic each).
-const maxDiagnostics = 100
+// stray parentheses would otherwise yield a diagnostic each), and
+// maxDiagnosticBytes the JSON its diagnostics take: with Formatted (at most
+// 4,096 characters, 24 KiB encoded) a report stays under 64 KiB, the
+// Worker's answer budget (DESIGN.md).
+const (
+	maxDiagnostics     = 100
+	maxDiagnosticBytes = 32 << 10
+)
+
+// keptDiagnostics is how many of the sorted diagnostics d the report lists
+// before the too-many-diagnostics entry: all when they fit both budgets,
+// else as many as fit with room for that entry. more says findings were
+// dropped before sorting (the entry is due anyway).
+func keptDiagnostics(d []Diagnostic, more bool) int {
+	limit := len(d)
+	if len(d) > maxDiagnostics || more {
+		limit = min(len(d), maxDiagnostics-1)
+	}
+	if limit <= 16 { // messages quote at most 40 bytes of the query: 16 cannot reach the byte budget
+		return limit
+	}
+	size := 0
+	for i := 0; i < limit; i++ {
+		size += diagnosticSize(&d[i])
+		if size > maxDiagnosticBytes {
+			return i
+		}
+	}
+	return limit
+}
+
+// diagnosticSize is the JSON a diagnostic takes, its spans counted at
+// their widest.
+func diagnosticSize(d *Diagnostic) int {
+	const fixed = len(`{"code":,"severity":"warning","message":,"span":{"start":,"end":},"byteSpan":{"start":,"end":},"hint":},`) + 4*7
+	return fixed + jsonsize.String(d.Code) + jsonsize.String(d.Message) + jsonsize.String(d.Hint)
+}
 
 // Validate judges q as X's server would for the endpoint and tier in opts
 // and returns the validateQuery report: Valid is false exactly when a
@@ -36,6 +73,9 @@ func Diagnose(q string, opts Options) []Diagnostic {
 // the diagnostics, and copying the eight-word struct out went through
 // the stack.
 func validate(q string, opts Options, format bool, r *Report) {
+	if judgeBySize(q, opts, r) {
+		return
+	}
 	valid8, length, units := measure(q)
 	if valid8 && lintFlat(q, opts, length, units, format, r) {
 		return
@@ -61,6 +101,8 @@ func validateFull(q string, opts Options, format, valid8 bool, length, units int
 	for _, e := range errs {
 		c.add(syntaxSeverity(e.Code), e.Code, e.Pos, e.End, e.Msg, e.Hint)
 	}
+	c.dropped += p.dropped // syntax errors past maxParseErrors, counted only
+	c.droppedErr = c.droppedErr || p.droppedErr
 	c.checkQuery(&tree)
 	lim := limitOf(c.opts)
 	maxLen := lim.n
@@ -82,9 +124,9 @@ func validateFull(q string, opts Options, format, valid8 bool, length, units int
 }
 
 // syntaxSeverity is the severity of a syntax error code: an error where
-// X's message for it is recorded (unbalanced parentheses) or the query
-// cannot fit any documented length (too-deep), a warning where no source
-// records X's answer (doc.go, "Sources of errors").
+// X's message for it is recorded (unbalanced parentheses), a warning where
+// no source records X's answer (doc.go, "Sources of errors"). (too-deep is
+// no syntax error: the checks report it, as a warning.)
 func syntaxSeverity(code string) Severity {
 	switch code {
 	case CodeEmptyGroup, CodeUnterminatedQuote, CodeUnclosedBracket, CodeMisplacedOr:
@@ -125,8 +167,8 @@ func (c *checker) finish() []Diagnostic {
 	slices.SortStableFunc(d, func(a, b Diagnostic) int {
 		return cmp.Or(cmp.Compare(a.ByteSpan.Start, b.ByteSpan.Start), cmp.Compare(a.ByteSpan.End, b.ByteSpan.End))
 	})
-	if len(d) > maxDiagnostics || c.dropped > 0 {
-		rest, sev := d[min(len(d), maxDiagnostics-1):], SeverityWarning
+	if keep := keptDiagnostics(d, c.dropped > 0); keep < len(d) || c.dropped > 0 {
+		rest, sev := d[keep:], SeverityWarning
 		if c.droppedErr {
 			sev = SeverityError
 		}

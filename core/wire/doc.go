@@ -22,4 +22,13 @@
 // query-only build too.
 //
 // Handle never panics and always returns JSON.
+//
+// # Limits
+//
+// A request over MaxRequestBytes(op) is a bad-input error, not decoded
+// (64 KiB for validateQuery and fixQuery, 128 KiB for validatePost, 512 KiB
+// for validateRequest and fixRequest, 2 MiB for parseResponse and
+// adviseRetry; limits.go says why). Each result is bounded by its package
+// (core/query, core/params, core/apierr doc.go, "Limits"): no answer passes
+// 64 KiB.
 package wire

@@ -15,3 +15,8 @@ func ExampleHandle_badInput() {
 	fmt.Println(string(wire.Handle("validateQuery", []byte(`{"query":"cat","tier":"gold"}`))))
 	// Output: {"ok":false,"error":{"code":"bad-input","message":"field \"tier\": unknown tier \"gold\"; expected one of pay-per-use, free, basic, pro, enterprise"}}
 }
+
+func ExampleMaxRequestBytes() {
+	fmt.Println(wire.MaxRequestBytes("validateQuery"), wire.MaxRequestBytes("parseResponse"))
+	// Output: 65536 2097152
+}

@@ -64,6 +64,9 @@ func Handle(opName string, request []byte) (response []byte) {
 	if !ok {
 		return encodeError(&Error{Code: CodeUnknownOp, Message: fmt.Sprintf("unknown op %q; known ops: %v", opName, Ops())})
 	}
+	if len(request) > MaxRequestBytes(opName) {
+		return encodeError(tooLarge(opName, len(request)))
+	}
 	result, err := run(request)
 	if err != nil {
 		var we *Error

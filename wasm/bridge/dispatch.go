@@ -8,6 +8,12 @@ import (
 	"github.com/xpreflight/xpreflight/core/wire"
 )
 
+// failureHook is nil except in test builds (-tags xpreflight_crashtest,
+// failure_hook.go), where a marker in a call makes the Go program fail the
+// ways no input can any more (a trap, a fatal exit), so the JS halves'
+// recovery is tested for real.
+var failureHook func(name string, payload []byte)
+
 // Func answers one call: payload is what followed the name and its NUL; the
 // answer is an envelope (Result or Fail).
 type Func func(payload []byte) []byte
@@ -33,6 +39,9 @@ func Dispatch(fns Functions, buf []byte, n uint32) (out []byte) {
 	if !ok {
 		return Fail(wire.CodeUnknownOp, "no bridge function %q; known: %v", name, names(fns))
 	}
+	if failureHook != nil {
+		failureHook(name, payload)
+	}
 	return f(payload)
 }
 
@@ -50,6 +59,10 @@ type Info struct {
 	Version   string   `json:"version"`
 	Ops       []string `json:"ops"`       // core/wire ops this build holds
 	Functions []string `json:"functions"` // every bridge function, built-ins included
+	// Limits is wire.MaxRequestBytes of each op: the JS half refuses a
+	// larger request before copying it into linear memory, which never
+	// shrinks (bridge.mjs).
+	Limits map[string]int `json:"limits"`
 }
 
 // withBuiltins returns fns plus "info" and "wire"; a program's own function
@@ -63,7 +76,11 @@ func withBuiltins(version string, fns Functions) Functions {
 		all[name] = f
 	}
 	all["info"] = nil // named in its own answer
-	info := Result(Info{Version: version, Ops: wire.Ops(), Functions: names(all)})
+	limits := map[string]int{}
+	for _, op := range wire.Ops() {
+		limits[op] = wire.MaxRequestBytes(op)
+	}
+	info := Result(Info{Version: version, Ops: wire.Ops(), Functions: names(all), Limits: limits})
 	all["info"] = func([]byte) []byte { return info }
 	return all
 }

@@ -92,6 +92,11 @@ func TestInfoNamesEveryFunctionAndOp(t *testing.T) {
 	if strings.Join(info.Functions, ",") != "echo,index,info,nilmap,panic,wire" {
 		t.Errorf("functions = %v", info.Functions)
 	}
+	for _, op := range wire.Ops() {
+		if info.Limits[op] != wire.MaxRequestBytes(op) || info.Limits[op] == 0 {
+			t.Errorf("limits[%s] = %d, want wire.MaxRequestBytes %d", op, info.Limits[op], wire.MaxRequestBytes(op))
+		}
+	}
 	if strings.Join(info.Ops, ",") != strings.Join(wire.Ops(), ",") {
 		t.Errorf("ops = %v, want wire.Ops() %v", info.Ops, wire.Ops())
 	}

@@ -23,7 +23,7 @@
 //	the function panics                   → internal "<name> panicked: …"; the runtime lives on
 //	otherwise                             → the function's own answer
 //
-// Two functions are built in: "info" answers {"version","ops","functions"}
+// Two functions are built in: "info" answers {"version","ops","functions","limits"}
 // and is the start-up handshake (JS calls it once after go.run returns
 // control; no globals are set), and "wire" runs core/wire.Handle on the
 // payload op NUL request-json.

@@ -29,6 +29,29 @@ func TestDecideForwardsWhenTheValidatorFails(t *testing.T) {
 	}
 }
 
+// TestDecideUnchecked: after the Go instance failed on a request, the fresh
+// one forwards it without the validator (which is not even called), but
+// still behind the path guard.
+func TestDecideUnchecked(t *testing.T) {
+	saved := validateFunc
+	t.Cleanup(func() { validateFunc = saved })
+	validateFunc = func(params.Request) params.Result { t.Fatal("the validator ran"); return params.Result{} }
+
+	g := testGate(t)
+	d := g.Decide(Inbound{Method: "GET", Target: "/2/tweets/search/recent?query=" + strings.Repeat("(", 3000),
+		Headers: Headers{"authorization": "Bearer C"}, Now: 1_700_000_000_000, Unchecked: true})
+	if !d.Forward || d.Validator != ValidatorUnavailable || !strings.Contains(d.Reason, "forwarded unchecked") {
+		t.Fatalf("Decide = %+v, want forwarded unchecked with validator unavailable", d)
+	}
+	if d.Route != "GET /2/tweets/search/recent" || len(d.Key) != 64 {
+		t.Errorf("route %q key %q: want the method and path as the route and a key", d.Route, d.Key)
+	}
+	bad := g.Decide(Inbound{Method: "GET", Target: "/2/../admin", Unchecked: true})
+	if bad.Forward || bad.Validator != ValidatorPath {
+		t.Errorf("unchecked Decide of /2/../admin = %+v, want refused by the path guard", bad)
+	}
+}
+
 // TestAnnotateFallsBackToTheStatus: when the response parser or the retry
 // advisor fail, the answer is still annotated from its status and passed on.
 func TestAnnotateFallsBackToTheStatus(t *testing.T) {

@@ -2,10 +2,12 @@ package proxy
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/xpreflight/xpreflight/core/params"
 	"github.com/xpreflight/xpreflight/core/query"
@@ -18,6 +20,11 @@ type Inbound struct {
 	Headers Headers `json:"headers"`
 	Body    string  `json:"body,omitempty"`
 	Now     int64   `json:"now"` // Unix ms
+	// Unchecked skips the validator: the shim asks this of a fresh Go
+	// instance after the last one failed on the request (trapped or
+	// exited), so the request is forwarded as DESIGN.md says, still behind
+	// the path guard and the credential rules.
+	Unchecked bool `json:"-"`
 }
 
 // Validator outcomes reported in the x-preflight-validator header.
@@ -93,7 +100,11 @@ func (g *Gate) Decide(in Inbound) Decision {
 		d.Authorization = access.Authorization
 	}
 	tier, tierWarning := g.requestTier(in.Headers)
-	v, verr := validate(in, headers, tier)
+	var v params.Result
+	verr := errUnchecked
+	if !in.Unchecked {
+		v, verr = validate(in, headers, tier)
+	}
 	switch {
 	case verr != nil:
 		d.Validator, d.Reason = ValidatorUnavailable, verr.Error()
@@ -117,6 +128,9 @@ func (g *Gate) Decide(in Inbound) Decision {
 	return d
 }
 
+// errUnchecked is the reason of a decision made without the validator.
+var errUnchecked = errors.New("the validator failed on this request in the previous Go instance (trap or fatal error); forwarded unchecked")
+
 // validate runs core/params. A panic there is our bug, reported as an
 // error so Decide forwards instead of refusing a request X might accept.
 func validate(in Inbound, headers Headers, tier query.Tier) (res params.Result, err error) {
@@ -132,7 +146,7 @@ func validate(in Inbound, headers Headers, tier query.Tier) (res params.Result, 
 func requestOf(in Inbound, headers Headers, tier query.Tier) params.Request {
 	req := params.Request{Method: in.Method, URL: in.Target, Headers: headers, Tier: tier}
 	if in.Body != "" {
-		req.Body = []byte(in.Body)
+		req.Body = unsafe.Slice(unsafe.StringData(in.Body), len(in.Body)) // read-only view: params never writes the body
 	}
 	if in.Now > 0 {
 		req.Now = time.UnixMilli(in.Now).UTC()

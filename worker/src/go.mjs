@@ -3,7 +3,7 @@
 // shared with the JS package (bridge.mjs, copied from wasm/ by worker/build.sh).
 import './wasm_exec.js';
 import wasmModule from './app.wasm';
-import { connect } from './bridge.mjs';
+import { BridgeError, connect } from './bridge.mjs';
 import seed from './seed.mjs';
 
 /** A setting Go refused: it stays bad until the Worker is redeployed, and names the setting, never a secret. */
@@ -191,19 +191,37 @@ function headerLines(headers) {
 
 /**
  * proxy.Decision for one /2/ request. headers are the ones that would be forwarded (so Go judges what X would
- * get) plus the Worker's own credential headers; body is the request's bytes or null.
+ * get) plus the Worker's own credential headers; body is the request's bytes or null. When the Go instance fails on
+ * the request (a trap such as stack exhaustion, or a fatal error: it has stopped and is forgotten), a fresh instance
+ * decides without the validator, so the request is forwarded as DESIGN.md says (validator "unavailable"), still
+ * behind the path guard and the credential rules.
  */
-export function decide(method, target, headers, now, body) {
+export function decide(method, target, headers, now, body, env) {
   const fields = [method, target, String(now), headerLines(headers)];
   if (body) fields.push(body);
-  return running().bridge.result('decide', fields);
+  try {
+    return running().bridge.result('decide', fields);
+  } catch (err) {
+    if (!(err instanceof BridgeError) || err.code !== 'internal' || current) throw err; // Go is alive: a real error
+    console.error('xpreflight: the Go instance failed; restarting it and forwarding unchecked:', err.reason);
+    return startGo(env).bridge.result('decideUnchecked', fields);
+  }
 }
 
-/** proxy.Annotation (+ roomUntil) for X's answer; body is its bytes, or null when it was streamed unread. */
+/**
+ * proxy.Annotation (+ roomUntil) for X's answer; body is its bytes, or null when it was streamed unread. If the Go
+ * instance fails on it (trap or fatal error), class "unknown" and the reason.
+ */
 export function annotate(method, target, upstream, stream, now, body) {
   const fields = [method, target, String(upstream.status), String(now), String(Math.random()), stream ? '1' : '', headerLines(upstream.headers)];
   if (body !== null) fields.push(body);
-  return running().bridge.result('annotate', fields);
+  try {
+    return running().bridge.result('annotate', fields);
+  } catch (err) {
+    if (!(err instanceof BridgeError) || err.code !== 'internal' || current) throw err; // Go is alive: a real error
+    // X has answered already: its answer goes back unread rather than be lost (the next request starts a fresh Go).
+    return { class: 'unknown', reason: `the Go instance failed while reading X's answer: ${err.reason}` };
+  }
 }
 
 /** proxy.LocalAnswer: the local 429 for a block still in force. */
@@ -211,7 +229,22 @@ export function local(block, now) {
   return running().bridge.result('local', [JSON.stringify(block), String(now)]);
 }
 
-/** The wire contract's answer (JSON text) to POST /v1/<op>. */
-export function wire(op, body) {
-  return running().bridge.call('wire', body ? [op, body] : [op, '']);
+/**
+ * The wire contract's answer (JSON text) to POST /v1/<op>, always: a Go instance that fails on the call (trap or
+ * fatal error) is forgotten, so the next request starts a fresh one, and this call answers {"ok":false,"error":
+ * {"code":"internal",…}} (or bad-input for arguments the bridge refuses before copying them into Go).
+ */
+export function wire(op, body, env) {
+  try {
+    return startGo(env).bridge.call('wire', body ? [op, body] : [op, '']);
+  } catch (err) {
+    const code = err instanceof BridgeError && err.code !== 'internal' ? err.code : 'internal';
+    let message = String(err?.reason ?? err?.message ?? err);
+    if (err instanceof ConfigError) message = `xpreflight is misconfigured: ${err.message}`; // names the setting, never a secret
+    else if (code === 'internal') {
+      console.error('xpreflight: /v1/' + op + ' failed in Go:', message);
+      message = `${op} failed inside xpreflight (its Go instance restarts on the next request); retry, and report it if it persists`;
+    }
+    return JSON.stringify({ ok: false, error: { code, message } });
+  }
 }

@@ -22,10 +22,10 @@ export function blankProblem(status, title, detail) {
 
 export class TooLarge extends Error {}
 
-/** The request body as bytes (null when there is none or it is empty); TooLarge past MAX_BODY, whatever content-length says. */
-export async function readBody(request) {
+/** The request body as bytes (null when there is none or it is empty); TooLarge past max, whatever content-length says. */
+export async function readBody(request, max = MAX_BODY) {
   const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > MAX_BODY) {
+  if (declared !== null && Number(declared) > max) {
     await discard(request.body?.getReader(), 0);
     throw new TooLarge();
   }
@@ -37,7 +37,7 @@ export async function readBody(request) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY) {
+    if (size > max) {
       await discard(reader, size);
       throw new TooLarge();
     }

@@ -69,7 +69,7 @@ export async function proxy(request, env, target, info = {}) {
   }
   const now = Date.now();
   const headers = forwardHeaders(request);
-  const d = decide(request.method, target, judgedHeaders(request, headers), now, body);
+  const d = decide(request.method, target, judgedHeaders(request, headers), now, body, env);
   info.route = d.route || null;
 
   // Go decides everything; its warning codes (never a reason to refuse) go back to the caller.
@@ -105,7 +105,7 @@ export async function proxy(request, env, target, info = {}) {
   let upstream;
   const sent = Date.now();
   try {
-    upstream = await fetch(origin + d.path, {
+    upstream = await fetch(origin + (d.path || target), { // Go leaves path out when it is the target as received
       method: request.method, headers, body, redirect: 'manual', signal: abort.signal,
     });
   } catch (err) {

@@ -61,8 +61,14 @@ async function route(request, env, target, info) {
   }
   const v1 = /^\/v1\/([A-Za-z]+)(?:\?.*)?$/.exec(target);
   if (v1) {
-    startGo(env, info);
-    return wireOp(request, v1[1]);
+    // Start Go here so the log line marks the request that paid for it; a bad setting answers as everywhere else.
+    // Any other failure is left to wireOp, which restarts Go and answers the wire contract whatever happens.
+    try {
+      startGo(env, info);
+    } catch (err) {
+      if (err instanceof ConfigError) throw err;
+    }
+    return wireOp(request, env, v1[1]);
   }
   return asset(request, env, target);
 }

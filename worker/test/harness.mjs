@@ -9,7 +9,7 @@ import os from "node:os";
 import { createRequire } from "node:module";
 
 export const root = process.env.ROOT ?? path.resolve(new URL("../..", import.meta.url).pathname);
-const build = path.join(root, "worker", "build");
+const defaultBuild = path.join(root, "worker", "build");
 
 // workerdBinary is the native workerd executable. node_modules/.bin/workerd is
 // a Node wrapper that spawns it when npm ran with --ignore-scripts (as
@@ -25,13 +25,14 @@ export async function freePort() {
   return port;
 }
 
-// startWorkerd({env, second, passthrough, xpreflight, publicRateLimit, events, ledgerLatencyMs})
+// startWorkerd({env, second, passthrough, xpreflight, publicRateLimit, events, ledgerLatencyMs, build})
 //   → {port, secondPort, passthroughPort, eventsPort, pid, stop, log()}
 // publicRateLimit: "LIMIT/PERIOD" for the local stand-in of the PUBLIC_RATE_LIMIT binding (config.mjs).
 // events: a stand-in for the Analytics Engine binding, read back on eventsPort. ledgerLatencyMs: added to every
-// Durable Object call (the ledger benchmark).
+// Durable Object call (the ledger benchmark). build is the directory served (default worker/build;
+// worker/build-crashtest for the failure tests).
 export async function startWorkerd({ env = {}, second = false, passthrough = false, xpreflight = true, publicRateLimit,
-  events = false, ledgerLatencyMs = 0 } = {}) {
+  events = false, ledgerLatencyMs = 0, build = defaultBuild } = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "xpreflight-workerd-"));
   const config = path.join(build, `test-${path.basename(dir)}.capnp`);
   const ports = { port: await freePort() };
