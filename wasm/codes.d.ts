@@ -16,6 +16,7 @@ export type RequestDiagnosticCode =
   | 'body-too-large'
   | 'body-unexpected'
   | 'delete-all-alone'
+  | 'dm-too-long'
   | 'duplicate-item'
   | 'empty-parameter'
   | 'end-time-too-recent'
@@ -49,6 +50,13 @@ export type RequestDiagnosticCode =
   | 'unsupported-content-type'
   | 'unsupported-host'
   | 'url-not-checked';
+
+/** Diagnostic codes of core/post. */
+export type PostDiagnosticCode =
+  | 'post-empty'
+  | 'post-invalid-character'
+  | 'post-long-form'
+  | 'post-too-long';
 
 /** Diagnostic codes of core/query. */
 export type QueryDiagnosticCode =
@@ -191,4 +199,4 @@ export type RetryReason =
   | 'usage-capped';
 
 /** Every diagnostic code of every op. */
-export type DiagnosticCode = RequestDiagnosticCode | QueryDiagnosticCode;
+export type DiagnosticCode = RequestDiagnosticCode | PostDiagnosticCode | QueryDiagnosticCode;
