@@ -4,4 +4,4 @@
 // once `await init()` resolved, exactly as with import. Both share one module instance and one Go runtime.
 const { commonEntry } = require('./common.cjs');
 
-module.exports = commonEntry(() => import('./index.mjs'), ['validateQuery', 'validateRequest', 'parseResponse', 'adviseRetry', 'fixQuery', 'fixRequest', 'createClient']);
+module.exports = commonEntry(() => import('./index.mjs'), ['validateQuery', 'validateRequest', 'parseResponse', 'adviseRetry', 'fixQuery', 'fixRequest', 'validatePost', 'createClient']);

@@ -1,12 +1,17 @@
 // Types of `xpreflight/query`: validateQuery on the query-only module (xpreflight-query.wasm).
 import type { WasmSource } from './xpreflight.js';
 
-export { validateQuery, fixQuery, version, XPreflightError, ErrorCodes } from './xpreflight.js';
+export { validateQuery, fixQuery, validatePost, version, XPreflightError, ErrorCodes } from './xpreflight.js';
 export type {
   ValidateQueryInput,
   ValidateQueryResult,
   FixQueryInput,
   FixQueryResult,
+  ValidatePostInput,
+  ValidatePostOptions,
+  ValidatePostResult,
+  PostConfig,
+  PostEntities,
   Fix,
   Edit,
   AppliedFix,

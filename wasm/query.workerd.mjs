@@ -2,7 +2,7 @@
 import wasm from './xpreflight-query.wasm';
 import { init as initModule } from './xpreflight.mjs';
 
-export { validateQuery, fixQuery, version, XPreflightError, ErrorCodes } from './xpreflight.mjs';
+export { validateQuery, fixQuery, validatePost, version, XPreflightError, ErrorCodes } from './xpreflight.mjs';
 
 const locators = { query: () => wasm };
 
