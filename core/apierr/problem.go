@@ -72,7 +72,7 @@ func (p Problem) Keys() []string {
 func slugOf(fields map[string]json.RawMessage) string {
 	if raw, ok := fields["type"]; ok {
 		var typ string
-		if json.Unmarshal(raw, &typ) == nil {
+		if json.Unmarshal(raw, &typ) == nil && strings.TrimSpace(typ) != "" { // an empty type names nothing
 			return slugOfType(typ)
 		}
 	}
