@@ -186,3 +186,32 @@ test("CLASSIFY_SUCCESS_BODIES=false streams 2xx bodies unread; error answers are
   }
   assert.deepEqual(classes, { true: ["partial", "unauthorized"], false: ["success", "unauthorized"] });
 });
+
+// Cold start (worker/README.md, "Cold start"): whatever moved out of the first request, a fresh isolate's very
+// first request with a JSON body is still checked against its schema — rejected before X sees it — and a valid
+// one still forwarded byte-identical.
+test("cold start: a fresh isolate's first request with a JSON body is schema-checked", async () => {
+  const wd = await startWorkerd({ env: { X_API_ORIGIN: x.origin, X_BEARER_TOKEN: TOKEN, PREFLIGHT_KEY: KEY } });
+  try {
+    const before = x.received.length;
+    const post = (body) => fetch(`http://127.0.0.1:${wd.port}/2/tweets`, {
+      method: "POST", body, headers: { authorization: "Bearer CALLER-COLD", "content-type": "application/json" },
+    });
+    const bad = await post('{"text":"cold","reply_settings":7}');
+    const text = await bad.text();
+    assert.equal(bad.status, 400, text);
+    assert.equal(bad.headers.get("x-preflight"), "rejected");
+    assert.deepEqual(JSON.parse(text).errors.map((e) => Object.keys(e.parameters ?? {})), [["#/reply_settings"]], text);
+    assert.equal(x.received.length, before, "a body that fails its schema reached X");
+    const good = '{"text":"cold start"}';
+    const ok = await post(good);
+    await ok.arrayBuffer();
+    assert.equal(ok.headers.get("x-preflight"), "forwarded");
+    assert.equal(x.received.length, before + 1);
+    assert.equal(x.received.at(-1).body.toString("utf8"), good);
+    const lines = logLines(wd).filter((l) => l.event === "request");
+    assert.deepEqual(lines.map((l) => [l.cold, l.validator]), [[false, "invalid"], [false, "valid"]], wd.log());
+  } finally {
+    await wd.stop();
+  }
+});
