@@ -14,6 +14,18 @@ export const fixtures = {
   streamLine: fixture("stream-operational-disconnect.jsonl"),
 };
 
+// statusBodies: the shapes of body the "status" scenario answers with: each a shape X sends (fixtures and
+// DESIGN.md's Problem), plus nothing and a body that is not JSON.
+export const statusBodies = {
+  empty: "",
+  envelope: fixtures.search.toString(),
+  partial: fixtures.partial.toString(),
+  problem: fixtures.unauthorized.toString(),
+  "usage-capped": '{"title":"UsageCapExceeded","type":"https://api.twitter.com/2/problems/usage-capped","period":"Monthly","scope":"Product"}',
+  legacy: '{"errors":[{"code":88,"message":"Rate limit exceeded"}]}',
+  "not json": "<html><body>Bad Gateway</body></html>",
+};
+
 function rateHeaders(remaining, resetSec) {
   return { "x-rate-limit-limit": "450", "x-rate-limit-remaining": String(remaining), "x-rate-limit-reset": String(resetSec) };
 }
@@ -77,6 +89,14 @@ function answer(req, res, streams) {
     });
     return res.end(fixtures.search);
   }
+  if (scenario === "status") {
+    // Any status with any body shape (statusBodies), for the class agreement test. Node leaves out the body of
+    // statuses that cannot carry one (204, 304) by itself; 205 is told so here.
+    const status = Number(req.headers["x-standin-status"]);
+    const body = status === 205 ? "" : statusBodies[req.headers["x-standin-body"]];
+    res.writeHead(status, { ...json });
+    return res.end(body);
+  }
   if (scenario === "503") {
     res.writeHead(503, { ...json });
     return res.end('{"title":"Service Unavailable","type":"about:blank","status":503,"detail":"Service Unavailable"}');
@@ -98,7 +118,9 @@ function answer(req, res, streams) {
     case "/2/users/me":
       res.writeHead(401, json);
       return res.end(fixtures.unauthorized);
-    case "/2/tweets/search/stream": {
+    case "/2/tweets/search/stream":
+    case "/2/tweets/sample/stream":
+    case "/2/tweets/firehose/stream/lang/en": {
       // A stream: one line now, the rest only when the test releases it, so a
       // Worker that buffered the body would never deliver the first line.
       streams.started++;

@@ -151,24 +151,34 @@ test("annotations: partial errors, 401 and 5xx (with retry advice) are classifie
   assert.ok(Number.isInteger(advised) && advised > 0, `a 503 on a GET gets retry advice, got ${down.headers.get("x-preflight-retry-after-ms")}`);
 });
 
-test("streams are passed through as they arrive, not buffered", async () => {
-  const res = await fetch(`${base}/2/tweets/search/stream`, { headers: { "x-preflight-key": KEY } });
-  assert.equal(res.status, 200);
-  assert.equal(res.headers.get("x-preflight"), "forwarded");
-  const reader = res.body.getReader();
-  const { value } = await reader.read();
-  assert.equal(x.streams.ended, 0, "the first line arrived only after X ended the stream");
-  assert.ok(Buffer.from(value).equals(fixtures.streamLine));
-  x.streams.release();
-  let rest = "";
-  for (;;) {
-    const { done, value: v } = await reader.read();
-    if (done) break;
-    rest += Buffer.from(v).toString();
-  }
-  assert.equal(rest, "\r\n");
-  assert.equal(lastReceived().headers.authorization, `Bearer ${TOKEN}`);
-});
+// Every kind of stream the route table marks (core/params' Stream flag), the firehose among them.
+const STREAMS = [
+  { path: "/2/tweets/search/stream", headers: {} },
+  { path: "/2/tweets/sample/stream", headers: {} },
+  { path: "/2/tweets/firehose/stream/lang/en?partition=1", headers: { "x-preflight-tier": "enterprise" } },
+];
+for (const s of STREAMS) {
+  test(`streams are passed through as they arrive, not buffered: ${s.path}`, async () => {
+    const ended = x.streams.ended;
+    const res = await fetch(`${base}${s.path}`, { headers: { "x-preflight-key": KEY, ...s.headers } });
+    assert.equal(res.status, 200, `x-preflight-validator: ${res.headers.get("x-preflight-validator")}`);
+    assert.equal(res.headers.get("x-preflight"), "forwarded");
+    assert.equal(lastReceived().url, s.path);
+    const reader = res.body.getReader();
+    const { value } = await reader.read();
+    assert.equal(x.streams.ended, ended, "the first line arrived only after X ended the stream");
+    assert.ok(Buffer.from(value).equals(fixtures.streamLine));
+    x.streams.release();
+    let rest = "";
+    for (;;) {
+      const { done, value: v } = await reader.read();
+      if (done) break;
+      rest += Buffer.from(v).toString();
+    }
+    assert.equal(rest, "\r\n");
+    assert.equal(lastReceived().headers.authorization, `Bearer ${TOKEN}`);
+  });
+}
 
 test("stream error answers are read and classified like any other", async () => {
   const r = await call("/2/tweets/search/stream", { headers: { authorization: "Bearer STREAM-429", "x-standin": "429" } });
