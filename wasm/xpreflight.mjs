@@ -50,7 +50,7 @@ let GoClass = null; // Go's class from the wasm_exec.js copied beside this modul
 export function init(opts, locators) {
   let kind, source;
   try {
-    ({ kind, source } = optionsOf(opts, locators));
+    ({ kind, source } = optionsOf(locators?.only ? onlyModule(opts, locators.only) : opts, locators));
   } catch (err) {
     return Promise.reject(err); // init() always answers with a promise
   }
@@ -132,9 +132,17 @@ function confineWrites(go) {
   if (typeof write === 'function') imports['runtime.wasmWrite'] = (sp) => withShims(() => write(sp));
 }
 
+// onlyModule makes init()'s argument one for the module kind whatever it names: the `xpreflight/query` entries
+// (query.mjs, query.workerd.mjs; locators.only = 'query') load the query-only module on every init().
+function onlyModule(opts, kind) {
+  if (opts === undefined || opts === null) return { module: kind };
+  const plain = typeof opts === 'object' && (Object.getPrototypeOf(opts) === Object.prototype || Object.getPrototypeOf(opts) === null);
+  return plain ? { ...opts, module: kind } : { module: kind, wasm: opts };
+}
+
 // optionsOf validates init()'s argument synchronously (a bad one throws before anything loads) and returns
 // which module slot it is for and where the .wasm comes from.
-// locators: the package entry's own { full?, query? } functions that say where each module is.
+// locators: the package entry's own { full?, query? } functions that say where each module is (and only?, above).
 function optionsOf(opts, locators) {
   if (opts === undefined || opts === null) return { kind: 'full', source: new DefaultSource(locators?.full) };
   if (typeof opts === 'object' && !isLoadable(opts)) {
