@@ -77,7 +77,7 @@ func decideWith(payload []byte, unchecked bool) []byte {
 	return bridge.Result(d)
 }
 
-// annotated is annotate's answer: the annotation plus, for the shim's
+// annotated is annotate's answer: the annotation plus, for src/ratelimit.mjs's
 // per-isolate cache, until when the Durable Object need not be asked.
 type annotated struct {
 	proxy.Annotation

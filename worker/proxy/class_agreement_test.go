@@ -10,7 +10,7 @@ import (
 
 // The Worker's x-preflight-class and the wire contract's parseResponse must
 // give one answer: for every status 100–599, with the body unread (a stream,
-// or over the shim's inspection limit) and with bodies of each shape.
+// or over src/proxy.mjs's INSPECT_LIMIT) and with bodies of each shape.
 func TestAnnotateClassEqualsParseResponse(t *testing.T) {
 	bodies := []struct {
 		name string

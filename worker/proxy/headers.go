@@ -29,7 +29,7 @@ func (h Headers) without(names ...string) Headers {
 	return out
 }
 
-// ParseHeaderLines reads "name: value" lines separated by "\n" (the shim's
+// ParseHeaderLines reads "name: value" lines separated by "\n" (src/go.mjs's
 // compact form of a JS Headers object; HTTP field values cannot contain a
 // newline). Names are lower-cased; a line without ':' is skipped.
 func ParseHeaderLines(s string) Headers {
