@@ -5,11 +5,11 @@ import "github.com/xpreflight/xpreflight/core/apierr"
 // The local 429. When X says a key's window is spent (remaining 0 until a
 // reset in the future), the Worker answers that key's next calls itself with
 // a 429 shaped like X's, without spending quota: Annotate finds the Block in
-// X's answer (BlockFrom), src/ratelimit.mjs keeps it in the isolate and in the
-// Durable Object shared by every isolate, and Local (the bridge function
-// "local", worker/functions.go) builds the answer while it
-// holds. room.go is the other half: while X says a key has calls to spare,
-// the Durable Object need not be asked.
+// X's answer (BlockFrom), src/ratelimit.mjs keeps it in the isolate and in
+// the Durable Object shared by every isolate, and Local (the bridge function
+// "local", worker/functions.go) builds the answer while it holds. room.go is
+// the other half: while X says a key has calls to spare, the Durable Object
+// need not be asked.
 
 // Block says: answer this key locally with 429 until Until (Unix ms), replaying
 // Headers (X's rate-limit headers as X last sent them, remaining 0).
