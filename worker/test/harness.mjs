@@ -44,6 +44,20 @@ export async function startWorkerd({ env = {}, second = false, passthrough = fal
   if (!xpreflight) args.push("--no-xpreflight");
   if (publicRateLimit) args.push("--public-rate-limit", publicRateLimit);
   execFileSync(process.execPath, [path.join(root, "worker", "config.mjs"), ...args]);
+  const probe = xpreflight ? ports.port : ports.passthroughPort;
+  const served = await serveWorkerd(config, {
+    env, port: probe, cleanup: () => {
+      rmSync(config, { force: true });
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
+  return { ...ports, ...served };
+}
+
+// serveWorkerd(config, {env, port, cleanup}) → {pid, stop, log()}: runs `workerd serve config` until stop(),
+// keeping its output for log() and the errors below. It is ready once port accepts connections (at most 20 s);
+// it is killed if the test process exits first; cleanup runs once it has stopped. goworker's harness uses it too.
+export async function serveWorkerd(config, { env = {}, port, cleanup = () => {} }) {
   let output = "";
   const child = spawn(workerdBinary, ["serve", config], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
@@ -59,21 +73,24 @@ export async function startWorkerd({ env = {}, second = false, passthrough = fal
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
     await exited;
     process.removeListener("exit", killOnExit);
-    rmSync(config, { force: true });
-    rmSync(dir, { recursive: true, force: true });
+    cleanup();
   };
-  const probe = xpreflight ? ports.port : ports.passthroughPort;
   for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error("workerd exited:\n" + output);
-    if (await listening(probe)) break;
+    if (child.exitCode !== null) {
+      process.removeListener("exit", killOnExit);
+      cleanup();
+      throw new Error("workerd exited:\n" + output);
+    }
+    if (await listening(port)) break;
     if (i > 200) {
       await stop();
       throw new Error("workerd did not start within 20 s:\n" + output);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { ...ports, pid: child.pid, stop, log: () => output };
+  return { pid: child.pid, stop, log: () => output };
 }
+
 
 function listening(port) {
   return new Promise((resolve) => {

@@ -1,12 +1,11 @@
 // Runs the goworker build under workerd from npm on a free loopback port,
 // with a stand-in for X on another; both stop again. worker/test/harness.mjs
-// does the same for worker/'s Worker, whose helpers (freePort, the native
-// workerd binary) are reused here.
-import { spawn } from "node:child_process";
+// does the same for worker/'s Worker, whose helpers (freePort, serveWorkerd:
+// the workerd process from start to stop) are reused here.
 import http from "node:http";
 import path from "node:path";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { freePort, root, workerdBinary } from "../../test/harness.mjs";
+import { freePort, root, serveWorkerd } from "../../test/harness.mjs";
 
 const build = path.join(root, "worker", "goworker", "build");
 const q = (s) => JSON.stringify(s);
@@ -59,33 +58,8 @@ const goWorker :Workerd.Worker = (
   globalOutbound = "upstream",
 );
 `);
-  let output = "";
-  const child = spawn(workerdBinary, ["serve", config], { env: { PATH: process.env.PATH, HOME: process.env.HOME }, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout.on("data", (d) => (output += d));
-  child.stderr.on("data", (d) => (output += d));
-  const exited = new Promise((r) => child.on("exit", r));
-  const killOnExit = () => child.kill("SIGKILL");
-  process.once("exit", killOnExit);
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-    await exited;
-    process.removeListener("exit", killOnExit);
-    rmSync(dir, { recursive: true, force: true });
-  };
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error("workerd exited:\n" + output);
-    try {
-      await fetch(`http://127.0.0.1:${port}/health`);
-      break;
-    } catch {
-      if (i > 200) {
-        await stop();
-        throw new Error("workerd did not start within 20 s:\n" + output);
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  return { port, pid: child.pid, stop, log: () => output };
+  const served = await serveWorkerd(config, { port, cleanup: () => rmSync(dir, { recursive: true, force: true }) });
+  return { port, ...served };
 }
 
 // cpuSeconds is a process's user+system CPU time from /proc (Linux).
