@@ -3,7 +3,8 @@
 //	generator    a command (package main) in an internal/ directory beside what it feeds:
 //	             core/query/internal/gen (operator catalogue), schemas/internal/genrequest
 //	             (route table, request schemas), schemas/internal/genresponse (response schemas,
-//	             problem-type table)
+//	             problem-type table), core/post/internal/genpost (twitter-text weights,
+//	             TLDs, emoji and NFC tables)
 //	inputs       ../shared/ref beside the repository (ReadRef), plus files in the repository
 //	output       generateFromDisk(root) map[repo-relative path][]byte, built in memory
 //	go:generate  in the package that holds the generated Go file: go run <generator>

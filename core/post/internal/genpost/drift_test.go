@@ -1,16 +1,18 @@
 package main
 
 import (
-	"bytes"
-	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/xpreflight/xpreflight/internal/gentool"
 )
 
 // TestGeneratedFilesAreCurrent regenerates the tables in memory and fails when
 // a committed file differs. Fix with `go generate ./core/post`.
 func TestGeneratedFilesAreCurrent(t *testing.T) {
-	root := filepath.Join("..", "..", "..", "..")
+	root, err := gentool.RepoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
 	files, err := generateFromDisk(root)
 	if err != nil {
 		t.Fatal(err)
@@ -18,15 +20,8 @@ func TestGeneratedFilesAreCurrent(t *testing.T) {
 	if len(files) != 4 {
 		t.Fatalf("generator made %d files, want 4", len(files))
 	}
-	for name, want := range files {
-		got, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
-		if err != nil {
-			t.Errorf("%s: not committed (%v); run go generate ./core/post", name, err)
-			continue
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s drifted from the generator's output; run go generate ./core/post", name)
-		}
+	for _, msg := range gentool.Drift(root, files, "go generate ./core/post") {
+		t.Error(msg)
 	}
 }
 

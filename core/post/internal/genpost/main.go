@@ -8,48 +8,26 @@
 package main
 
 import (
-	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/xpreflight/xpreflight/internal/gentool"
 )
 
-func main() {
-	root := flag.String("root", "../..", "repository root (core/post is written below it)")
-	flag.Parse()
-	files, err := generateFromDisk(*root)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "genpost:", err)
-		os.Exit(1)
-	}
-	for name, body := range files {
-		if err := os.WriteFile(filepath.Join(*root, filepath.FromSlash(name)), body, 0o644); err != nil {
-			fmt.Fprintln(os.Stderr, "genpost:", err)
-			os.Exit(1)
-		}
-	}
-}
+func main() { gentool.Main("genpost", generateFromDisk) }
 
 // generateFromDisk reads the sources relative to the repository root and
 // returns the generated files by repository-relative path.
 func generateFromDisk(root string) (map[string][]byte, error) {
-	ref := filepath.Join(root, "..", "shared", "ref", "twitter-text")
-	read := func(p string) ([]byte, error) {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return nil, fmt.Errorf("%w (twitter-text's reference data belongs in ../shared/ref/twitter-text beside the repository)", err)
-		}
-		return b, nil
-	}
-	v2, err := read(filepath.Join(ref, "config", "v2.json"))
+	v2, err := gentool.ReadRef(root, "twitter-text/config/v2.json")
 	if err != nil {
 		return nil, err
 	}
-	v3, err := read(filepath.Join(ref, "config", "v3.json"))
+	v3, err := gentool.ReadRef(root, "twitter-text/config/v3.json")
 	if err != nil {
 		return nil, err
 	}
-	tlds, err := read(filepath.Join(ref, "conformance", "tld_lib.yml"))
+	tlds, err := gentool.ReadRef(root, "twitter-text/conformance/tld_lib.yml")
 	if err != nil {
 		return nil, err
 	}
