@@ -4,7 +4,7 @@
 //	             core/query/internal/gen (operator catalogue), schemas/internal/genrequest
 //	             (route table, request schemas), schemas/internal/genresponse (response schemas,
 //	             problem-type table), core/post/internal/genpost (twitter-text weights,
-//	             TLDs, emoji and NFC tables)
+//	             TLDs, emoji and NFC tables), wasm/internal/gentypes (codes.d.ts)
 //	inputs       ../shared/ref beside the repository (ReadRef), plus files in the repository
 //	output       generateFromDisk(root) map[repo-relative path][]byte, built in memory
 //	go:generate  in the package that holds the generated Go file: go run <generator>

@@ -15,7 +15,7 @@
 // writes now.
 package gentypes
 
-//go:generate go run ./run -root ../../..
+//go:generate go run ./run
 
 import (
 	"bytes"
@@ -36,6 +36,16 @@ import (
 
 // Output is the generated file, relative to the repository root.
 const Output = "wasm/codes.d.ts"
+
+// Files is Generate in the shape of internal/gentool's generators: the
+// generated files by repository-relative path.
+func Files(root string) (map[string][]byte, error) {
+	src, err := Generate(root)
+	if err != nil {
+		return nil, err
+	}
+	return map[string][]byte{Output: src}, nil
+}
 
 // constant is one string constant of a core package.
 type constant struct {

@@ -5,21 +5,23 @@ import (
 	"path/filepath"
 	"regexp"
 	"testing"
+
+	"github.com/xpreflight/xpreflight/internal/gentool"
 )
 
 const root = "../../.."
 
 func TestGeneratedIsCurrent(t *testing.T) {
-	want, err := Generate(root)
+	root, err := gentool.RepoRoot()
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := os.ReadFile(filepath.Join(root, Output))
+	files, err := Files(root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if string(got) != string(want) {
-		t.Fatalf("%s is stale: run go generate ./wasm/internal/gentypes (or ./build.sh gen)", Output)
+	for _, msg := range gentool.Drift(root, files, "go generate ./wasm/internal/gentypes (or ./build.sh gen)") {
+		t.Error(msg)
 	}
 }
 

@@ -3,24 +3,8 @@
 package main
 
 import (
-	"flag"
-	"fmt"
-	"os"
-	"path/filepath"
-
+	"github.com/xpreflight/xpreflight/internal/gentool"
 	"github.com/xpreflight/xpreflight/wasm/internal/gentypes"
 )
 
-func main() {
-	root := flag.String("root", ".", "the repository root")
-	flag.Parse()
-	src, err := gentypes.Generate(*root)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	if err := os.WriteFile(filepath.Join(*root, gentypes.Output), src, 0o644); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-}
+func main() { gentool.Main("gentypes", gentypes.Files) }
