@@ -17,10 +17,7 @@ func fixQuery(request []byte) (any, error) {
 	if err := decodeInput(request, &in); err != nil {
 		return nil, err
 	}
-	if in.Query == nil {
-		return nil, badInput(`missing field "query"`)
-	}
-	opts, err := queryOptions(in.Endpoint, in.Tier)
+	opts, err := in.options()
 	if err != nil {
 		return nil, err
 	}

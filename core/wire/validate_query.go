@@ -12,15 +12,21 @@ type validateQueryInput struct {
 	Tier     query.Tier     `json:"tier"`
 }
 
+// options checks a decoded input (the query is required) and returns the
+// linter's options for its endpoint and tier; fixQuery's input embeds it.
+func (in *validateQueryInput) options() (query.Options, error) {
+	if in.Query == nil {
+		return query.Options{}, badInput(`missing field "query"`)
+	}
+	return queryOptions(in.Endpoint, in.Tier)
+}
+
 func validateQuery(request []byte) (any, error) {
 	var in validateQueryInput
 	if err := decodeInput(request, &in); err != nil {
 		return nil, err
 	}
-	if in.Query == nil {
-		return nil, badInput(`missing field "query"`)
-	}
-	opts, err := queryOptions(in.Endpoint, in.Tier)
+	opts, err := in.options()
 	if err != nil {
 		return nil, err
 	}
