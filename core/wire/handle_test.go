@@ -36,6 +36,7 @@ func TestHandleFailures(t *testing.T) {
 		{"unknown field", "validateQuery", `{"query":"a","qeury":"b"}`, CodeBadInput, `"qeury"`},
 		{"trailing data", "validateQuery", `{"query":"a"} {}`, CodeBadInput, "after the JSON object"},
 		{"missing query", "validateQuery", `{"endpoint":"search_all"}`, CodeBadInput, `missing field "query"`},
+		{"fixQuery missing query", "fixQuery", `{"apply":"all"}`, CodeBadInput, `missing field "query"`},
 		{"bad endpoint", "validateQuery", `{"query":"a","endpoint":"search"}`, CodeBadInput, `unknown endpoint "search"`},
 		{"bad tier", "validateQuery", `{"query":"a","tier":"elevated"}`, CodeBadInput, `unknown tier "elevated"`},
 	}
