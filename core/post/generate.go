@@ -1,3 +1,3 @@
 package post
 
-//go:generate go run ./internal/genpost
+//go:generate go run ../../internal/genpost

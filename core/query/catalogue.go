@@ -1,6 +1,6 @@
 package query
 
-//go:generate go run ./internal/gen
+//go:generate go run ../../internal/genquery
 
 // OperatorKind says whether an operator may stand alone in a query.
 type OperatorKind uint8

@@ -6,7 +6,7 @@
 // check for an endpoint and tier and returns the validateQuery report of the
 // wire contract. The rules come from ../shared/ref/x-api-facts.md §3 and the
 // operator, lang and limit tables of ../shared/ref/x-api-v2-derived-facts.json,
-// which `go generate` turns into catalogue_gen.go (see internal/gen, whose
+// which `go generate` turns into catalogue_gen.go (see ../../internal/genquery, whose
 // test fails when the committed file drifts from what it makes).
 //
 // # Grammar

@@ -1,9 +1,9 @@
 // Package gentool is the one pattern every generator of xpreflight follows:
 //
-//	generator    a command (package main) in an internal/ directory beside what it feeds:
-//	             core/query/internal/gen (operator catalogue), schemas/internal/genrequest
+//	generator    a command (package main) in an internal/ directory (beside what it feeds, or at the root for core/, which stays pure):
+//	             internal/genquery (operator catalogue), schemas/internal/genrequest
 //	             (route table, request schemas), schemas/internal/genresponse (response schemas,
-//	             problem-type table), core/post/internal/genpost (twitter-text weights,
+//	             problem-type table), internal/genpost (twitter-text weights,
 //	             TLDs, emoji and NFC tables), wasm/internal/gentypes (codes.d.ts)
 //	inputs       ../shared/ref beside the repository (ReadRef), plus files in the repository
 //	output       generateFromDisk(root) map[repo-relative path][]byte, built in memory

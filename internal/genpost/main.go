@@ -31,7 +31,7 @@ func generateFromDisk(root string) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	emoji, err := os.ReadFile(filepath.Join(root, "core", "post", "internal", "genpost", "unicode", "emoji-data.txt"))
+	emoji, err := os.ReadFile(filepath.Join(root, "internal", "genpost", "unicode", "emoji-data.txt"))
 	if err != nil {
 		return nil, err
 	}

@@ -19,7 +19,7 @@ func generateFromDisk(root string) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	iso, err := os.ReadFile(filepath.Join(root, "core", "query", "internal", "gen", "iso3166.tab"))
+	iso, err := os.ReadFile(filepath.Join(root, "internal", "genquery", "iso3166.tab"))
 	if err != nil {
 		return nil, err
 	}

@@ -10,7 +10,7 @@ import (
 
 func readFacts(t *testing.T) (string, []byte) {
 	t.Helper()
-	facts, err := os.ReadFile("../../../../../shared/ref/x-api-v2-derived-facts.json")
+	facts, err := os.ReadFile("../../../shared/ref/x-api-v2-derived-facts.json")
 	if err != nil {
 		t.Fatal(err)
 	}
