@@ -349,10 +349,15 @@ func checkSecret(v string) string {
 // quote shows an ordinary (non-secret) value, bounded so a huge setting
 // cannot make a huge answer.
 func quote(v string) string {
-	if len(v) > maxQuoted {
-		return strconv.Quote(v[:maxQuoted]) + "…"
+	if q := strconv.Quote(v); len(q) <= maxQuoted+2 {
+		return q
 	}
-	return strconv.Quote(v)
+	// The bound is on the quoted form: an invalid byte quotes as four ("\xb7").
+	n := min(len(v), maxQuoted)
+	for len(strconv.Quote(v[:n])) > maxQuoted+2 {
+		n /= 2
+	}
+	return strconv.Quote(v[:n]) + "…"
 }
 
 // Gate is the access rule (access.go) and access level of checked Settings.
