@@ -20,6 +20,17 @@ after(async () => {
 
 const logLines = (wd) => wd.log().split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
 
+// requestLines waits (up to 5 s) until workerd's output holds n request lines: a line is written after its answer
+// is sent, so it can reach the pipe after the client has read the answer.
+async function requestLines(wd, n) {
+  for (let i = 0; i < 100; i++) {
+    const lines = logLines(wd).filter((l) => l.event === "request");
+    if (lines.length >= n) return lines;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return logLines(wd).filter((l) => l.event === "request");
+}
+
 async function get(port, target, headers = {}) {
   const r = await fetch(`http://127.0.0.1:${port}${target}`, { headers });
   return { status: r.status, headers: r.headers, text: await r.text() };
@@ -113,7 +124,7 @@ test("one JSON log line per request and one data point, with no header, body, to
     const w = await fetch(`http://127.0.0.1:${wd.port}/v1/validateQuery`, { method: "POST", body: '{"query":"BODYVALUE-33"}' });
     assert.equal(w.status, 200);
     await get(wd.port, "/v1/health");
-    const lines = logLines(wd).filter((l) => l.event === "request");
+    const lines = await requestLines(wd, calls.length + 2);
     assert.equal(lines.length, calls.length + 2, wd.log());
     const fields = ["cold", "class", "event", "ledger", "ledgerMs", "ms", "outcome", "route", "status", "upstreamMs", "validator", "version"];
     for (const l of lines) assert.deepEqual(Object.keys(l).sort(), fields.sort());
@@ -158,7 +169,7 @@ test("a local 429 is logged as outcome local with the ledger consulted", async (
     const second = await get(wd.port, "/2/tweets/search/recent?query=cats", { authorization: "Bearer OPS-RL" });
     assert.equal(second.status, 429);
     assert.equal(second.headers.get("x-preflight"), "local");
-    const lines = logLines(wd).filter((l) => l.event === "request");
+    const lines = await requestLines(wd, 2);
     assert.deepEqual(lines.map((l) => [l.outcome, l.status, l.class]), [["forwarded", 429, "rate-limited"], ["local", 429, "rate-limited"]]);
     assert.equal(lines[1].ledger, "cached");
   } finally {
