@@ -181,23 +181,15 @@ export function corsOrigins() {
   return current?.corsOrigins ?? new Set();
 }
 
-// headerLines is the compact "name: value\n…" form Go's proxy.ParseHeaderLines reads (HTTP field values can
-// hold neither a newline nor a NUL).
-function headerLines(headers) {
-  let out = '';
-  for (const [k, v] of headers) out += k + ': ' + v + '\n';
-  return out;
-}
-
 /**
- * proxy.Decision for one /2/ request. headers are the ones that would be forwarded (so Go judges what X would
- * get) plus the Worker's own credential headers; body is the request's bytes or null. When the Go instance fails on
+ * proxy.Decision for one /2/ request. lines are the headers that would be forwarded (so Go judges what X would
+ * get) plus the Worker's own credential headers, in http.mjs's compact form; body is the request's bytes or null. When the Go instance fails on
  * the request (a trap such as stack exhaustion, or a fatal error: it has stopped and is forgotten), a fresh instance
  * decides without the validator, so the request is forwarded as DESIGN.md says (validator "unavailable"), still
  * behind the path guard and the credential rules.
  */
-export function decide(method, target, headers, now, body, env) {
-  const fields = [method, target, String(now), headerLines(headers)];
+export function decide(method, target, lines, now, body, env) {
+  const fields = [method, target, String(now), lines];
   if (body) fields.push(body);
   try {
     return running().bridge.result('decide', fields);
@@ -209,11 +201,12 @@ export function decide(method, target, headers, now, body, env) {
 }
 
 /**
- * proxy.Annotation (+ roomUntil) for X's answer; body is its bytes, or null when it was streamed unread. If the Go
+ * proxy.Annotation (+ roomUntil) for X's answer: its status, all its headers as compact lines (http.mjs), and its
+ * body's bytes, or null when it was streamed unread. If the Go
  * instance fails on it (trap or fatal error), class "unknown" and the reason.
  */
-export function annotate(method, target, upstream, stream, now, body) {
-  const fields = [method, target, String(upstream.status), String(now), String(Math.random()), stream ? '1' : '', headerLines(upstream.headers)];
+export function annotate(method, target, status, lines, stream, now, body) {
+  const fields = [method, target, String(status), String(now), String(Math.random()), stream ? '1' : '', lines];
   if (body !== null) fields.push(body);
   try {
     return running().bridge.result('annotate', fields);

@@ -111,19 +111,28 @@ export async function readUpTo(response, limit) {
 }
 
 /**
- * Removes hop-by-hop fields (RFC 9110 §7.6.1), including those the Connection field names, from headers. Whatever
- * a caller's Connection names goes, Authorization included: the decision is made on what is left (proxy.mjs), so
- * x-preflight-auth reports what X really gets.
+ * One pass over headers (a request's or X's answer's): `lines`, the compact "name: value\n…" form Go reads
+ * (proxy.ParseHeaderLines; an HTTP field value holds no newline) of the fields that travel on plus any `judged`
+ * admits, and `dropped`, the fields that must not travel on: hop-by-hop ones (RFC 9110 §7.6.1), those the Connection
+ * field names (Authorization included: Go decides on what is left, so x-preflight-auth reports what X really gets),
+ * and those `strip` names. The caller copies the headers natively and deletes `dropped`: in workerd every Headers
+ * call crosses into C++, and building a Headers from JS pairs cost ~5x the native copy (worker/bench/bench.mjs).
  */
-export function dropHopByHop(headers) {
+export function scanHeaders(headers, strip, judged = () => false) {
   const connection = headers.get('connection');
-  if (connection) for (const name of connection.split(',')) headers.delete(name.trim());
-  for (const name of HOP_BY_HOP) headers.delete(name);
-  return headers;
+  const named = connection ? new Set(connection.split(',').map((n) => n.trim().toLowerCase())) : null;
+  const dropped = [];
+  let lines = '';
+  headers.forEach((value, name) => {
+    const travels = !HOP_BY_HOP.has(name) && !(named && named.has(name)) && !strip(name);
+    if (!travels) dropped.push(name);
+    if (travels || judged(name)) lines += name + ': ' + value + '\n';
+  });
+  return { lines, dropped };
 }
 
-/** Removes every access-control-* field: CORS is answered by the Worker's own policy only (cors.mjs). */
-export function dropCors(headers) {
-  for (const name of [...headers.keys()]) if (name.startsWith('access-control-')) headers.delete(name);
+/** Deletes names from headers (mutable) and returns it. */
+export function without(headers, names) {
+  for (const name of names) headers.delete(name);
   return headers;
 }

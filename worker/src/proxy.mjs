@@ -2,32 +2,23 @@
 // reading the request, the rate-limit lookups, fetching X, streaming the answer back.
 import { annotate, decide, local, settings } from './go.mjs';
 import { withCors } from './cors.mjs';
-import { MAX_BODY, TooLarge, blankProblem, dropCors, dropHopByHop, problemResponse, readBody, readUpTo } from './http.mjs';
+import { MAX_BODY, TooLarge, blankProblem, problemResponse, readBody, readUpTo, scanHeaders, without } from './http.mjs';
 import { currentBlock, noteRoom, recordBlock } from './ratelimit.mjs';
 
 const INSPECT_LIMIT = 1 << 20; // answers up to this size are read and classified
 
 // The Worker's own credential headers and the client address Cloudflare's edge sets: Go reads them, X never
 // gets them.
-const GATE_HEADERS = ['x-preflight-key', 'x-preflight-token', 'cf-connecting-ip'];
+const GATE_HEADERS = new Set(['x-preflight-key', 'x-preflight-token', 'cf-connecting-ip']);
 
-// forwardHeaders: the caller's headers minus hop-by-hop ones and Cloudflare's own cf-* fields. The caller's
-// Authorization stays; the Go decision supplies the server token only when the caller sent none.
-function forwardHeaders(request) {
-  const headers = dropHopByHop(new Headers(request.headers));
-  for (const name of [...headers.keys()]) if (name.startsWith('cf-')) headers.delete(name);
-  return headers;
-}
+// What X gets of the caller's headers: all but hop-by-hop ones and Cloudflare's own cf-* fields (the caller's
+// Authorization stays; the Go decision supplies the server token only when the caller sent none). Go decides on
+// those plus the gate headers.
+const inboundScan = (request) => scanHeaders(request.headers, (name) => name.startsWith('cf-'), (name) => GATE_HEADERS.has(name));
 
-// judgedHeaders: what Go decides on — the forwarded headers plus the gate headers.
-function judgedHeaders(request, forwarded) {
-  const headers = new Headers(forwarded);
-  for (const name of GATE_HEADERS) {
-    const value = request.headers.get(name);
-    if (value !== null) headers.set(name, value);
-  }
-  return headers;
-}
+// What the caller gets of X's headers: all but hop-by-hop ones (content-length too: the runtime sets it for the body
+// it sends) and every access-control-* field (CORS is the Worker's own policy, cors.mjs). Go reads all of them.
+const outboundScan = (upstream) => scanHeaders(upstream.headers, (name) => name.startsWith('access-control-'), () => true);
 
 // publicAllowed asks Cloudflare's rate-limiting binding whether this public read-only client is within its budget.
 // It fails closed: public use is the least trusted kind.
@@ -68,8 +59,8 @@ export async function proxy(request, env, target, info = {}) {
     throw err;
   }
   const now = Date.now();
-  const headers = forwardHeaders(request);
-  const d = decide(request.method, target, judgedHeaders(request, headers), now, body, env);
+  const judged = inboundScan(request);
+  const d = decide(request.method, target, judged.lines, now, body, env);
   info.route = d.route || null;
 
   // Go decides everything; its warning codes (never a reason to refuse) go back to the caller.
@@ -98,20 +89,19 @@ export async function proxy(request, env, target, info = {}) {
     return problemResponse(request, answer.status, answer.body, 'local', h);
   }
 
+  const headers = without(new Headers(request.headers), judged.dropped);
   if (d.authorization) headers.set('authorization', d.authorization);
   const { apiOrigin: origin, timeoutMs, classifySuccessBodies } = settings(); // checked by Go at start-up
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), timeoutMs);
+  const signal = AbortSignal.timeout(timeoutMs);
   let upstream;
   const sent = Date.now();
   try {
     upstream = await fetch(origin + (d.path || target), { // Go leaves path out when it is the target as received
-      method: request.method, headers, body, redirect: 'manual', signal: abort.signal,
+      method: request.method, headers, body, redirect: 'manual', signal,
     });
   } catch (err) {
-    return upstreamFailure(request, err, abort.signal.aborted, d.validator);
+    return upstreamFailure(request, err, signal.aborted, d.validator);
   } finally {
-    clearTimeout(timer);
     info.upstreamMs = Date.now() - sent;
   }
 
@@ -126,12 +116,16 @@ export async function proxy(request, env, target, info = {}) {
     if (r.bytes) read = outBody = r.bytes;
     else outBody = r.stream;
   }
-  const outHeaders = dropCors(dropHopByHop(new Headers(upstream.headers)));
-  outHeaders.delete('content-length'); // the runtime sets it for the body it sends
-  const a = annotate(request.method, target, upstream, d.stream, Date.now(), read);
+  const seen = outboundScan(upstream);
+  const a = annotate(request.method, target, upstream.status, seen.lines, d.stream, Date.now(), read);
   noteRoom(d.key, a.roomUntil ?? 0);
   if (a.reason) console.error('xpreflight: response analysis incomplete:', a.reason);
   if (a.block) await recordBlock(env, d.key, a.block);
+  // 204, 205 and 304 answers may not carry a body, not even an empty one.
+  const nullBody = upstream.status === 204 || upstream.status === 205 || upstream.status === 304;
+  // X's headers copied natively by the Response, then trimmed and marked.
+  const response = new Response(nullBody ? null : outBody, { status: upstream.status, statusText: upstream.statusText, headers: upstream.headers });
+  const outHeaders = without(response.headers, seen.dropped);
   outHeaders.set('x-preflight', 'forwarded');
   outHeaders.set('x-preflight-class', a.class);
   outHeaders.set('x-preflight-validator', d.validator);
@@ -140,9 +134,7 @@ export async function proxy(request, env, target, info = {}) {
   if (a.retryAfterMs !== undefined && a.retryAfterMs !== null) {
     outHeaders.set('x-preflight-retry-after-ms', String(a.retryAfterMs));
   }
-  // 204, 205 and 304 answers may not carry a body, not even an empty one.
-  const nullBody = upstream.status === 204 || upstream.status === 205 || upstream.status === 304;
-  return new Response(nullBody ? null : outBody, {
-    status: upstream.status, statusText: upstream.statusText, headers: withCors(request, outHeaders),
-  });
+  withCors(request, outHeaders);
+  info.marks = { class: a.class, validator: d.validator }; // for the log line (observe.mjs)
+  return response;
 }
