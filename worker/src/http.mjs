@@ -3,11 +3,12 @@ import { withCors } from './cors.mjs';
 
 export const MAX_BODY = 1 << 20; // request bodies over 1 MB are refused with 413
 
-// RFC 9110 §7.6.1 hop-by-hop fields, plus what fetch sets itself, plus the Worker's own credentials (secrets that
-// must never travel on).
+// RFC 9110 §7.6.1 hop-by-hop fields, plus what fetch sets itself, plus the Worker's own request headers (its
+// credentials, secrets that must never travel on, and the access level it judges by, which is no business of X's).
 const HOP_BY_HOP = new Set([
   'connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization',
   'te', 'trailer', 'transfer-encoding', 'upgrade', 'host', 'content-length', 'x-preflight-key', 'x-preflight-token',
+  'x-preflight-tier',
 ]);
 
 /** A JSON answer of the Worker's own, with CORS by policy. */

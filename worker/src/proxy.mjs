@@ -7,9 +7,9 @@ import { currentBlock, noteRoom, recordBlock } from './ratelimit.mjs';
 
 const INSPECT_LIMIT = 1 << 20; // answers up to this size are read and classified
 
-// The Worker's own credential headers and the client address Cloudflare's edge sets: Go reads them, X never
-// gets them.
-const GATE_HEADERS = new Set(['x-preflight-key', 'x-preflight-token', 'cf-connecting-ip']);
+// The Worker's own request headers (its credentials, the access level to judge by) and the client address
+// Cloudflare's edge sets: Go reads them, X never gets them.
+const GATE_HEADERS = new Set(['x-preflight-key', 'x-preflight-token', 'x-preflight-tier', 'cf-connecting-ip']);
 
 // What X gets of the caller's headers: all but hop-by-hop ones and Cloudflare's own cf-* fields (the caller's
 // Authorization stays; the Go decision supplies the server token only when the caller sent none). Go decides on

@@ -55,9 +55,12 @@ test("a 599-character query is forwarded with X_API_TIER=enterprise, refused at 
   assert.equal(x.received.length, before + 1, "a refused request reached X");
 });
 
-test("x-preflight-tier picks the level per request; a name that is no level is ignored with a warning", async () => {
+test("x-preflight-tier picks the level per request; a name that is no level is ignored with a warning; X never gets it", async () => {
   const r = await call(ppu.port, search(LONG), { headers: { authorization: "Bearer CALLER-L3", "x-preflight-tier": "enterprise" } });
   assert.equal(r.status, 200, r.text);
+  const got = x.received[x.received.length - 1];
+  assert.equal(got.headers.authorization, "Bearer CALLER-L3");
+  assert.equal(got.headers["x-preflight-tier"], undefined, "the Worker's own header travelled on to X");
   const bad = await call(ent.port, search(LONG), { headers: { authorization: "Bearer CALLER-L3", "x-preflight-tier": "platinum" } });
   assert.equal(bad.status, 200, bad.text);
   assert.equal(bad.headers.get("x-preflight-warnings"), "unknown-tier-header");
