@@ -9,7 +9,7 @@
 //
 // Secrets (X_BEARER_TOKEN, PREFLIGHT_KEYS, PREFLIGHT_KEY, PREFLIGHT_SIGNING_KEYS)
 // and settings (X_API_ORIGIN, ALLOWED_ORIGINS, PUBLIC_READ_ORIGINS,
-// UPSTREAM_TIMEOUT_MS, X_API_TIER, CLASSIFY_SUCCESS_BODIES) are `fromEnvironment` bindings: workerd reads them
+// UPSTREAM_TIMEOUT_MS, X_API_TIER, CLASSIFY_SUCCESS_BODIES, REQUEST_LOG) are `fromEnvironment` bindings: workerd reads them
 // from its own environment, so they are never written to disk.
 //
 // --second-port serves the same script as a second, separately loaded Worker
@@ -52,7 +52,7 @@ const build = path.relative(outDir, path.resolve(opt.build)) || ".";
 const assets = path.resolve(opt.assets);
 
 const envBindings = ["X_API_ORIGIN", "ALLOWED_ORIGINS", "X_BEARER_TOKEN", "PREFLIGHT_KEY", "PREFLIGHT_KEYS",
-  "PREFLIGHT_SIGNING_KEYS", "PUBLIC_READ_ORIGINS", "UPSTREAM_TIMEOUT_MS", "X_API_TIER", "CLASSIFY_SUCCESS_BODIES"]
+  "PREFLIGHT_SIGNING_KEYS", "PUBLIC_READ_ORIGINS", "UPSTREAM_TIMEOUT_MS", "X_API_TIER", "CLASSIFY_SUCCESS_BODIES", "REQUEST_LOG"]
   .map((name) => `(name = ${q(name)}, fromEnvironment = ${q(name)})`);
 
 // PUBLIC_RATE_LIMIT: locally, worker/local/ratelimit.mjs stands in for Cloudflare's rate-limiting binding

@@ -24,6 +24,7 @@ type configured struct {
 	TimeoutMs             int      `json:"timeoutMs"`
 	Tier                  string   `json:"tier"`
 	ClassifySuccessBodies bool     `json:"classifySuccessBodies"`
+	RequestLog            string   `json:"requestLog"`
 	CORSOrigins           []string `json:"corsOrigins"`
 }
 
@@ -39,7 +40,7 @@ func configure(payload []byte) []byte {
 		return bridge.Fail(wire.CodeBadInput, "%v", err)
 	}
 	gate = s.Gate()
-	return bridge.Result(configured{s.APIOrigin, s.TimeoutMs, string(s.Tier), s.ClassifySuccessBodies, gate.CORSOrigins()})
+	return bridge.Result(configured{s.APIOrigin, s.TimeoutMs, string(s.Tier), s.ClassifySuccessBodies, s.RequestLog, gate.CORSOrigins()})
 }
 
 func decide(payload []byte) []byte { return decideWith(payload, false) }

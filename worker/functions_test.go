@@ -27,9 +27,9 @@ func TestConfigure(t *testing.T) {
 		name, config string
 		result, code string
 	}{
-		{"origins sorted", `{"allowedOrigins":"https://b.example, https://a.example","bearerToken":"SECRET"}`, `{"apiOrigin":"https://api.x.com","timeoutMs":30000,"tier":"pay-per-use","classifySuccessBodies":true,"corsOrigins":["https://a.example","https://b.example"]}`, ""},
-		{"none", `{}`, `{"apiOrigin":"https://api.x.com","timeoutMs":30000,"tier":"pay-per-use","classifySuccessBodies":true,"corsOrigins":[]}`, ""},
-		{"settings applied", `{"apiOrigin":"http://127.0.0.1:9/","upstreamTimeoutMs":"1500","apiTier":"enterprise"}`, `{"apiOrigin":"http://127.0.0.1:9","timeoutMs":1500,"tier":"enterprise","classifySuccessBodies":true,"corsOrigins":[]}`, ""},
+		{"origins sorted", `{"allowedOrigins":"https://b.example, https://a.example","bearerToken":"SECRET"}`, `{"apiOrigin":"https://api.x.com","timeoutMs":30000,"tier":"pay-per-use","classifySuccessBodies":true,"requestLog":"all","corsOrigins":["https://a.example","https://b.example"]}`, ""},
+		{"none", `{}`, `{"apiOrigin":"https://api.x.com","timeoutMs":30000,"tier":"pay-per-use","classifySuccessBodies":true,"requestLog":"all","corsOrigins":[]}`, ""},
+		{"settings applied", `{"apiOrigin":"http://127.0.0.1:9/","upstreamTimeoutMs":"1500","apiTier":"enterprise"}`, `{"apiOrigin":"http://127.0.0.1:9","timeoutMs":1500,"tier":"enterprise","classifySuccessBodies":true,"requestLog":"all","corsOrigins":[]}`, ""},
 		{"bad origin", `{"apiOrigin":"ftp://x.example","bearerToken":"SECRET"}`, "", "bad-input"},
 		{"short key", `{"preflightKey":"SECRET"}`, "", "bad-input"},
 		{"wildcard refused", `{"allowedOrigins":"*","bearerToken":"SECRET"}`, "", "bad-input"},

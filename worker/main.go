@@ -10,7 +10,7 @@
 // Bridge functions (fields are NUL-separated; see wasm/bridge):
 //
 //	configure  config-json                                 → checked settings: apiOrigin, timeoutMs, tier,
-//	                                                          classifySuccessBodies, corsOrigins
+//	                                                          classifySuccessBodies, requestLog, corsOrigins
 //	decide     method, target, now, header-lines[, body]    → proxy.Decision
 //	           (path left out when it is the target as received)
 //	decideUnchecked  as decide, without the validator: for a request on

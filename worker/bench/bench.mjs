@@ -1,4 +1,5 @@
-// Bounded load test on loopback: the validating proxy vs a plain JS
+// Bounded load test on loopback: the validating proxy (as deployed, and with each setting that trades a feature
+// for CPU: CLASSIFY_SUCCESS_BODIES=false, REQUEST_LOG=problems, both) vs a plain JS
 // passthrough Worker, both served by one workerd process and both forwarding
 // to the same stand-in for X. Fixed concurrency, fixed duration per phase.
 // Reports req/s, p50/p99 latency, non-2xx answers, and workerd CPU ms per
@@ -56,7 +57,7 @@ async function load(port, ms, pid) {
 }
 
 function fmt(name, r) {
-  return `${name.padEnd(22)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   ` +
+  return `${name.padEnd(30)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   ` +
     `workerd CPU ${r.cpuPerReq.toFixed(3)} ms/req   non-2xx ${r.non2xx}   errors ${r.errors}   (${r.requests} requests)`;
 }
 
@@ -76,54 +77,63 @@ function sum(rs) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+// The Worker as deployed by default, then with each setting that trades a feature for CPU (README.md, "Deploy").
+const VARIANTS = [
+  ["xpreflight (validating)", {}],
+  ["CLASSIFY_SUCCESS_BODIES=false", { CLASSIFY_SUCCESS_BODIES: "false" }], // 2xx bodies streamed unread, classed by status
+  ["REQUEST_LOG=problems", { REQUEST_LOG: "problems" }], // no log line for a forwarded 2xx
+  ["both", { CLASSIFY_SUCCESS_BODIES: "false", REQUEST_LOG: "problems" }],
+];
+
 const standin = spawn(process.execPath, [path.join(root, "worker", "bench", "standin-server.mjs")], { stdio: ["ignore", "pipe", "inherit"] });
 const standinPort = Number(await new Promise((resolve) => standin.stdout.once("data", (d) => resolve(String(d).trim()))));
-let wd;
-let ws; // the same Worker with CLASSIFY_SUCCESS_BODIES=false: 2xx bodies streamed unread, classed by status
+const origin = `http://127.0.0.1:${standinPort}`;
+let wd; // the passthrough and the default Worker, in one workerd
+const others = []; // each other variant in its own workerd
 try {
-  wd = await startWorkerd({ passthrough: true, env: { X_API_ORIGIN: `http://127.0.0.1:${standinPort}` } });
-  ws = await startWorkerd({ env: { X_API_ORIGIN: `http://127.0.0.1:${standinPort}`, CLASSIFY_SUCCESS_BODIES: "false" } });
-  console.log(`workerd pid ${wd.pid}; stand-in for X on :${standinPort}; concurrency ${CONCURRENCY}; ` +
+  wd = await startWorkerd({ passthrough: true, env: { X_API_ORIGIN: origin } });
+  for (const [, env] of VARIANTS.slice(1)) others.push(await startWorkerd({ env: { X_API_ORIGIN: origin, ...env } }));
+  const targets = [{ port: wd.port, pid: wd.pid }, ...others.map((w) => ({ port: w.port, pid: w.pid }))];
+  console.log(`stand-in for X on :${standinPort}; concurrency ${CONCURRENCY}; ` +
     `${ROUNDS} alternating rounds of ${ROUND_MS / 1000} s per Worker (${(ROUNDS * ROUND_MS) / 1000} s each) after ${WARMUP_MS / 1000} s warm-up each`);
-  // Warm both (the first xpreflight request starts the Go instance; V8 then tiers the hot code up).
+  // Warm every Worker (the first xpreflight request starts the Go instance; V8 then tiers the hot code up).
   await load(wd.passthroughPort, WARMUP_MS);
-  await load(wd.port, WARMUP_MS);
-  await load(ws.port, WARMUP_MS);
-  // Alternate short rounds so a burst of load from elsewhere on the machine
-  // hits both Workers alike; report totals and the median per-round ratio.
+  for (const t of targets) await load(t.port, WARMUP_MS);
+  // Alternate short rounds so a burst of load from elsewhere on the machine hits every Worker alike; report
+  // totals and the median per-round ratio against the passthrough's round just before.
   const pass = [];
-  const xp = [];
-  const xs = [];
+  const runs = targets.map(() => []);
   for (let i = 0; i < ROUNDS; i++) {
     pass.push(await load(wd.passthroughPort, ROUND_MS, wd.pid));
-    xp.push(await load(wd.port, ROUND_MS, wd.pid));
-    xs.push(await load(ws.port, ROUND_MS, ws.pid));
+    for (const [j, t] of targets.entries()) runs[j].push(await load(t.port, ROUND_MS, t.pid));
   }
   const P = sum(pass);
-  const X = sum(xp);
-  const S = sum(xs);
   console.log(fmt("plain JS passthrough", P));
-  console.log(fmt("xpreflight (validating)", X));
-  console.log(fmt("xpreflight, 2xx unread", S));
-  const ratio = median(xp.map((r, i) => (r.latencies.length / r.seconds) / (pass[i].latencies.length / pass[i].seconds)));
-  const cpuX = median(xp.map((r) => r.cpu / r.latencies.length));
+  for (const [j, [name]] of VARIANTS.entries()) console.log(fmt(name, sum(runs[j])));
   const cpuP = median(pass.map((r) => r.cpu / r.latencies.length));
+  const figures = runs.map((rs) => ({
+    ratio: median(rs.map((r, i) => (r.latencies.length / r.seconds) / (pass[i].latencies.length / pass[i].seconds))),
+    cpu: median(rs.map((r) => r.cpu / r.latencies.length)),
+  }));
   // Budgets (DESIGN.md): ≥ 80% of the passthrough's req/s, ≤ 0.1 ms of CPU added per request.
-  console.log(`throughput xpreflight/passthrough, median of ${ROUNDS} rounds: ${(ratio * 100).toFixed(0)}% (budget ≥ 80%: ${ratio >= 0.8 ? "met" : "MISSED"})`);
-  console.log(`workerd CPU per request, median of rounds: xpreflight ${cpuX.toFixed(3)} ms, passthrough ${cpuP.toFixed(3)} ms, ` +
-    `added by xpreflight ${(cpuX - cpuP).toFixed(3)} ms (budget ≤ 0.1 ms: ${cpuX - cpuP <= 0.1 ? "met" : "MISSED"})`);
-  const ratioS = median(xs.map((r, i) => (r.latencies.length / r.seconds) / (pass[i].latencies.length / pass[i].seconds)));
-  const cpuS = median(xs.map((r) => r.cpu / r.latencies.length));
-  console.log(`with CLASSIFY_SUCCESS_BODIES=false (2xx bodies streamed unread, classed by status): ${(ratioS * 100).toFixed(0)}% ` +
-    `of the passthrough's req/s, ${cpuS.toFixed(3)} ms CPU per request (added ${(cpuS - cpuP).toFixed(3)} ms)`);
+  const [X] = figures;
+  console.log(`throughput xpreflight/passthrough, median of ${ROUNDS} rounds: ${(X.ratio * 100).toFixed(0)}% (budget ≥ 80%: ${X.ratio >= 0.8 ? "met" : "MISSED"})`);
+  console.log(`workerd CPU per request, median of rounds: xpreflight ${X.cpu.toFixed(3)} ms, passthrough ${cpuP.toFixed(3)} ms, ` +
+    `added by xpreflight ${(X.cpu - cpuP).toFixed(3)} ms (budget ≤ 0.1 ms: ${X.cpu - cpuP <= 0.1 ? "met" : "MISSED"})`);
+  for (const [j, [name]] of VARIANTS.entries()) {
+    if (j === 0) continue;
+    const f = figures[j];
+    console.log(`with ${name}: ${(f.ratio * 100).toFixed(0)}% of the passthrough's req/s, ${f.cpu.toFixed(3)} ms CPU per request (added ${(f.cpu - cpuP).toFixed(3)} ms)`);
+  }
   console.log(`machine load average at the end: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")} on ${os.cpus().length} CPUs`);
-  if (X.non2xx || X.errors || P.non2xx || P.errors || S.non2xx || S.errors) {
-    console.error("valid calls got non-2xx answers or errors:", JSON.stringify({ xpreflight: X.statuses, passthrough: P.statuses, unread: S.statuses }));
+  const bad = [P, ...runs.map(sum)].filter((r) => r.non2xx || r.errors);
+  if (bad.length) {
+    console.error("valid calls got non-2xx answers or errors:", JSON.stringify([P, ...runs.map(sum)].map((r) => r.statuses)));
     console.error(wd.log().slice(-2000));
     process.exitCode = 1;
   }
 } finally {
   await wd?.stop();
-  await ws?.stop();
+  for (const w of others) await w.stop();
   standin.kill("SIGTERM");
 }

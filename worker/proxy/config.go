@@ -53,6 +53,11 @@ type Config struct {
 	// "partial"); "false" streams 2xx bodies through unread and classes them
 	// by status, for less CPU per call. Error answers are always read.
 	ClassifySuccessBodies string `json:"classifySuccessBodies"`
+	// RequestLog is REQUEST_LOG: "all" (default) writes the JSON log line of
+	// every request; "problems" only those of requests that did not end in a
+	// 2xx answer (refused, answered locally, X's errors, failures). Analytics
+	// Engine counts every request either way.
+	RequestLog string `json:"requestLog"`
 }
 
 // Settings is a checked Config: every value parsed, defaults applied.
@@ -61,12 +66,14 @@ type Settings struct {
 	TimeoutMs int        `json:"timeoutMs"`
 	Tier      query.Tier `json:"tier"`
 	// ClassifySuccessBodies: read 2xx bodies to class them (CLASSIFY_SUCCESS_BODIES).
-	ClassifySuccessBodies bool            `json:"classifySuccessBodies"`
-	origins               map[string]bool // CORS answers
-	publicRead            map[string]bool // public read-only use
-	keys                  []string
-	signingKeys           []string
-	token                 string
+	ClassifySuccessBodies bool `json:"classifySuccessBodies"`
+	// RequestLog: which requests get a log line, "all" or "problems" (REQUEST_LOG).
+	RequestLog  string          `json:"requestLog"`
+	origins     map[string]bool // CORS answers
+	publicRead  map[string]bool // public read-only use
+	keys        []string
+	signingKeys []string
+	token       string
 }
 
 // SettingError says which setting is wrong and why. Problem quotes the value
@@ -126,6 +133,7 @@ var settingsTable = []setting{
 	{"X_BEARER_TOKEN", func(c *Config) string { return c.Token }, applyToken},
 	{"X_API_TIER", func(c *Config) string { return c.Tier }, applyTier},
 	{"CLASSIFY_SUCCESS_BODIES", func(c *Config) string { return c.ClassifySuccessBodies }, applyClassifySuccess},
+	{"REQUEST_LOG", func(c *Config) string { return c.RequestLog }, applyRequestLog},
 }
 
 // Check parses every setting. The error, when not nil, is a ConfigError
@@ -314,6 +322,24 @@ func applyClassifySuccess(s *Settings, v string, _ *Config) string {
 		s.ClassifySuccessBodies = false
 	default:
 		return quote(v) + `: expected "true" (read 2xx bodies to class them) or "false" (stream them unread)`
+	}
+	return ""
+}
+
+// Values of REQUEST_LOG.
+const (
+	RequestLogAll      = "all"
+	RequestLogProblems = "problems"
+)
+
+func applyRequestLog(s *Settings, v string, _ *Config) string {
+	switch v {
+	case "", RequestLogAll:
+		s.RequestLog = RequestLogAll
+	case RequestLogProblems:
+		s.RequestLog = RequestLogProblems
+	default:
+		return quote(v) + `: expected "all" (a log line per request) or "problems" (only requests that did not end in a 2xx answer)`
 	}
 	return ""
 }

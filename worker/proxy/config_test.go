@@ -111,6 +111,8 @@ func TestCheckRejectsBadSettings(t *testing.T) {
 		{"tier case", Config{Tier: "Enterprise"}, "X_API_TIER", "is not an access level"},
 		{"classify not a boolean", Config{ClassifySuccessBodies: "yes"}, "CLASSIFY_SUCCESS_BODIES", `"yes": expected "true"`},
 		{"classify case", Config{ClassifySuccessBodies: "False"}, "CLASSIFY_SUCCESS_BODIES", "expected"},
+		{"request log unknown", Config{RequestLog: "errors"}, "REQUEST_LOG", `"errors": expected "all"`},
+		{"request log case", Config{RequestLog: "All"}, "REQUEST_LOG", "expected"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -157,7 +159,7 @@ func TestCheckListsEveryBadSetting(t *testing.T) {
 // added to Config without a row (unchecked) fails here.
 func TestEverySettingHasARow(t *testing.T) {
 	names := SettingNames()
-	if len(names) != 10 {
+	if len(names) != 11 {
 		t.Errorf("SettingNames = %v: a Config field was added or removed; add its row and update this count", names)
 	}
 	seen := map[string]bool{}
@@ -174,6 +176,15 @@ func TestClassifySuccessBodies(t *testing.T) {
 		s, err := Config{ClassifySuccessBodies: v}.Check()
 		if err != nil || s.ClassifySuccessBodies != want {
 			t.Errorf("CLASSIFY_SUCCESS_BODIES=%q: %v, %v; want %v", v, s, err, want)
+		}
+	}
+}
+
+func TestRequestLog(t *testing.T) {
+	for v, want := range map[string]string{"": "all", "all": "all", "problems": "problems"} {
+		s, err := Config{RequestLog: v}.Check()
+		if err != nil || s.RequestLog != want {
+			t.Errorf("REQUEST_LOG=%q: %v, %v; want %q", v, s, err, want)
 		}
 	}
 }

@@ -54,6 +54,8 @@
 //	                                                                              default pay-per-use
 //	CLASSIFY_SUCCESS_BODIES true | false: read 2xx bodies to class them, or stream them
 //	                                                                              default true
+//	REQUEST_LOG             all | problems: a log line for every request, or only
+//	                        for those that did not end in a 2xx answer            default all
 //
 // Ledger (ratekey.go): the rate-limit key is the hash of the identity X
 // counts (LedgerIdentity: bearer tokens normalised, OAuth 1.0a by consumer

@@ -20,7 +20,7 @@ const SETTINGS = {
   apiOrigin: 'X_API_ORIGIN', upstreamTimeoutMs: 'UPSTREAM_TIMEOUT_MS', allowedOrigins: 'ALLOWED_ORIGINS',
   preflightKeys: 'PREFLIGHT_KEYS', preflightKey: 'PREFLIGHT_KEY', signingKeys: 'PREFLIGHT_SIGNING_KEYS',
   publicReadOrigins: 'PUBLIC_READ_ORIGINS', bearerToken: 'X_BEARER_TOKEN', apiTier: 'X_API_TIER',
-  classifySuccessBodies: 'CLASSIFY_SUCCESS_BODIES',
+  classifySuccessBodies: 'CLASSIFY_SUCCESS_BODIES', requestLog: 'REQUEST_LOG',
 };
 
 // ---- starting Go at module scope ----------------------------------------------------------------------------------
@@ -156,9 +156,14 @@ export function health(env, info = {}) {
   };
 }
 
-/** The checked settings (apiOrigin, timeoutMs, tier) of the running instance. */
+/** The checked settings (apiOrigin, timeoutMs, tier, classifySuccessBodies, requestLog) of the running instance. */
 export function settings() {
   return running().settings;
+}
+
+/** REQUEST_LOG as Go checked it ("all" or "problems"), or null while no configured instance runs. */
+export function requestLog() {
+  return current?.settings.requestLog ?? null;
 }
 
 /** Whether op is one of the wire contract's ops (so a log line may name it). */

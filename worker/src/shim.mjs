@@ -8,7 +8,7 @@
 //   http.mjs      body limits, hop-by-hop fields, the Worker's own problem answers
 //   assets.mjs    the linter page
 //   observe.mjs   one JSON log line and one Analytics Engine data point per request
-import { ConfigError, health, startGo } from './go.mjs';
+import { ConfigError, health, requestLog, startGo } from './go.mjs';
 import { preflight } from './cors.mjs';
 import { blankProblem } from './http.mjs';
 import { proxy } from './proxy.mjs';
@@ -80,7 +80,7 @@ export default {
     const info = {}; // what the route learnt, for the log line (cold: this request started the Go instance)
     const response = await answer(request, env, target, info);
     if (target !== null && (target.startsWith('/2') || target.startsWith('/v1/'))) {
-      record(env, ctx, requestEvent(request, target, response, info, Date.now() - started));
+      record(env, ctx, requestEvent(request, target, response, info, Date.now() - started), requestLog());
     }
     return response;
   },

@@ -52,6 +52,7 @@ const badSettings = [
   ["X_BEARER_TOKEN", { X_BEARER_TOKEN: `Bearer ${TOKEN}` }, /X_BEARER_TOKEN starts with "Bearer "/],
   ["X_API_TIER", { X_API_TIER: "gold" }, /X_API_TIER "gold" is not an access level/],
   ["CLASSIFY_SUCCESS_BODIES", { CLASSIFY_SUCCESS_BODIES: "yes" }, /CLASSIFY_SUCCESS_BODIES "yes": expected "true"/],
+  ["REQUEST_LOG", { REQUEST_LOG: "errors" }, /REQUEST_LOG "errors": expected "all"/],
 ];
 
 for (const [i, [setting, env, detail]] of badSettings.entries()) {
@@ -172,6 +173,37 @@ test("a local 429 is logged as outcome local with the ledger consulted", async (
     const lines = await requestLines(wd, 2);
     assert.deepEqual(lines.map((l) => [l.outcome, l.status, l.class]), [["forwarded", 429, "rate-limited"], ["local", 429, "rate-limited"]]);
     assert.equal(lines[1].ledger, "cached");
+  } finally {
+    await wd.stop();
+  }
+});
+
+// REQUEST_LOG=problems: forwarded 2xx answers and successful wire ops get no log line; everything else still does,
+// and every request still counts in Analytics Engine.
+test("REQUEST_LOG=problems logs only requests that did not end in a 2xx answer; the counters count all", async () => {
+  const wd = await startWorkerd({ events: true, env: { X_API_ORIGIN: x.origin, X_BEARER_TOKEN: TOKEN, REQUEST_LOG: "problems" } });
+  try {
+    const calls = [
+      [SEARCH, { authorization: "Bearer OPS-L1" }, 200],
+      [BAD_SEARCH, { authorization: "Bearer OPS-L1" }, 400], // refused by the validator
+      ["/2/users/me", { authorization: "Bearer OPS-L1" }, 401], // X's own error
+      [SEARCH, { authorization: "Bearer OPS-L1" }, 200],
+    ];
+    for (const [target, headers, status] of calls) assert.equal((await get(wd.port, target, headers)).status, status, target);
+    const wire = await fetch(`http://127.0.0.1:${wd.port}/v1/validateQuery`, { method: "POST", body: '{"query":"cats"}' });
+    assert.equal(wire.status, 200);
+    await wire.text();
+    const lines = await requestLines(wd, 2);
+    await new Promise((r) => setTimeout(r, 300)); // a line written late for a 2xx would show up here
+    assert.deepEqual(logLines(wd).filter((l) => l.event === "request").map((l) => [l.outcome, l.status]),
+      [["rejected", 400], ["forwarded", 401]], wd.log());
+    assert.equal(lines.length, 2);
+    let points = [];
+    for (let i = 0; i < 50 && points.length < 5; i++) {
+      points = await (await fetch(`http://127.0.0.1:${wd.eventsPort}/`)).json();
+      if (points.length < 5) await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.deepEqual(points.map((p) => p.blobs[1]), ["forwarded", "rejected", "forwarded", "forwarded", "wire"]);
   } finally {
     await wd.stop();
   }
