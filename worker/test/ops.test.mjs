@@ -133,6 +133,9 @@ test("one JSON log line per request and one data point, with no header, body, to
     // Go started at module scope (src/go.mjs), so no request paid for its start.
     assert.deepEqual(lines.map((l) => l.cold), [false, false, false, false, false, false, false]);
     assert.ok(!wd.log().includes("go-prestart-failed"), wd.log());
+    const starts = logLines(wd).filter((l) => l.event === "isolate-start");
+    assert.deepEqual(starts.map((l) => [Object.keys(l).sort(), l.goStarted, l.version === lines[0].version]),
+      [[["event", "goStarted", "version"], true, true]], wd.log());
     assert.equal(lines[0].route, "GET /2/tweets/search/recent");
     assert.equal(lines[0].class, "success");
     assert.equal(lines[0].validator, "valid");
