@@ -14,8 +14,13 @@ type envelope struct {
 
 func call(t *testing.T, f func([]byte) []byte, fields ...string) envelope {
 	t.Helper()
+	return decode(t, f([]byte(strings.Join(fields, "\x00"))))
+}
+
+// decode reads a bridge answer, failing t unless it is one envelope.
+func decode(t testing.TB, out []byte) envelope {
+	t.Helper()
 	var e envelope
-	out := f([]byte(strings.Join(fields, "\x00")))
 	if err := json.Unmarshal(out, &e); err != nil || e.OK == (e.Error != nil) {
 		t.Fatalf("%s is not an envelope (%v)", out, err)
 	}

@@ -2,6 +2,7 @@ package bridge
 
 import (
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 
@@ -138,5 +139,42 @@ func FuzzDispatch(f *testing.F) {
 	fns := testFunctions()
 	f.Fuzz(func(t *testing.T, buf []byte, n uint32) {
 		decode(t, Dispatch(fns, buf, n))
+	})
+}
+
+// appender is a result that encodes itself (or fails to).
+type appender struct {
+	json string
+	err  error
+}
+
+func (a appender) AppendJSON(dst []byte) ([]byte, error) { return append(dst, a.json...), a.err }
+
+func TestResultOfAnAppender(t *testing.T) {
+	if got, want := string(Result(appender{json: `{"a":"<"}`})), `{"ok":true,"result":{"a":"<"}}`; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+	e := decode(t, Result(appender{json: `{"a":`, err: errors.New("half written")}))
+	if e.Error.Code != wire.CodeInternal || e.Error.Message != "encoding the result: half written" {
+		t.Errorf("a failing appender: got %+v", e.Error)
+	}
+}
+
+func BenchmarkResult(b *testing.B) {
+	b.Run("appender", func(b *testing.B) {
+		a := appender{json: `{"forward":true,"route":"GET /2/tweets/search/recent","validator":"valid"}`}
+		for b.Loop() {
+			Result(a)
+		}
+	})
+	b.Run("encoding-json", func(b *testing.B) {
+		v := struct {
+			Forward   bool   `json:"forward"`
+			Route     string `json:"route"`
+			Validator string `json:"validator"`
+		}{true, "GET /2/tweets/search/recent", "valid"}
+		for b.Loop() {
+			Result(v)
+		}
 	})
 }

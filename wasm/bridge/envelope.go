@@ -7,8 +7,26 @@ import (
 	"github.com/xpreflight/xpreflight/core/wire"
 )
 
+// Appender is a result that encodes itself: AppendJSON appends exactly what
+// encoding/json.Marshal would write for it (or fails as Marshal would).
+// Result then writes the envelope around it without reflection, which
+// under wasm cost more than the Worker's decide itself.
+type Appender interface {
+	AppendJSON(dst []byte) ([]byte, error)
+}
+
+// envelopeOK opens a success envelope; Result closes it with '}'.
+const envelopeOK = `{"ok":true,"result":`
+
 // Result encodes v as the wire contract's success envelope.
 func Result(v any) []byte {
+	if a, ok := v.(Appender); ok {
+		out, err := a.AppendJSON(append(make([]byte, 0, 256), envelopeOK...))
+		if err != nil {
+			return Fail(wire.CodeInternal, "encoding the result: %v", err)
+		}
+		return append(out, '}')
+	}
 	out, err := json.Marshal(struct {
 		OK     bool `json:"ok"`
 		Result any  `json:"result"`
