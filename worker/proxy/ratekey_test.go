@@ -1,6 +1,9 @@
 package proxy
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -87,6 +90,95 @@ func FuzzLedgerIdentity(f *testing.F) {
 		}
 		if c := LedgerIdentity(oauth1(consumer+"x", token, nonce1, "1", nonce1)); c == a {
 			t.Fatalf("another consumer key shares the identity %q", a)
+		}
+	})
+}
+
+// referenceRateKey is RateKey as first written, plainly (a hasher, string
+// concatenation, strings.Fields): the allocation-free RateKey must give
+// the same key for every input, or budgets would split or merge.
+func referenceRateKey(authorization, route string) string {
+	identity := func() string {
+		v := strings.TrimSpace(authorization)
+		scheme, rest := strings.ToLower(v), ""
+		if i := strings.IndexAny(v, " \t"); i >= 0 {
+			scheme, rest = strings.ToLower(v[:i]), strings.TrimSpace(v[i:])
+		}
+		switch scheme {
+		case "bearer":
+			return "bearer " + rest
+		case "oauth":
+			var consumer, token string
+			for _, p := range strings.Split(rest, ",") {
+				name, value, found := strings.Cut(strings.TrimSpace(p), "=")
+				if !found {
+					continue
+				}
+				value = strings.Trim(strings.TrimSpace(value), `"`)
+				switch strings.TrimSpace(name) {
+				case "oauth_consumer_key":
+					consumer = value
+				case "oauth_token":
+					token = value
+				}
+			}
+			if consumer != "" {
+				return "oauth1 " + strconv.Itoa(len(consumer)) + ":" + consumer + token
+			}
+		}
+		return scheme + " " + strings.Join(strings.Fields(rest), " ")
+	}()
+	h := sha256.New()
+	h.Write([]byte(identity))
+	h.Write([]byte{0})
+	h.Write([]byte(route))
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+var rateKeyCases = []string{
+	"", " ", "Bearer AAAA", "BEARER  AAAA ", "bearer\tA B", "Bearer", "Basic dXNlcjpwYXNz", "basic  a \t b\u00a0c\u2003d",
+	oauth1("ck1", "1-tok", "n1", "1", "s"), `OAuth oauth_consumer_key="", oauth_token="t"`, `oauth oauth_consumer_key=ck,oauth_consumer_key=`,
+	"ÄRGER token", "Bearer\u0130 x", "\u212Aey v", "Be\xffarer x", strings.Repeat("Bearer ", 100), // non-ASCII schemes, a long input
+}
+
+func TestRateKeyMatchesReference(t *testing.T) {
+	for _, a := range rateKeyCases {
+		if got, want := RateKey(a, route), referenceRateKey(a, route); got != want {
+			t.Errorf("RateKey(%q) = %s, reference %s", a, got, want)
+		}
+	}
+	// A golden key: the hash input format is what Durable Objects are named by,
+	// so a change would orphan every stored budget.
+	if got := RateKey("Bearer AAAA", "GET /2/tweets/search/recent"); got != goldenRateKey {
+		t.Errorf("RateKey(Bearer AAAA) = %s, want %s", got, goldenRateKey)
+	}
+}
+
+// goldenRateKey is sha256("bearer AAAA\x00GET /2/tweets/search/recent").
+const goldenRateKey = "deaf866f02eeecd39baa9532155482103f61096277cd3db863deaa8627c777e5"
+
+func FuzzRateKey(f *testing.F) {
+	for _, a := range rateKeyCases {
+		f.Add(a, route)
+	}
+	f.Fuzz(func(t *testing.T, authorization, route string) {
+		if got, want := RateKey(authorization, route), referenceRateKey(authorization, route); got != want {
+			t.Fatalf("RateKey(%q, %q) = %s, reference %s", authorization, route, got, want)
+		}
+	})
+}
+
+func BenchmarkRateKey(b *testing.B) {
+	b.Run("RateKey", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			RateKey("Bearer BENCH-3", "GET /2/tweets/search/recent")
+		}
+	})
+	b.Run("reference", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			referenceRateKey("Bearer BENCH-3", "GET /2/tweets/search/recent")
 		}
 	})
 }
