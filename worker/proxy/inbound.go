@@ -91,10 +91,7 @@ func (g *Gate) Decide(in Inbound) Decision {
 		// X allows an app few stream connections; a public caller must not hold one on the server token.
 		access = Access{Auth: AuthNone}
 	}
-	headers := in.Headers.without(HeaderKey, HeaderToken, "authorization")
-	if access.Authorization != "" {
-		headers["authorization"] = access.Authorization
-	}
+	headers := forwardedHeaders(in.Headers, access.Authorization)
 	d := Decision{Forward: true, Path: in.Target, Auth: access.Auth, Stream: stream, Client: access.Client}
 	if access.Auth == AuthServer || access.Auth == AuthPublic {
 		d.Authorization = access.Authorization
@@ -126,6 +123,25 @@ func (g *Gate) Decide(in Inbound) Decision {
 	}
 	d.Key = RateKey(access.Authorization, d.Route)
 	return d
+}
+
+// forwardedHeaders is h as X gets it, which is what core/params judges:
+// without the Worker's own credential headers, with authorization (when
+// set) as the only Authorization. The usual request, carrying its caller's
+// own Authorization and no Worker header, already is that map: it is used
+// as is, not copied (core/params only reads headers).
+func forwardedHeaders(h Headers, authorization string) Headers {
+	_, key := h[HeaderKey]
+	_, token := h[HeaderToken]
+	current, has := h["authorization"]
+	if !key && !token && has == (authorization != "") && current == authorization {
+		return h
+	}
+	out := h.without(HeaderKey, HeaderToken, "authorization")
+	if authorization != "" {
+		out["authorization"] = authorization
+	}
+	return out
 }
 
 // errUnchecked is the reason of a decision made without the validator.

@@ -2,6 +2,8 @@ package proxy
 
 import (
 	"encoding/json"
+	"maps"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -113,5 +115,45 @@ func TestDecideMarksStreams(t *testing.T) {
 		if d.Stream != want {
 			t.Errorf("Decide(%q).Stream = %v, want %v (%+v)", target, d.Stream, want, d)
 		}
+	}
+}
+
+func TestForwardedHeaders(t *testing.T) {
+	tests := []struct {
+		name          string
+		h             Headers
+		authorization string
+		want          Headers
+		same          bool // the map itself comes back, not a copy
+	}{
+		{"caller's own, nothing else to drop", Headers{"authorization": "Bearer U", "accept": "*/*"}, "Bearer U",
+			Headers{"authorization": "Bearer U", "accept": "*/*"}, true},
+		{"no credential at all", Headers{"accept": "*/*"}, "", Headers{"accept": "*/*"}, true},
+		{"empty map", Headers{}, "", Headers{}, true},
+		{"a key is dropped, the server's token set", Headers{HeaderKey: "k", "accept": "*/*"}, "Bearer S",
+			Headers{"authorization": "Bearer S", "accept": "*/*"}, false},
+		{"a token is dropped", Headers{HeaderToken: "v1.x", "authorization": "Bearer U"}, "Bearer U",
+			Headers{"authorization": "Bearer U"}, false},
+		{"a refused credential: authorization dropped", Headers{"authorization": "Bearer U"}, "", Headers{}, false},
+		{"an empty authorization is dropped", Headers{"authorization": ""}, "", Headers{}, false},
+		{"another spelling chosen by header.Get", Headers{"Authorization": "A", "authorization": "B"}, "A",
+			Headers{"Authorization": "A", "authorization": "A"}, false},
+		{"public use replaces nothing sent", Headers{"origin": "https://p.example"}, "Bearer S",
+			Headers{"origin": "https://p.example", "authorization": "Bearer S"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := maps.Clone(tt.h)
+			got := forwardedHeaders(tt.h, tt.authorization)
+			if !maps.Equal(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+			if !maps.Equal(tt.h, before) {
+				t.Errorf("the request's own headers changed: %v, were %v", tt.h, before)
+			}
+			if same := reflect.ValueOf(got).UnsafePointer() == reflect.ValueOf(tt.h).UnsafePointer(); same != tt.same {
+				t.Errorf("returned the request's own map: %v, want %v", same, tt.same)
+			}
+		})
 	}
 }

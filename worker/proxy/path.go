@@ -31,7 +31,7 @@ func CheckTarget(target string) (path, query string, err error) {
 		}
 	}
 	start := 1
-	for _, seg := range strings.Split(path[1:], "/") {
+	for seg := range strings.SplitSeq(path[1:], "/") {
 		if err := checkSegment(seg, start); err != nil {
 			return "", "", err
 		}
@@ -40,11 +40,14 @@ func CheckTarget(target string) (path, query string, err error) {
 	return path, query, nil
 }
 
+// checkSegment runs on every forwarded call, so it does not build the
+// decoded segment: a dot segment is told by counting what it decodes to.
 func checkSegment(seg string, pos int) error {
 	if seg == "" {
 		return &PathError{pos, "empty path segment (\"//\")"}
 	}
-	var decoded strings.Builder
+	// Of the decoded bytes before the first ';': how many, how many dots.
+	decoded, dots, param := 0, 0, false
 	for i := 0; i < len(seg); i++ {
 		c := seg[i]
 		switch {
@@ -56,17 +59,22 @@ func checkSegment(seg string, pos int) error {
 			if !isUnreserved(d) {
 				return &PathError{pos + i, fmt.Sprintf("percent-encoded %q is not allowed in a path", rune(d))}
 			}
-			decoded.WriteByte(d)
+			c = d
 			i += 2
-		case isPathByte(c):
-			decoded.WriteByte(c)
-		default:
+		case !isPathByte(c):
 			return &PathError{pos + i, fmt.Sprintf("byte %q is not allowed in a path", rune(c))}
+		}
+		param = param || c == ';'
+		if !param {
+			decoded++
+			if c == '.' {
+				dots++
+			}
 		}
 	}
 	// A dot segment also counts with a ";parameter" after it: servers that
 	// strip path parameters (RFC 3986 §3.3) would resolve "..;x" as "..".
-	if d, _, _ := strings.Cut(decoded.String(), ";"); d == "." || d == ".." {
+	if (decoded == 1 || decoded == 2) && dots == decoded {
 		return &PathError{pos, fmt.Sprintf("dot segment %q", seg)}
 	}
 	return nil
@@ -80,9 +88,15 @@ func isUnreserved(c byte) bool {
 }
 
 // isPathByte: unreserved plus the sub-delims, ':' and '@' (RFC 3986 pchar).
-func isPathByte(c byte) bool {
-	return isUnreserved(c) || strings.IndexByte("!$&'()*+,;=:@", c) >= 0
-}
+func isPathByte(c byte) bool { return pathBytes[c] }
+
+// pathBytes is isPathByte as a table: one look-up per byte of every path.
+var pathBytes = func() (t [256]bool) {
+	for c := range t {
+		t[c] = isUnreserved(byte(c)) || strings.IndexByte("!$&'()*+,;=:@", byte(c)) >= 0
+	}
+	return t
+}()
 
 func unhex(s string, i int) (byte, bool) {
 	if i+2 >= len(s) {

@@ -1,6 +1,7 @@
 package proxy
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -44,6 +45,13 @@ func TestCheckTarget(t *testing.T) {
 		{"/2/é", "byte", 3},
 		{"/2/tweets?q=a b", "byte 0x20", 13},
 		{"/2/tweets?q=a#frag", "byte 0x23", 13},
+		{"/2/tweets/;/x", "", 0}, // nothing before the parameter: not a dot segment
+		{"/2/tweets/...", "", 0}, // three dots are a name
+		{"/2/tweets/.;..", "dot segment", 10},
+		{"/2/tweets/..;;", "dot segment", 10},
+		{"/2/tweets/%2e%2e%2e;", "", 0},
+		{"/2/tweets/x/%2E", "dot segment", 12},
+		{"/2/tweets/a%3b..", "percent-encoded ';'", 11},
 	}
 	for _, tt := range tests {
 		t.Run(tt.target, func(t *testing.T) {
@@ -91,6 +99,81 @@ func FuzzCheckTarget(f *testing.F) {
 					t.Fatalf("accepted %q: decodes to %q with segment %q", target, decoded, seg)
 				}
 			}
+		}
+	})
+}
+
+// referenceCheckTarget is CheckTarget's segment check as first written,
+// plainly (strings.Split, the decoded segment built): the allocation-free
+// CheckTarget must give the same answer, error and position included.
+func referenceCheckTarget(target string) (string, string, error) {
+	path, query, _ := strings.Cut(target, "?")
+	if !strings.HasPrefix(path, "/2/") {
+		return CheckTarget(target) // the prefix and query checks are unchanged
+	}
+	for i := 0; i < len(query); i++ {
+		if c := query[i]; c <= 0x20 || c == 0x7f || c == '#' {
+			return CheckTarget(target)
+		}
+	}
+	start := 1
+	for _, seg := range strings.Split(path[1:], "/") {
+		if seg == "" {
+			return "", "", &PathError{start, "empty path segment (\"//\")"}
+		}
+		var decoded strings.Builder
+		for i := 0; i < len(seg); i++ {
+			c := seg[i]
+			switch {
+			case c == '%':
+				d, ok := unhex(seg, i)
+				if !ok {
+					return "", "", &PathError{start + i, "malformed percent-encoding"}
+				}
+				if !isUnreserved(d) {
+					return "", "", &PathError{start + i, fmt.Sprintf("percent-encoded %q is not allowed in a path", rune(d))}
+				}
+				decoded.WriteByte(d)
+				i += 2
+			case isUnreserved(c) || strings.IndexByte("!$&'()*+,;=:@", c) >= 0:
+				decoded.WriteByte(c)
+			default:
+				return "", "", &PathError{start + i, fmt.Sprintf("byte %q is not allowed in a path", rune(c))}
+			}
+		}
+		if d, _, _ := strings.Cut(decoded.String(), ";"); d == "." || d == ".." {
+			return "", "", &PathError{start, fmt.Sprintf("dot segment %q", seg)}
+		}
+		start += len(seg) + 1
+	}
+	return path, query, nil
+}
+
+// FuzzCheckTargetReference: CheckTarget answers as referenceCheckTarget.
+func FuzzCheckTargetReference(f *testing.F) {
+	for _, s := range []string{"/2/tweets", "/2/../x", "/2/%2e%2e;x/y", "/2/.;..", "/2/;", "/2/a%zz", "/2/%41%2E.", "/2/x?y=../z", "/2/%%32e"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, target string) {
+		path, query, err := CheckTarget(target)
+		rpath, rquery, rerr := referenceCheckTarget(target)
+		if path != rpath || query != rquery || fmt.Sprint(err) != fmt.Sprint(rerr) {
+			t.Fatalf("CheckTarget(%q) = %q, %q, %v; reference %q, %q, %v", target, path, query, err, rpath, rquery, rerr)
+		}
+	})
+}
+
+func BenchmarkCheckTarget(b *testing.B) {
+	b.Run("CheckTarget", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			CheckTarget(benchTarget)
+		}
+	})
+	b.Run("reference", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			referenceCheckTarget(benchTarget)
 		}
 	})
 }
