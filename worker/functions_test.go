@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -93,5 +94,45 @@ func TestDecideAnnotateLocal(t *testing.T) {
 				t.Fatalf("got %s %+v, want a result containing %s", e.Result, e.Error, tt.inRes)
 			}
 		})
+	}
+}
+
+func TestSplitFieldsIsSplitN(t *testing.T) {
+	for _, payload := range []string{"", "a", "\x00", "a\x00b", "GET\x00/2/x\x001\x00h: v\n", "a\x00b\x00c\x00d\x00e\x00f\x00", "\x00\x00\x00\x00\x00\x00"} {
+		var f [5][]byte
+		n := splitFields([]byte(payload), f[:])
+		want := bytes.SplitN([]byte(payload), []byte{0}, 5)
+		if n != len(want) {
+			t.Errorf("%q: %d fields, SplitN %d", payload, n, len(want))
+			continue
+		}
+		for i := range want {
+			if !bytes.Equal(f[i], want[i]) {
+				t.Errorf("%q: field %d = %q, SplitN %q", payload, i, f[i], want[i])
+			}
+		}
+	}
+}
+
+// TestDecideAnswerOutlivesItsPayload: decide reads its fields as views of
+// the payload; the answer must not be one, since JS overwrites the buffer
+// with the next call.
+func TestDecideAnswerOutlivesItsPayload(t *testing.T) {
+	call(t, configure, `{"bearerToken":"SERVERTOKEN"}`)
+	for _, fields := range [][]string{
+		{"GET", "/2/tweets/search/recent?query=cats", "1700000000000", "authorization: Bearer U\n"},
+		{"GET", "/2/tweets/search/recent?query=cats&max_results=5", "1700000000000", "authorization: Bearer U\n"},
+		{"POST", "/2/tweets", "1700000000000", "authorization: Bearer U\ncontent-type: application/json\n", `{"text":1}`},
+		{"GET", "/2/nope/" + strings.Repeat("x", 40), "1700000000000", "x-preflight-tier: weird\n"},
+	} {
+		payload := []byte(strings.Join(fields, "\x00"))
+		out := decide(payload)
+		before := string(out)
+		for i := range payload {
+			payload[i] = '#'
+		}
+		if string(out) != before {
+			t.Errorf("%q: the answer changed with its payload: %s, was %s", fields[1], out, before)
+		}
 	}
 }

@@ -18,14 +18,11 @@ type Appender interface {
 // envelopeOK opens a success envelope; Result closes it with '}'.
 const envelopeOK = `{"ok":true,"result":`
 
-// Result encodes v as the wire contract's success envelope.
+// Result encodes v as the wire contract's success envelope; an Appender
+// encodes itself.
 func Result(v any) []byte {
 	if a, ok := v.(Appender); ok {
-		out, err := a.AppendJSON(append(make([]byte, 0, 256), envelopeOK...))
-		if err != nil {
-			return Fail(wire.CodeInternal, "encoding the result: %v", err)
-		}
-		return append(out, '}')
+		return AppendedResult(a)
 	}
 	out, err := json.Marshal(struct {
 		OK     bool `json:"ok"`
@@ -35,6 +32,16 @@ func Result(v any) []byte {
 		return Fail(wire.CodeInternal, "encoding the result: %v", err)
 	}
 	return out
+}
+
+// AppendedResult is Result for an Appender, without the copy to the heap
+// that passing a large struct as an any costs.
+func AppendedResult[T Appender](v T) []byte {
+	out, err := v.AppendJSON(append(make([]byte, 0, 256), envelopeOK...))
+	if err != nil {
+		return Fail(wire.CodeInternal, "encoding the result: %v", err)
+	}
+	return append(out, '}')
 }
 
 // Fail encodes the wire contract's failure envelope; code is one of
