@@ -1,6 +1,7 @@
 package jsonstr
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -34,6 +35,8 @@ func TestAppendStringMatchesEncodingJSON(t *testing.T) {
 		{"U+FFFD itself", "\uFFFD", "\"\uFFFD\""},
 		{"escape at both ends", "\"mid\"", `"\"mid\""`},
 		{"long plain", strings.Repeat("abc", 100), `"` + strings.Repeat("abc", 100) + `"`},
+		{"escape past a plain word", "abcdefgh<ijklmnop\"q", `"abcdefgh\u003cijklmnop\"q"`},
+		{"non-ASCII in the ninth byte", "abcdefgh\u00e9\u2028ijklmnopqrstuvwxyz", "\"abcdefgh\u00e9\\u2028ijklmnopqrstuvwxyz\""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -85,6 +88,45 @@ func BenchmarkAppendString(b *testing.B) {
 	b.Run("encoding-json", func(b *testing.B) {
 		for b.Loop() {
 			json.Marshal(s)
+		}
+	})
+}
+
+// TestNeedsWork: the word test is exact on ASCII-only words and never
+// misses a byte that needs escaping, whatever its lane and neighbours.
+func TestNeedsWork(t *testing.T) {
+	for fill := range 0x80 {
+		for b := range 0x100 {
+			for lane := range 8 {
+				var w [8]byte
+				for i := range w {
+					w[i] = byte(fill)
+				}
+				w[lane] = byte(b)
+				want := !plain[fill] || !plain[b]
+				if got := needsWork(binary.LittleEndian.Uint64(w[:])); got != want {
+					t.Fatalf("word %q: needsWork %v, want %v", w, got, want)
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkPlainPrefix: the word test against a byte loop over a rate key's
+// 64 hex digits (the longest string in the Worker's usual answer).
+func BenchmarkPlainPrefix(b *testing.B) {
+	key := strings.Repeat("f44e6029", 8)
+	b.Run("words", func(b *testing.B) {
+		for b.Loop() {
+			plainPrefix(key)
+		}
+	})
+	b.Run("bytes", func(b *testing.B) {
+		for b.Loop() {
+			i := 0
+			for i < len(key) && plain[key[i]] {
+				i++
+			}
 		}
 	})
 }
