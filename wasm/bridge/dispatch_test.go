@@ -178,3 +178,32 @@ func BenchmarkResult(b *testing.B) {
 		}
 	})
 }
+
+func TestAppendedResultReusesItsBufferOnlyWhileServing(t *testing.T) {
+	first, second := appender{json: `"one"`}, appender{json: `"two"`}
+	a := AppendedResult(first)
+	b := AppendedResult(second)
+	if string(a) != `{"ok":true,"result":"one"}` || string(b) != `{"ok":true,"result":"two"}` {
+		t.Fatalf("not serving: each answer must stand alone, got %s and %s", a, b)
+	}
+
+	answerBuf = make([]byte, 0, 64) // as Serve does
+	defer func() { answerBuf = nil }()
+	a = AppendedResult(first)
+	if string(a) != `{"ok":true,"result":"one"}` {
+		t.Fatalf("serving: got %s", a)
+	}
+	if allocs := testing.AllocsPerRun(100, func() { AppendedResult(second) }); allocs != 0 {
+		t.Errorf("serving: %v allocations per answer, want 0", allocs)
+	}
+	if b = AppendedResult(second); string(b) != `{"ok":true,"result":"two"}` {
+		t.Fatalf("serving: got %s", b)
+	}
+	big := appender{json: `"` + strings.Repeat("x", maxAnswerBuf) + `"`}
+	if out := AppendedResult(big); len(out) != maxAnswerBuf+len(`{"ok":true,"result":""}`) || cap(answerBuf) > maxAnswerBuf {
+		t.Errorf("a huge answer: %d bytes, kept a %d-byte buffer", len(out), cap(answerBuf))
+	}
+	if e := decode(t, AppendedResult(appender{json: `{`, err: errors.New("bad")})); e.OK {
+		t.Errorf("a failing appender while serving: %+v", e)
+	}
+}

@@ -31,6 +31,8 @@
 // Buffers: Go's collector does not move objects, and both buffers stay
 // referenced from package variables, so an address holds until the next
 // reserve or call. An input buffer over 1 MiB is let go after its call so
-// one large body does not stay resident. JS re-reads memory.buffer after
+// one large body does not stay resident. An answer written by
+// AppendedResult is written into one reused buffer (up to 64 KiB): JS copies
+// each answer out before its next call. JS re-reads memory.buffer after
 // every call: linear memory may have grown.
 package bridge

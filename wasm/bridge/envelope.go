@@ -37,12 +37,31 @@ func Result(v any) []byte {
 // AppendedResult is Result for an Appender, without the copy to the heap
 // that passing a large struct as an any costs.
 func AppendedResult[T Appender](v T) []byte {
-	out, err := v.AppendJSON(append(make([]byte, 0, 256), envelopeOK...))
+	buf := answerBuf[:0]
+	if buf == nil {
+		buf = make([]byte, 0, 256)
+	}
+	out, err := v.AppendJSON(append(buf, envelopeOK...))
 	if err != nil {
 		return Fail(wire.CodeInternal, "encoding the result: %v", err)
 	}
-	return append(out, '}')
+	out = append(out, '}')
+	if answerBuf != nil && cap(out) <= maxAnswerBuf {
+		answerBuf = out
+	}
+	return out
 }
+
+// answerBuf is, while Serve runs, the buffer AppendedResult writes into call
+// after call: JS copies an answer out (bridge.mjs) before it makes its next
+// call, so the last answer's bytes are free when the next is written, and
+// the Worker's decide, called on every request, allocates no answer. Outside
+// Serve (native callers keep their answers) it is nil: every answer has its
+// own buffer.
+var answerBuf []byte
+
+// maxAnswerBuf bounds the buffer kept for the next call.
+const maxAnswerBuf = 64 << 10
 
 // Fail encodes the wire contract's failure envelope; code is one of
 // core/wire's Code* constants.

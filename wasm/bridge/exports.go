@@ -20,6 +20,7 @@ const minInBuf = 4096
 // later call would fail. Call it last in main.
 func Serve(version string, fns Functions) {
 	served = withBuiltins(version, fns)
+	answerBuf = make([]byte, 0, 1024)
 	select {}
 }
 
