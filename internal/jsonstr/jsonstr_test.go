@@ -1,10 +1,11 @@
 package jsonstr
 
 import (
-	"encoding/binary"
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/xpreflight/xpreflight/internal/swar"
 )
 
 // marshal is the oracle: what encoding/json writes for s.
@@ -104,7 +105,7 @@ func TestNeedsWork(t *testing.T) {
 				}
 				w[lane] = byte(b)
 				want := !plain[fill] || !plain[b]
-				if got := needsWork(binary.LittleEndian.Uint64(w[:])); got != want {
+				if got := needsWork(swar.Word(string(w[:]))); got != want {
 					t.Fatalf("word %q: needsWork %v, want %v", w, got, want)
 				}
 			}

@@ -3,6 +3,8 @@ package proxy
 import (
 	"fmt"
 	"strings"
+
+	"github.com/xpreflight/xpreflight/internal/swar"
 )
 
 // PathError says why a request target is refused. Pos is the byte offset in
@@ -25,7 +27,7 @@ func CheckTarget(target string) (path, query string, err error) {
 	if !strings.HasPrefix(path, "/2/") {
 		return "", "", &PathError{0, "only paths under /2/ are forwarded"}
 	}
-	for i := 0; i < len(query); i++ {
+	for i := queryWords(query); i < len(query); i++ {
 		if c := query[i]; c <= 0x20 || c == 0x7f || c == '#' {
 			return "", "", &PathError{len(path) + 1 + i, fmt.Sprintf("byte 0x%02x is not allowed in the query", c)}
 		}
@@ -42,6 +44,19 @@ func CheckTarget(target string) (path, query string, err error) {
 
 // checkSegment runs on every forwarded call, so it does not build the
 // decoded segment: a dot segment is told by counting what it decodes to.
+// queryWords is how many bytes of query, in whole words, hold none of the
+// bytes CheckTarget refuses there: a query string is the longest part of
+// most targets, and under wasm a word test costs a third of a byte loop.
+func queryWords(query string) int {
+	i := 0
+	for ; i+swar.Size <= len(query); i += swar.Size {
+		if x := swar.Word(query[i:]); swar.Below(x, 0x21)|swar.Is(x, 0x7f)|swar.Is(x, '#') != 0 {
+			break
+		}
+	}
+	return i
+}
+
 func checkSegment(seg string, pos int) error {
 	if seg == "" {
 		return &PathError{pos, "empty path segment (\"//\")"}
