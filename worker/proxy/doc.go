@@ -84,6 +84,7 @@
 // encoding/json writes, proved by table and fuzz tests against it), RateKey
 // hashes from a stack buffer, CheckTarget allocates nothing and scans the
 // query a word at a time (internal/swar), and the usual request's headers
-// are judged as they are, not copied. Each trick keeps the plain version it
-// replaced in its test, as the reference a fuzz target compares with.
+// are judged as they are, not copied. Fuzz targets hold each trick to the
+// plain version it replaced: encoding/json, and the previous RateKey and
+// CheckTarget, kept in their tests as references.
 package proxy
