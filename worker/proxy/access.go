@@ -51,7 +51,7 @@ func (g *Gate) Access(method string, h Headers, nowMs int64) Access {
 	if a := h.Get("authorization"); a != "" {
 		return Access{Auth: AuthCaller, Authorization: a}
 	}
-	server := Access{Auth: AuthServer, Authorization: "Bearer " + g.token}
+	server := Access{Auth: AuthServer, Authorization: g.bearer}
 	if key, sent := h[HeaderKey]; sent {
 		switch {
 		case !g.KeyMatches(key):

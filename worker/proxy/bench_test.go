@@ -57,3 +57,17 @@ func BenchmarkAnnotateRoom(b *testing.B) {
 		RoomUntil(out.Headers, out.Now)
 	}
 }
+
+// BenchmarkDecideServerKey: a browser app's call, which carries
+// x-preflight-key and goes upstream with the server's token.
+func BenchmarkDecideServerKey(b *testing.B) {
+	g, err := NewGate(Config{Keys: "k3y-secret-0123456789", Token: "T"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	in := Inbound{Method: "GET", Target: benchTarget, Headers: Headers{"x-preflight-key": "k3y-secret-0123456789", "host": "a"}, Now: 1_700_000_000_000}
+	b.ReportAllocs()
+	for b.Loop() {
+		g.Decide(in)
+	}
+}

@@ -393,12 +393,15 @@ type Gate struct {
 	keyHashes   [][sha256.Size]byte
 	signingKeys [][]byte
 	token       string
-	tier        query.Tier
+	// bearer is the Authorization that carries token upstream, built once
+	// rather than on every request that uses it.
+	bearer string
+	tier   query.Tier
 }
 
 // Gate returns the access rule and access level of s.
 func (s *Settings) Gate() *Gate {
-	g := &Gate{origins: s.origins, publicRead: s.publicRead, token: s.token, tier: s.Tier}
+	g := &Gate{origins: s.origins, publicRead: s.publicRead, token: s.token, bearer: "Bearer " + s.token, tier: s.Tier}
 	for _, k := range s.keys {
 		g.keyHashes = append(g.keyHashes, sha256.Sum256([]byte(k)))
 	}
