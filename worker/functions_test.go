@@ -136,3 +136,22 @@ func TestDecideAnswerOutlivesItsPayload(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSplitFields: splitFields is bytes.SplitN for any payload.
+func FuzzSplitFields(f *testing.F) {
+	f.Add([]byte("GET\x00/2/x\x001\x00h: v\n\x00body\x00with NUL"))
+	f.Add([]byte(""))
+	f.Fuzz(func(t *testing.T, payload []byte) {
+		var got [5][]byte
+		n := splitFields(payload, got[:])
+		want := bytes.SplitN(payload, []byte{0}, 5)
+		if n != len(want) {
+			t.Fatalf("%q: %d fields, SplitN %d", payload, n, len(want))
+		}
+		for i := range want {
+			if !bytes.Equal(got[i], want[i]) {
+				t.Fatalf("%q: field %d = %q, SplitN %q", payload, i, got[i], want[i])
+			}
+		}
+	})
+}

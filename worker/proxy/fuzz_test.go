@@ -7,7 +7,8 @@ import (
 )
 
 // FuzzDecide: whatever arrives, Decide answers (no panic), forwards only what
-// the path guard accepts, and rejects only with a JSON problem body.
+// the path guard accepts, rejects only with a JSON problem body, and
+// encodes its answer as encoding/json would.
 func FuzzDecide(f *testing.F) {
 	f.Add("GET", "/2/tweets/search/recent?query=cats&max_results=10", "origin: https://app.example\n", "")
 	f.Add("GET", "/2/tweets/search/recent?query=cats&max_results=5", "", "")
@@ -22,6 +23,7 @@ func FuzzDecide(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, method, target, headerLines, body string) {
 		d := g.Decide(Inbound{Method: method, Target: target, Headers: ParseHeaderLines(headerLines), Body: body, Now: 1_700_000_000_000})
+		checkDecisionJSON(t, d) // its own encoding is encoding/json's
 		if d.Forward {
 			if _, _, err := CheckTarget(target); err != nil {
 				t.Fatalf("forwarded %q, which the path guard refuses: %v", target, err)
