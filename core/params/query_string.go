@@ -2,8 +2,9 @@ package params
 
 import (
 	"encoding/binary"
-	"math/bits"
 	"strings"
+
+	"github.com/xpreflight/xpreflight/internal/swar"
 )
 
 // The query-string scanner: a query string is read one name=value pair at a
@@ -126,27 +127,10 @@ func parseQuery(raw string) ([]queryPair, []Diagnostic) {
 // interleaved runs, 11.5x with it, 10.3x with plain byte loops (2026-12-04,
 // loaded machine); BenchmarkDecodeTo times it alone.
 
-const (
-	ones  = 0x0101010101010101
-	highs = 0x8080808080808080
-)
-
-// load8 reads s[i:i+8] as a little-endian word.
-func load8(s string, i int) uint64 {
-	_ = s[i+7]
-	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-}
-
-// escapeMask has the high bit set in the byte lanes of w that hold '%' or
-// '+'. The lowest set lane is always exact; lanes above a match may be set
-// spuriously (a borrow), so callers use only the lowest, or only whether
-// any is set, which is exact.
-func escapeMask(w uint64) uint64 {
-	p := w ^ ('%' * ones)
-	q := w ^ ('+' * ones)
-	return ((p - ones) &^ p & highs) | ((q - ones) &^ q & highs)
-}
+// escapeMask marks (internal/swar) the byte lanes of w that hold '%' or
+// '+': the lowest mark is exact, so callers use swar.First or only whether
+// any is set.
+func escapeMask(w uint64) uint64 { return swar.Is(w, '%') | swar.Is(w, '+') }
 
 // splitPiece scans the first piece of a query string (up to the first '&'
 // or the end) once: end is where it ends, eq its first '=' (-1 if none),
@@ -183,11 +167,9 @@ func splitPiece(s string) (end, eq int, nameEsc, valueEsc bool) {
 // s[i:], or len(s).
 func nextSpecial(s string, i int) int {
 	for ; i+8 <= len(s); i += 8 {
-		w := load8(s, i)
-		a := w ^ ('&' * ones)
-		e := w ^ ('=' * ones)
-		if m := escapeMask(w) | (a-ones)&^a&highs | (e-ones)&^e&highs; m != 0 {
-			return i + bits.TrailingZeros64(m)/8
+		w := swar.Word(s[i:])
+		if m := escapeMask(w) | swar.Is(w, '&') | swar.Is(w, '='); m != 0 {
+			return i + swar.First(m)
 		}
 	}
 	for ; i < len(s); i++ {
@@ -209,14 +191,14 @@ func decodeTo(dst []byte, s string) (n int, ok bool) {
 	dst = dst[:len(s)]
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) {
-			w := load8(s, i)
+			w := swar.Word(s[i:])
 			binary.LittleEndian.PutUint64(dst[n:], w)
 			m := escapeMask(w)
 			if m == 0 {
 				n, i = n+8, i+8
 				continue
 			}
-			k := bits.TrailingZeros64(m) / 8
+			k := swar.First(m)
 			n, i = n+k, i+k // s[i] is now the escape
 		}
 		c := s[i]

@@ -6,12 +6,15 @@
 // that does.
 //
 // Each test returns a word with the high bit set in some lane when, and
-// only when, some lane of x matches; which lanes are set is not exact (a
-// borrow can mark the lane above a match), so callers use the result only
-// as a yes or no.
+// only when, some lane of x matches. The lowest marked lane is the first
+// match (First); a lane above a match may be marked without matching (a
+// borrow), so callers use a result only as a yes or no, or through First.
 package swar
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"math/bits"
+)
 
 // Size is the number of bytes in a word.
 const Size = 8
@@ -32,5 +35,9 @@ func Below(x uint64, n byte) uint64 { return (x - lanes1*uint64(n)) &^ x & lanes
 
 // NonASCII marks x if a lane is 0x80 or above.
 func NonASCII(x uint64) uint64 { return x & lanes8 }
+
+// First is the index of the lowest marked lane of m, a test's non-zero
+// result: the first byte of the word that matched.
+func First(m uint64) int { return bits.TrailingZeros64(m) / 8 }
 
 func zero(x uint64) uint64 { return (x - lanes1) &^ x & lanes8 }

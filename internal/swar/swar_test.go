@@ -61,3 +61,25 @@ func BenchmarkScan(b *testing.B) {
 		}
 	})
 }
+
+// TestFirstIsTheFirstMatch: with matches in two lanes, First names the
+// lower one, whatever the bytes around them.
+func TestFirstIsTheFirstMatch(t *testing.T) {
+	for fill := range 0x100 {
+		if fill == '%' {
+			continue
+		}
+		for lo := range Size {
+			for hi := lo; hi < Size; hi++ {
+				w := make([]byte, Size)
+				for i := range w {
+					w[i] = byte(fill)
+				}
+				w[lo], w[hi] = '%', '%'
+				if got := First(Is(Word(string(w)), '%')); got != lo {
+					t.Fatalf("%q: First = %d, want %d", w, got, lo)
+				}
+			}
+		}
+	}
+}
