@@ -109,3 +109,19 @@ func BenchmarkParseRatio(b *testing.B) {
 	b.ReportMetric(float64(tp)/float64(tb), "parse/decode-any")
 	b.ReportMetric(float64(tp.Nanoseconds())/float64(b.N), "parse-ns/op")
 }
+
+// BenchmarkParseRateLimit: the rate-limit reading of every answer, on the
+// headers of X's search answer (one window of three sent).
+func BenchmarkParseRateLimit(b *testing.B) {
+	h := map[string]string{
+		"api-version": "2.167", "connection": "keep-alive", "content-type": "application/json; charset=utf-8",
+		"date": "Tue, 14 Nov 2023 22:13:20 GMT", "keep-alive": "timeout=5", "set-cookie": "guest_id=v1%3A1; Path=/",
+		"transfer-encoding": "chunked", "x-access-level": "read", "x-rate-limit-limit": "450",
+		"x-rate-limit-remaining": "449", "x-rate-limit-reset": "1900000900", "x-transaction-id": "a1b2c3d4e5",
+	}
+	for b.Loop() {
+		if rl, _ := ParseRateLimit(h); rl == nil || rl.Reset == nil {
+			b.Fatal("no window")
+		}
+	}
+}

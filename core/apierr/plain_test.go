@@ -1,6 +1,7 @@
 package apierr
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -57,6 +58,11 @@ func BenchmarkPlainSuccess(b *testing.B) {
 			if !PlainSuccess(200, body) {
 				b.Fatal("not plain")
 			}
+		}
+	})
+	b.Run("json.Valid", func(b *testing.B) {
+		for b.Loop() {
+			json.Valid(body)
 		}
 	})
 	b.Run("Classify", func(b *testing.B) {

@@ -71,3 +71,15 @@ func BenchmarkDecideServerKey(b *testing.B) {
 		g.Decide(in)
 	}
 }
+
+// BenchmarkParseHeaderLines: the response header lines of X's search answer
+// as src/go.mjs sends them.
+func BenchmarkParseHeaderLines(b *testing.B) {
+	lines := "api-version: 2.167\nconnection: keep-alive\ncontent-type: application/json; charset=utf-8\n" +
+		"date: Tue, 14 Nov 2023 22:13:20 GMT\nkeep-alive: timeout=5\nset-cookie: guest_id=v1%3A1; Path=/, lang=en; Path=/\n" +
+		"transfer-encoding: chunked\nx-access-level: read\nx-rate-limit-limit: 450\nx-rate-limit-remaining: 449\n" +
+		"x-rate-limit-reset: 1900000900\nx-transaction-id: a1b2c3d4e5\n"
+	for b.Loop() {
+		ParseHeaderLines(lines)
+	}
+}
