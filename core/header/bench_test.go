@@ -24,3 +24,26 @@ func BenchmarkGet(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkFold: nine lookups (ParseRateLimit's) by Get on the raw map, and
+// by Get on the map Fold returns, Fold included.
+func BenchmarkFold(b *testing.B) {
+	names := []string{"x-rate-limit-limit", "x-rate-limit-remaining", "x-rate-limit-reset",
+		"x-app-limit-24hour-limit", "x-app-limit-24hour-remaining", "x-app-limit-24hour-reset",
+		"x-user-limit-24hour-limit", "x-user-limit-24hour-remaining", "x-user-limit-24hour-reset"}
+	b.Run("Get", func(b *testing.B) {
+		for b.Loop() {
+			for _, n := range names {
+				Get(benchHeaders, n)
+			}
+		}
+	})
+	b.Run("Fold.Get", func(b *testing.B) {
+		for b.Loop() {
+			f := Fold(benchHeaders)
+			for _, n := range names {
+				f.Get(n)
+			}
+		}
+	})
+}

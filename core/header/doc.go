@@ -9,6 +9,13 @@
 //	the name in several spellings              the value of the spelling that sorts first (byte order), ok
 //	no spelling of the name                    "", not ok
 //
-// Names match case-insensitively (RFC 9110 §5.1); the answer never depends
-// on Go's map iteration order.
+// Names match case-insensitively (RFC 9110 §5.1, as strings.EqualFold); the
+// answer never depends on Go's map iteration order.
+//
+// Get scans the map's names on every call. A caller with several lookups
+// to do (ParseRateLimit's nine) folds the map once with Fold, by the same
+// rule, and looks each name up in one map access; a map of lower-case ASCII
+// names, as the Worker's and most wire callers' are, is folded already and
+// Fold returns it without a copy (BenchmarkFold: nine lookups about 4x
+// faster natively).
 package header
