@@ -39,12 +39,23 @@ const (
 	userDayPrefix = "x-user-limit-24hour-"
 )
 
+// windowHeaders are the header names of each window's limit, remaining and
+// reset, written out (prefix+field, WindowFields) so reading them builds no
+// string.
+var windowHeaders = [3][3]string{
+	{"x-rate-limit-limit", "x-rate-limit-remaining", "x-rate-limit-reset"},
+	{"x-app-limit-24hour-limit", "x-app-limit-24hour-remaining", "x-app-limit-24hour-reset"},
+	{"x-user-limit-24hour-limit", "x-user-limit-24hour-remaining", "x-user-limit-24hour-reset"},
+}
+
 // ParseRateLimit reads the rate-limit headers; nil when none is present.
+// The map is folded once (header.Fold) for the nine lookups.
 func ParseRateLimit(headers map[string]string) (*RateLimit, []HeaderIssue) {
 	var issues []HeaderIssue
-	window, hasWindow := readWindow(headers, windowPrefix, &issues)
-	appDay, hasApp := readWindow(headers, appDayPrefix, &issues)
-	userDay, hasUser := readWindow(headers, userDayPrefix, &issues)
+	h := header.Fold(headers)
+	window, hasWindow := readWindow(h, &windowHeaders[0], &issues)
+	appDay, hasApp := readWindow(h, &windowHeaders[1], &issues)
+	userDay, hasUser := readWindow(h, &windowHeaders[2], &issues)
 	if !hasWindow && !hasApp && !hasUser {
 		return nil, issues
 	}
@@ -58,19 +69,18 @@ func ParseRateLimit(headers map[string]string) (*RateLimit, []HeaderIssue) {
 	return rl, issues
 }
 
-// readWindow reads prefix+limit/remaining/reset; present is true when any of
-// the three headers exists, readable or not.
-func readWindow(headers map[string]string, prefix string, issues *[]HeaderIssue) (w Window, present bool) {
+// readWindow reads one window's limit, remaining and reset headers (names);
+// present is true when any of the three exists, readable or not.
+func readWindow(headers header.Folded, names *[3]string, issues *[]HeaderIssue) (w Window, present bool) {
 	for i, dst := range [...]**int64{&w.Limit, &w.Remaining, &w.Reset} {
-		name := prefix + WindowFields[i]
-		raw, ok := header.Get(headers, name)
+		raw, ok := headers.Get(names[i])
 		if !ok {
 			continue
 		}
 		present = true
 		n, err := strconv.ParseInt(strings.TrimSpace(raw), 10, 64)
 		if err != nil || n < 0 {
-			*issues = append(*issues, HeaderIssue{Header: name, Value: raw, Message: "expected a non-negative integer"})
+			*issues = append(*issues, HeaderIssue{Header: names[i], Value: raw, Message: "expected a non-negative integer"})
 			continue
 		}
 		*dst = &n
