@@ -99,13 +99,6 @@ func splitFields(payload []byte, fields [][]byte) int {
 // view is b as a string without a copy: for fields only read during a call.
 func view(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
-// annotated is annotate's answer: the annotation plus, for src/ratelimit.mjs's
-// per-isolate cache, until when the Durable Object need not be asked.
-type annotated struct {
-	proxy.Annotation
-	RoomUntil int64 `json:"roomUntil,omitempty"`
-}
-
 func annotate(payload []byte) []byte {
 	f := bytes.SplitN(payload, []byte{0}, 8)
 	if len(f) < 7 {
@@ -124,10 +117,14 @@ func annotate(payload []byte) []byte {
 		Stream: string(f[5]) == "1", Headers: proxy.ParseHeaderLines(string(f[6])),
 	}
 	if len(f) == 8 {
-		body := string(f[7])
+		// A view, as decideWith's: Annotate keeps nothing of the body, and
+		// its answer is encoded before this function returns.
+		body := unsafe.String(unsafe.SliceData(f[7]), len(f[7]))
 		out.Body = &body
 	}
-	return bridge.Result(annotated{proxy.Annotate(out), proxy.RoomUntil(out.Headers, now)})
+	// The Annotation carries roomUntil, for src/ratelimit.mjs's per-isolate
+	// cache: until when the Durable Object need not be asked.
+	return bridge.Result(proxy.Annotate(out))
 }
 
 func local(payload []byte) []byte {

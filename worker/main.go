@@ -16,7 +16,7 @@
 //	decideUnchecked  as decide, without the validator: for a request on
 //	           which the previous Go instance trapped or exited
 //	annotate   method, target, status, now, random, stream,
-//	           header-lines[, body] (absent: not read)      → proxy.Annotation + roomUntil
+//	           header-lines[, body] (absent: not read)      → proxy.Annotation (with roomUntil)
 //	local      block-json, now                              → proxy.LocalAnswer
 //	wire       op, request-json (built in)                  → the wire contract's answer
 package main

@@ -31,9 +31,11 @@ func (h Headers) without(names ...string) Headers {
 
 // ParseHeaderLines reads "name: value" lines separated by "\n" (src/go.mjs's
 // compact form of a JS Headers object; HTTP field values cannot contain a
-// newline). Names are lower-cased; a line without ':' is skipped.
+// newline). Names are lower-cased; a line without ':' is skipped. The map is
+// sized for every line at once (growing it step by step was a third of
+// BenchmarkParseHeaderLines), and names and values are substrings of s.
 func ParseHeaderLines(s string) Headers {
-	h := Headers{}
+	h := make(Headers, strings.Count(s, "\n")+1)
 	for s != "" {
 		var line string
 		line, s, _ = strings.Cut(s, "\n")

@@ -24,6 +24,11 @@ type Block struct {
 // blocks. The block replays the exhausted windows' headers as X sent them.
 func BlockFrom(h Headers, nowMs int64) *Block {
 	rl, _ := apierr.ParseRateLimit(h)
+	return blockFrom(h, rl, nowMs)
+}
+
+// blockFrom is BlockFrom of headers already read (Annotate reads them once).
+func blockFrom(h Headers, rl *apierr.RateLimit, nowMs int64) *Block {
 	var b *Block
 	for _, w := range rl.Windows() {
 		reset, ok := w.Window.Exhausted()

@@ -3,6 +3,7 @@ package proxy
 import (
 	"fmt"
 	"strings"
+	"unsafe"
 
 	"github.com/xpreflight/xpreflight/core/apierr"
 	"github.com/xpreflight/xpreflight/core/retry"
@@ -28,15 +29,24 @@ type Annotation struct {
 	Block        *Block `json:"block,omitempty"`
 	// Reason names an analysis step that failed (for the operator's log).
 	Reason string `json:"reason,omitempty"`
+	// RoomUntil is until when the key need not consult the Durable Object
+	// (room.go), 0 when it must.
+	RoomUntil int64 `json:"roomUntil,omitempty"`
 }
 
-// Annotate classifies X's answer, asks for retry advice on failures and
-// derives a local block from exhausted rate-limit windows.
+// Annotate classifies X's answer, asks for retry advice on failures, and
+// derives from the rate-limit headers (read once) a local block for
+// exhausted windows and the key's room.
 func Annotate(out Outbound) Annotation {
-	a := Annotation{Class: string(apierr.ClassOfStatus(out.Status)), Block: BlockFrom(out.Headers, out.Now)}
+	rl, _ := apierr.ParseRateLimit(out.Headers)
+	a := Annotation{Class: string(apierr.ClassOfStatus(out.Status)), Block: blockFrom(out.Headers, rl, out.Now), RoomUntil: roomUntil(rl, out.Now)}
 	var body []byte
 	if out.Body != nil {
-		body = []byte(*out.Body)
+		// A view, not a copy: core/apierr and core/retry only read the body
+		// (FuzzParse holds that Parse leaves it unchanged) and the
+		// Annotation keeps none of it. Copying X's answer cost as much as
+		// classing it under wasm.
+		body = unsafe.Slice(unsafe.StringData(*out.Body), len(*out.Body))
 	}
 	var reasons []string
 	if class, err := classify(out, body); err != nil {

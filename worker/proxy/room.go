@@ -25,6 +25,11 @@ const (
 // calls left, and the 15-minute window must reset in the future.
 func RoomUntil(h Headers, nowMs int64) int64 {
 	rl, _ := apierr.ParseRateLimit(h)
+	return roomUntil(rl, nowMs)
+}
+
+// roomUntil is RoomUntil of headers already read (Annotate reads them once).
+func roomUntil(rl *apierr.RateLimit, nowMs int64) int64 {
 	if rl == nil || !roomIn(&rl.Window) || *rl.Reset*1000 <= nowMs {
 		return 0
 	}
