@@ -1,42 +1,258 @@
 package apierr
 
-import (
-	"bytes"
-	"encoding/json"
-)
+import "bytes"
 
 // PlainSuccess reports, without parsing, that a 2xx answer's body is a
-// complete JSON object naming no "errors" and no "type" key (nor spelling
-// a letter as a \u00XX escape, which could hide one): such a body carries
-// no problem and no partial error, so Classify says success. It may say no
-// to a plain body (which the caller then classes in full), never yes to
-// one Classify would class otherwise; FuzzPlainSuccessAgrees holds that.
-// Callers that only need the class (the Worker's header, the Go
-// Transport) skip the parse for the common answer;
-// BenchmarkPlainSuccess shows what that saves.
+// complete JSON object naming no "errors", "type" or "code" key (nor
+// spelling a letter as a \u00XX escape, which could hide one): such a body
+// carries no problem, no legacy {"code":N,"message":…} item and no partial
+// error, so Classify says success. It may say no to a plain body (which the
+// caller then classes in full), never yes to one Classify would class
+// otherwise; FuzzPlainSuccessAgrees holds that. Callers that only need the
+// class (the Worker's header, the Go Transport) skip the parse for the
+// common answer; BenchmarkPlainSuccess shows what that saves.
 func PlainSuccess(status int, body []byte) bool {
 	if status < 200 || status > 299 {
 		return false
 	}
 	b := bytes.TrimLeft(body, " \t\r\n")
-	if len(b) == 0 || b[0] != '{' {
+	return len(b) > 0 && b[0] == '{' && plainScan(b)
+}
+
+// plainScan is PlainSuccess's one pass over a body: it checks the JSON
+// grammar as json.Valid does (a cut-off or malformed body is no plain
+// success: Classify calls it unknown) and, in the same pass, looks at every
+// string for what could name a problem (plainString). It is a recogniser,
+// not a decoder: it builds nothing. It says no to a body nested deeper than
+// 64 levels, which Classify then reads in full (its limit is the same).
+// json.Valid was most of the Worker's CPU per answer under wasm (a call
+// through a function value per byte); FuzzPlainScanIsValid holds that this
+// never says yes where json.Valid says no.
+func plainScan(b []byte) bool {
+	var arrays uint64 // bit d: level d+1 is an array, else an object
+	depth := 0
+	i := 0
+	const (
+		value = iota // a value starts at b[i] (white space skipped)
+		key          // a key starts at b[i]
+		after        // a value ended before b[i]
+	)
+	state := value
+	for {
+		switch state {
+		case value:
+			if i >= len(b) {
+				return false
+			}
+			switch c := b[i]; {
+			case c == '{' || c == '[':
+				if depth == 64 {
+					return false
+				}
+				arrays = arrays&^(1<<depth) | uint64(boolBit(c == '['))<<depth
+				depth++
+				i = skipSpace(b, i+1)
+				switch {
+				case i < len(b) && b[i] == closer(c): // empty
+					depth--
+					i++
+					state = after
+				case c == '{':
+					state = key
+				}
+			case c == '"':
+				if i = plainString(b, i); i < 0 {
+					return false
+				}
+				state = after
+			case c == 't':
+				i = literal(b, i, "true")
+				state = after
+			case c == 'f':
+				i = literal(b, i, "false")
+				state = after
+			case c == 'n':
+				i = literal(b, i, "null")
+				state = after
+			default:
+				i = number(b, i)
+				state = after
+			}
+			if i < 0 {
+				return false
+			}
+		case key:
+			if i >= len(b) || b[i] != '"' {
+				return false
+			}
+			if i = plainString(b, i); i < 0 {
+				return false
+			}
+			if i = skipSpace(b, i); i >= len(b) || b[i] != ':' {
+				return false
+			}
+			i = skipSpace(b, i+1)
+			state = value
+		case after:
+			i = skipSpace(b, i)
+			if depth == 0 {
+				return i == len(b)
+			}
+			if i >= len(b) {
+				return false
+			}
+			inArray := arrays&(1<<(depth-1)) != 0
+			switch c := b[i]; {
+			case c == ',':
+				i = skipSpace(b, i+1)
+				state = key
+				if inArray {
+					state = value
+				}
+			case inArray && c == ']' || !inArray && c == '}':
+				depth--
+				i++
+			default:
+				return false
+			}
+		}
+	}
+}
+
+// plainString reads the string whose opening quote is b[i] and returns the
+// index after its closing quote, or -1 when it is malformed or could name a
+// problem: it ends in "rrors", "ype" or "ode" (every "errors", "type" or
+// "code" key does; so may a value, which only costs a full parse), or it
+// escapes a letter (\u0041–\u007F hide any of those names).
+func plainString(b []byte, i int) int {
+	for i++; i < len(b); i++ {
+		c := b[i]
+		if !stringSpecial[c] {
+			continue
+		}
+		switch {
+		case c == '"':
+			if mayNameProblem(b[:i]) {
+				return -1
+			}
+			return i + 1
+		case c < 0x20:
+			return -1
+		}
+		// c == '\\'
+		if i+1 >= len(b) {
+			return -1
+		}
+		i++
+		switch b[i] {
+		case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+		case 'u':
+			if i+4 >= len(b) || !isHex(b[i+1]) || !isHex(b[i+2]) || !isHex(b[i+3]) || !isHex(b[i+4]) ||
+				b[i+1] == '0' && b[i+2] == '0' && '4' <= b[i+3] && b[i+3] <= '7' {
+				return -1
+			}
+			i += 4
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// mayNameProblem: s ends in "rrors", "ype" or "ode" (byte by byte: three
+// bytes.HasSuffix calls were a third of plainScan's time).
+func mayNameProblem(s []byte) bool {
+	n := len(s)
+	if n < 3 {
 		return false
 	}
-	for i := 0; ; {
-		j := bytes.IndexByte(b[i:], '\\')
-		if j < 0 {
-			break
-		}
-		i += j + 1
-		if rest := b[i:]; len(rest) >= 4 && rest[0] == 'u' && rest[1] == '0' && rest[2] == '0' && rest[3] >= '4' && rest[3] <= '7' {
-			return false
+	switch s[n-1] {
+	case 'e':
+		return s[n-3] == 'y' && s[n-2] == 'p' || s[n-3] == 'o' && s[n-2] == 'd'
+	case 's':
+		return n >= 5 && s[n-5] == 'r' && s[n-4] == 'r' && s[n-3] == 'o' && s[n-2] == 'r'
+	}
+	return false
+}
+
+// stringSpecial: the bytes that end plainString's fast loop.
+var stringSpecial = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	t['"'], t['\\'] = true, true
+	return t
+}()
+
+// number reads the JSON number at b[i]; the index after it, or -1.
+func number(b []byte, i int) int {
+	if i < len(b) && b[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(b) && b[i] == '0':
+		i++
+	case i < len(b) && '1' <= b[i] && b[i] <= '9':
+		i = digits(b, i)
+	default:
+		return -1
+	}
+	if i < len(b) && b[i] == '.' {
+		if i = digits(b, i+1); i < 0 {
+			return -1
 		}
 	}
-	// Every "errors" or "type" key contains one of these.
-	if bytes.Contains(b, []byte(`rrors"`)) || bytes.Contains(b, []byte(`ype"`)) {
-		return false
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		return digits(b, i)
 	}
-	// A body cut off or malformed is no plain success: Classify calls it
-	// unknown.
-	return json.Valid(b)
+	return i
+}
+
+// digits reads one or more digits from b[i]; the index after them, or -1.
+func digits(b []byte, i int) int {
+	start := i
+	for i < len(b) && '0' <= b[i] && b[i] <= '9' {
+		i++
+	}
+	if i == start {
+		return -1
+	}
+	return i
+}
+
+// literal reads word (true, false, null) at b[i]; the index after it, or -1.
+func literal(b []byte, i int, word string) int {
+	if end := i + len(word); end > len(b) || string(b[i:end]) != word {
+		return -1
+	}
+	return i + len(word)
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func closer(open byte) byte {
+	if open == '[' {
+		return ']'
+	}
+	return '}'
+}
+
+func boolBit(v bool) int {
+	if v {
+		return 1
+	}
+	return 0
 }
