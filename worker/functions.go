@@ -124,7 +124,7 @@ func annotate(payload []byte) []byte {
 	}
 	// The Annotation carries roomUntil, for src/ratelimit.mjs's per-isolate
 	// cache: until when the Durable Object need not be asked.
-	return bridge.Result(proxy.Annotate(out))
+	return annotationResult(proxy.Annotate(out))
 }
 
 func local(payload []byte) []byte {
