@@ -22,9 +22,12 @@ func PlainSuccess(status int, body []byte) bool {
 // plainScan is PlainSuccess's one pass over a body: it checks the JSON
 // grammar as json.Valid does (a cut-off or malformed body is no plain
 // success: Classify calls it unknown) and, in the same pass, looks at every
-// string for what could name a problem (plainString). It is a recogniser,
-// not a decoder: it builds nothing. It says no to a body nested deeper than
-// 64 levels, which Classify then reads in full (its limit is the same).
+// string for what could name a problem: one ending in "rrors", "ype" or
+// "ode" (every "errors", "type" or "code" key does; so may a value, which
+// only costs a full parse), or escaping a letter (\u0041–\u007F could hide
+// any of those names). It is a recogniser, not a decoder: it builds
+// nothing. It says no to a body nested deeper than 64 levels, which
+// Classify then reads in full (its limit is the same).
 // json.Valid was most of the Worker's CPU per answer under wasm (a call
 // through a function value per byte); FuzzPlainScanIsValid holds that this
 // never says yes where json.Valid says no.
@@ -35,9 +38,11 @@ func plainScan(b []byte) bool {
 	const (
 		value = iota // a value starts at b[i] (white space skipped)
 		key          // a key starts at b[i]
+		str          // a string opens at b[i]; then state becomes next
+		colon        // a key ended before b[i]
 		after        // a value ended before b[i]
 	)
-	state := value
+	state, next := value, value
 	for {
 		switch state {
 		case value:
@@ -61,10 +66,7 @@ func plainScan(b []byte) bool {
 					state = key
 				}
 			case c == '"':
-				if i = plainString(b, i); i < 0 {
-					return false
-				}
-				state = after
+				state, next = str, after
 			case c == 't':
 				i = literal(b, i, "true")
 				state = after
@@ -85,9 +87,23 @@ func plainScan(b []byte) bool {
 			if i >= len(b) || b[i] != '"' {
 				return false
 			}
-			if i = plainString(b, i); i < 0 {
+			state, next = str, colon
+		case str:
+			// Most of a body's bytes are in strings: this loop is inline
+			// (a call per string cost a quarter of the scan under wasm).
+			j := i + 1
+			for j < len(b) && !stringSpecial[b[j]] {
+				j++
+			}
+			if j < len(b) && b[j] != '"' {
+				j = escapedString(b, j)
+			}
+			if j < 0 || j >= len(b) || mayNameProblem(b[:j]) {
 				return false
 			}
+			i = j + 1
+			state = next
+		case colon:
 			if i = skipSpace(b, i); i >= len(b) || b[i] != ':' {
 				return false
 			}
@@ -119,31 +135,23 @@ func plainScan(b []byte) bool {
 	}
 }
 
-// plainString reads the string whose opening quote is b[i] and returns the
-// index after its closing quote, or -1 when it is malformed or could name a
-// problem: it ends in "rrors", "ype" or "ode" (every "errors", "type" or
-// "code" key does; so may a value, which only costs a full parse), or it
-// escapes a letter (\u0041–\u007F hide any of those names).
-func plainString(b []byte, i int) int {
-	for i++; i < len(b); i++ {
+// escapedString reads the rest of a string from b[i], a byte of
+// stringSpecial other than '"', and returns the index of its closing
+// quote, or -1 when it is malformed or escapes a letter (\u0041–\u007F
+// could hide "errors", "type" or "code").
+func escapedString(b []byte, i int) int {
+	for ; i < len(b); i++ {
 		c := b[i]
 		if !stringSpecial[c] {
 			continue
 		}
-		switch {
-		case c == '"':
-			if mayNameProblem(b[:i]) {
-				return -1
-			}
-			return i + 1
-		case c < 0x20:
+		if c == '"' {
+			return i
+		}
+		if c < 0x20 || i+1 >= len(b) {
 			return -1
 		}
-		// c == '\\'
-		if i+1 >= len(b) {
-			return -1
-		}
-		i++
+		i++ // c == '\\'
 		switch b[i] {
 		case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
 		case 'u':
@@ -175,7 +183,7 @@ func mayNameProblem(s []byte) bool {
 	return false
 }
 
-// stringSpecial: the bytes that end plainString's fast loop.
+// stringSpecial: the bytes that end plainScan's loop over a string.
 var stringSpecial = func() (t [256]bool) {
 	for c := range 0x20 {
 		t[c] = true
