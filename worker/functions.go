@@ -100,26 +100,29 @@ func splitFields(payload []byte, fields [][]byte) int {
 func view(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 func annotate(payload []byte) []byte {
-	f := bytes.SplitN(payload, []byte{0}, 8)
-	if len(f) < 7 {
-		return bridge.Fail(wire.CodeBadInput, "annotate: %d fields, want method, target, status, now, random, stream, header lines[, body]", len(f))
+	var f [8][]byte
+	n := splitFields(payload, f[:])
+	if n < 7 {
+		return bridge.Fail(wire.CodeBadInput, "annotate: %d fields, want method, target, status, now, random, stream, header lines[, body]", n)
 	}
-	status, err1 := strconv.Atoi(string(f[2]))
-	now, err2 := strconv.ParseInt(string(f[3]), 10, 64)
-	random, err3 := strconv.ParseFloat(string(f[4]), 64)
+	status, err1 := strconv.Atoi(view(f[2]))
+	now, err2 := strconv.ParseInt(view(f[3]), 10, 64)
+	random, err3 := strconv.ParseFloat(view(f[4]), 64)
 	for _, err := range []error{err1, err2, err3} {
 		if err != nil {
 			return bridge.Fail(wire.CodeBadInput, "annotate: %v", err)
 		}
 	}
+	// Views, as decideWith's: Annotate keeps nothing of X's answer but what
+	// it writes into its own, which is encoded before this function returns
+	// (TestAnnotateAnswerOutlivesItsPayload). Copying X's body and headers
+	// cost as much as reading them under wasm.
 	out := proxy.Outbound{
-		Method: string(f[0]), Target: string(f[1]), Status: status, Now: now, Random: random,
-		Stream: string(f[5]) == "1", Headers: proxy.ParseHeaderLines(string(f[6])),
+		Method: view(f[0]), Target: view(f[1]), Status: status, Now: now, Random: random,
+		Stream: view(f[5]) == "1", Headers: proxy.ParseHeaderLines(view(f[6])),
 	}
-	if len(f) == 8 {
-		// A view, as decideWith's: Annotate keeps nothing of the body, and
-		// its answer is encoded before this function returns.
-		body := unsafe.String(unsafe.SliceData(f[7]), len(f[7]))
+	if n == 8 {
+		body := view(f[7])
 		out.Body = &body
 	}
 	// The Annotation carries roomUntil, for src/ratelimit.mjs's per-isolate

@@ -155,3 +155,23 @@ func FuzzSplitFields(f *testing.F) {
 		}
 	})
 }
+
+// TestAnnotateAnswerOutlivesItsPayload: annotate reads its fields as views
+// of the payload; the answer must not be one (a block's headers are X's).
+func TestAnnotateAnswerOutlivesItsPayload(t *testing.T) {
+	for _, fields := range [][]string{
+		{"GET", "/2/tweets", "200", "1700000000000", "0.5", "", "x-rate-limit-remaining: 449\nx-rate-limit-reset: 1700000900\n", `{"data":[]}`},
+		{"GET", "/2/tweets", "429", "1700000000000", "0.5", "", "x-rate-limit-limit: 450\nx-rate-limit-remaining: 0\nx-rate-limit-reset: 1700000900\n", `{"title":"Too Many Requests","type":"about:blank","status":429}`},
+		{"GET", "/2/tweets", "200", "1700000000000", "0.5", "", "x-rate-limit-remaining: 0\nx-rate-limit-reset: 1700000900\nX-App-Limit-24hour-Remaining: 0\nx-app-limit-24hour-reset: 1700000950\n", `{"data":{"errors":1`},
+	} {
+		payload := []byte(strings.Join(fields, "\x00"))
+		out := annotate(payload)
+		before := string(out)
+		for i := range payload {
+			payload[i] = '#'
+		}
+		if string(out) != before {
+			t.Errorf("%q: the answer changed with its payload: %s, was %s", fields[6], out, before)
+		}
+	}
+}
