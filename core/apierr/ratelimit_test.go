@@ -1,6 +1,10 @@
 package apierr
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/xpreflight/xpreflight/core/header"
+)
 
 // windowHeaders spells out prefix+field for each window, in Windows' order.
 func TestWindowHeadersSpelledOut(t *testing.T) {
@@ -8,6 +12,10 @@ func TestWindowHeadersSpelledOut(t *testing.T) {
 		for j, field := range WindowFields {
 			if got, want := windowHeaders[i][j], prefix+field; got != want {
 				t.Errorf("windowHeaders[%d][%d] = %q, want %q", i, j, got, want)
+			}
+			// readWindow indexes the folded map with the name as it is.
+			if v, ok := header.Fold(map[string]string{prefix + field: "7"})[windowHeaders[i][j]]; !ok || v != "7" {
+				t.Errorf("%q is not its own folded form", windowHeaders[i][j])
 			}
 		}
 	}
