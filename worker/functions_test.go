@@ -175,3 +175,27 @@ func TestAnnotateAnswerOutlivesItsPayload(t *testing.T) {
 		}
 	}
 }
+
+// TestAnnotateForgetsTheLastAnswer: the header map annotate keeps between
+// calls carries nothing from one answer into the next, and one grown past
+// keepAnswerHeaders is let go.
+func TestAnnotateForgetsTheLastAnswer(t *testing.T) {
+	many := "x-rate-limit-remaining: 0\nx-rate-limit-reset: 1700000900\n"
+	for i := range keepAnswerHeaders + 1 {
+		many += "x-h" + strings.Repeat("i", i) + ": v\n"
+	}
+	for _, step := range []struct{ lines, want string }{
+		{"x-rate-limit-remaining: 449\nx-rate-limit-reset: 1700000900\n", `{"class":"success","roomUntil":1700000060000}`},
+		{"content-type: application/json\n", `{"class":"success"}`},
+		{many, `{"class":"success","block":{"until":1700000900000,"headers":{"x-rate-limit-remaining":"0","x-rate-limit-reset":"1700000900"}}}`},
+		{"", `{"class":"success"}`},
+	} {
+		e := call(t, annotate, "GET", "/2/tweets", "200", "1700000000000", "0.5", "", step.lines, `{"data":[]}`)
+		if string(e.Result) != step.want {
+			t.Fatalf("after headers %q: %s, want %s", step.lines, e.Result, step.want)
+		}
+		if len(answerHeaders) != 0 {
+			t.Fatalf("annotate left %d headers in its map", len(answerHeaders))
+		}
+	}
+}

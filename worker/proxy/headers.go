@@ -36,6 +36,14 @@ func (h Headers) without(names ...string) Headers {
 // BenchmarkParseHeaderLines), and names and values are substrings of s.
 func ParseHeaderLines(s string) Headers {
 	h := make(Headers, strings.Count(s, "\n")+1)
+	h.AddLines(s)
+	return h
+}
+
+// AddLines adds the header lines of s to h as ParseHeaderLines reads them,
+// for a caller that keeps one map for many calls (making a map of a dozen
+// headers was 7% of the Worker's annotate call under wasm).
+func (h Headers) AddLines(s string) {
 	for s != "" {
 		var line string
 		line, s, _ = strings.Cut(s, "\n")
@@ -45,5 +53,4 @@ func ParseHeaderLines(s string) Headers {
 		}
 		h[strings.ToLower(strings.TrimSpace(name))] = strings.TrimSpace(value)
 	}
-	return h
 }
