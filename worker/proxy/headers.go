@@ -2,6 +2,7 @@ package proxy
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xpreflight/xpreflight/core/header"
 )
@@ -47,10 +48,30 @@ func (h Headers) AddLines(s string) {
 	for s != "" {
 		var line string
 		line, s, _ = strings.Cut(s, "\n")
-		name, value, ok := strings.Cut(line, ":")
-		if !ok {
+		colon, lower := nameEnd(line)
+		if colon < 0 {
 			continue
 		}
-		h[strings.ToLower(strings.TrimSpace(name))] = strings.TrimSpace(value)
+		name := strings.TrimSpace(line[:colon])
+		if !lower {
+			name = strings.ToLower(name)
+		}
+		h[name] = strings.TrimSpace(line[colon+1:])
 	}
+}
+
+// nameEnd finds a header line's ':' (-1 when it has none) and reports
+// whether the name before it is lower-case ASCII already, in one pass
+// (strings.Cut, then strings.ToLower's own check, were two).
+func nameEnd(line string) (colon int, lower bool) {
+	lower = true
+	for i := 0; i < len(line); i++ {
+		switch c := line[i]; {
+		case c == ':':
+			return i, lower
+		case 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf:
+			lower = false
+		}
+	}
+	return -1, lower
 }
