@@ -67,13 +67,14 @@
 //
 // Outbound: class from core/apierr (or from apierr.ClassOfStatus, the same
 // status table, when the body was streamed unread or the parser failed; a
-// plain 2xx JSON object naming neither "errors" nor "type" is success
-// without a full parse); x-preflight-retry-after-ms from core/retry when it
-// says retry; a block (local 429s until reset) when a window of
-// apierr.ParseRateLimit is exhausted (Window.Exhausted: remaining 0) with a
-// reset in the future; room (the shim need not ask the Durable Object,
-// RoomUntil) while every reported window has more than RoomMin calls left,
-// for at most RoomTTLMs. Header names are looked up by core/header.
+// plain 2xx JSON object naming no "errors", "type" or "code" key is success
+// without a full parse, apierr.PlainSuccess); x-preflight-retry-after-ms
+// from core/retry when it says retry; from one apierr.ParseRateLimit reading,
+// a block (local 429s until reset) when a window is exhausted
+// (Window.Exhausted: remaining 0) with a reset in the future, and room (the
+// shim need not ask the Durable Object, RoomUntil) while every reported
+// window has more than RoomMin calls left, for at most RoomTTLMs. Header
+// names are looked up by core/header.
 //
 // CORS: the origins that get CORS answers are Gate.CORSOrigins; the shim
 // parses no list of its own.
