@@ -131,7 +131,7 @@ func annotate(payload []byte) []byte {
 	}
 	// The Annotation carries roomUntil, for src/ratelimit.mjs's per-isolate
 	// cache: until when the Durable Object need not be asked.
-	answer := annotationResult(proxy.Annotate(out))
+	answer := bridge.AppendedResult(proxy.Annotate(out))
 	if len(answerHeaders) > keepAnswerHeaders {
 		answerHeaders = make(proxy.Headers, 16)
 	}
