@@ -141,7 +141,8 @@ func annotate(payload []byte) []byte {
 
 // answerHeaders holds X's headers during one annotate call: one map for
 // every call, as making one was 7% of the call under wasm. Annotate keeps
-// no reference to it (a Block copies what it needs), calls do not overlap
+// no reference to it (a Block's values are encoded with the answer before
+// annotate returns), calls do not overlap
 // (one Go instance per isolate, called synchronously), and it is emptied
 // after each call; one that held more than keepAnswerHeaders is let go
 // rather than kept at that size.
