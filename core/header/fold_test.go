@@ -5,7 +5,8 @@ import (
 	"testing"
 )
 
-func TestFold(t *testing.T) {
+// TestGetAndFold holds Get and Fold(...).Get to one table: the same rule, two ways to apply it.
+func TestGetAndFold(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
 		headers map[string]string

@@ -1,22 +1,10 @@
 package proxy
 
-import (
-	"encoding/json"
-	"testing"
-)
+import "testing"
 
-// checkAnnotationJSON fails t unless AppendJSON writes what encoding/json
-// writes for a by its struct tags.
 func checkAnnotationJSON(t testing.TB, a Annotation) {
 	t.Helper()
-	want, wantErr := json.Marshal(annotationFields(a))
-	got, err := a.AppendJSON([]byte("prefix"))
-	if err != nil || wantErr != nil {
-		t.Fatalf("AppendJSON(%+v) error %v, encoding/json %v", a, err, wantErr)
-	}
-	if string(got) != "prefix"+string(want) {
-		t.Fatalf("AppendJSON(%+v)\n got %s\nwant prefix%s", a, got, want)
-	}
+	checkAppendJSON(t, a, annotationFields(a))
 }
 
 func TestAnnotationJSONMatchesEncodingJSON(t *testing.T) {
