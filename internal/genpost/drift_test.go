@@ -9,19 +9,9 @@ import (
 // TestGeneratedFilesAreCurrent regenerates the tables in memory and fails when
 // a committed file differs. Fix with `go generate ./core/post`.
 func TestGeneratedFilesAreCurrent(t *testing.T) {
-	root, err := gentool.RepoRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := generateFromDisk(root)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, files := gentool.Current(t, generateFromDisk, "go generate ./core/post")
 	if len(files) != 4 {
-		t.Fatalf("generator made %d files, want 4", len(files))
-	}
-	for _, msg := range gentool.Drift(root, files, "go generate ./core/post") {
-		t.Error(msg)
+		t.Errorf("generator made %d files, want 4", len(files))
 	}
 }
 

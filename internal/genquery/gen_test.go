@@ -60,15 +60,5 @@ func TestGenerateRejectsWhatItCannotPlace(t *testing.T) {
 // TestCatalogueIsCurrent regenerates catalogue_gen.go in memory and fails
 // when the committed file differs: run `go generate ./core/query`.
 func TestCatalogueIsCurrent(t *testing.T) {
-	root, err := gentool.RepoRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := generateFromDisk(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, msg := range gentool.Drift(root, files, "go generate ./core/query") {
-		t.Error(msg)
-	}
+	gentool.Current(t, generateFromDisk, "go generate ./core/query")
 }

@@ -9,8 +9,8 @@
 //	output       generateFromDisk(root) map[repo-relative path][]byte, built in memory
 //	go:generate  in the package that holds the generated Go file: go run <generator>
 //	writing      Write: only files whose bytes changed
-//	drift test   in the generator's package: Drift against the committed files; it fails, and
-//	             names the go generate command, when one differs or is missing
+//	drift test   in the generator's package: Current (Drift against the committed files); it fails,
+//	             and names the go generate command, when one differs or is missing
 //
 // Generated files carry "Code generated … DO NOT EDIT." (Go) or a $comment
 // saying so (JSON).
@@ -23,6 +23,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"testing"
 )
 
 // RepoRoot walks up from the working directory to the directory holding
@@ -88,6 +89,25 @@ func Drift(root string, files map[string][]byte, fix string) []string {
 		}
 	}
 	return out
+}
+
+// Current is a generator's drift test: it runs generate on the repository,
+// fails t for every file that differs from what is committed (naming fix),
+// and returns the root and the files for the test's own further checks.
+func Current(t testing.TB, generate func(root string) (map[string][]byte, error), fix string) (string, map[string][]byte) {
+	t.Helper()
+	root, err := RepoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := generate(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, msg := range Drift(root, files, fix) {
+		t.Error(msg)
+	}
+	return root, files
 }
 
 func firstDiff(a, b []byte) int {

@@ -14,17 +14,7 @@ import (
 // a stale leftover (a missing ../shared/ref fails too). Fix with
 // `go generate ./core/params`.
 func TestGeneratedFilesAreCurrent(t *testing.T) {
-	root, err := gentool.RepoRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := generateFromDisk(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, msg := range gentool.Drift(root, files, "go generate ./core/params") {
-		t.Error(msg)
-	}
+	root, files := gentool.Current(t, generateFromDisk, "go generate ./core/params")
 	for _, dir := range []string{"schemas/request/2.166", "schemas/request/2.167"} {
 		entries, err := os.ReadDir(filepath.Join(root, filepath.FromSlash(dir)))
 		if err != nil {

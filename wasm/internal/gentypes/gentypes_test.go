@@ -12,17 +12,7 @@ import (
 const root = "../../.."
 
 func TestGeneratedIsCurrent(t *testing.T) {
-	root, err := gentool.RepoRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := Files(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, msg := range gentool.Drift(root, files, "go generate ./wasm/internal/gentypes (or ./build.sh gen)") {
-		t.Error(msg)
-	}
+	gentool.Current(t, Files, "go generate ./wasm/internal/gentypes (or ./build.sh gen)")
 }
 
 // TestGoldenCodesAreDeclared checks the convention against what the core
