@@ -136,7 +136,7 @@ if (opt["passthrough-port"]) {
   consts.push(`const passthroughWorker :Workerd.Worker = (
   modules = [(name = "passthrough.mjs", esModule = embed ${q(path.join(build, "passthrough.mjs"))})],
   compatibilityDate = "2025-04-01",
-  bindings = [(name = "X_API_ORIGIN", fromEnvironment = "X_API_ORIGIN")],
+  bindings = [(name = "X_API_ORIGIN", fromEnvironment = "X_API_ORIGIN"), (name = "BASELINE", fromEnvironment = "BASELINE")],
   globalOutbound = "upstream",
 );`);
 }

@@ -1,7 +1,8 @@
 // Bounded load test on loopback: the validating proxy (as deployed, and with each setting that trades a feature
 // for CPU: CLASSIFY_SUCCESS_BODIES=false, REQUEST_LOG=problems, both) vs a plain JS
 // passthrough Worker, both served by one workerd process and both forwarding
-// to the same stand-in for X. Fixed concurrency, fixed duration per phase.
+// to the same stand-in for X. A third Worker, the marked baseline (passthrough.mjs with BASELINE=marked), forwards
+// without validating but marks its answers and writes the log line: the floor under the budget's "added CPU". Fixed concurrency, fixed duration per phase.
 // Reports req/s, p50/p99 latency, non-2xx answers, and workerd CPU ms per
 // request from /proc/<pid>/stat (utime+stime delta over the phase).
 import http from "node:http";
@@ -93,7 +94,11 @@ const others = []; // each other variant in its own workerd
 try {
   wd = await startWorkerd({ passthrough: true, env: { X_API_ORIGIN: origin } });
   for (const [, env] of VARIANTS.slice(1)) others.push(await startWorkerd({ env: { X_API_ORIGIN: origin, ...env } }));
-  const targets = [{ port: wd.port, pid: wd.pid }, ...others.map((w) => ({ port: w.port, pid: w.pid }))];
+  const marked = await startWorkerd({ passthrough: true, xpreflight: false, env: { X_API_ORIGIN: origin, BASELINE: "marked" } });
+  others.push(marked);
+  const targets = [{ port: wd.port, pid: wd.pid }, ...others.slice(0, -1).map((w) => ({ port: w.port, pid: w.pid })),
+    { port: marked.passthroughPort, pid: marked.pid }];
+  const names = [...VARIANTS.map(([name]) => name), "marked baseline (no validation)"];
   console.log(`stand-in for X on :${standinPort}; concurrency ${CONCURRENCY}; ` +
     `${ROUNDS} alternating rounds of ${ROUND_MS / 1000} s per Worker (${(ROUNDS * ROUND_MS) / 1000} s each) after ${WARMUP_MS / 1000} s warm-up each`);
   // Warm every Worker (the first xpreflight request starts the Go instance; V8 then tiers the hot code up).
@@ -109,7 +114,7 @@ try {
   }
   const P = sum(pass);
   console.log(fmt("plain JS passthrough", P));
-  for (const [j, [name]] of VARIANTS.entries()) console.log(fmt(name, sum(runs[j])));
+  for (const [j, name] of names.entries()) console.log(fmt(name, sum(runs[j])));
   const cpuP = median(pass.map((r) => r.cpu / r.latencies.length));
   const figures = runs.map((rs) => ({
     ratio: median(rs.map((r, i) => (r.latencies.length / r.seconds) / (pass[i].latencies.length / pass[i].seconds))),
@@ -120,10 +125,10 @@ try {
   console.log(`throughput xpreflight/passthrough, median of ${ROUNDS} rounds: ${(X.ratio * 100).toFixed(0)}% (budget ≥ 80%: ${X.ratio >= 0.8 ? "met" : "MISSED"})`);
   console.log(`workerd CPU per request, median of rounds: xpreflight ${X.cpu.toFixed(3)} ms, passthrough ${cpuP.toFixed(3)} ms, ` +
     `added by xpreflight ${(X.cpu - cpuP).toFixed(3)} ms (budget ≤ 0.1 ms: ${X.cpu - cpuP <= 0.1 ? "met" : "MISSED"})`);
-  for (const [j, [name]] of VARIANTS.entries()) {
+  for (const [j, name] of names.entries()) {
     if (j === 0) continue;
     const f = figures[j];
-    console.log(`with ${name}: ${(f.ratio * 100).toFixed(0)}% of the passthrough's req/s, ${f.cpu.toFixed(3)} ms CPU per request (added ${(f.cpu - cpuP).toFixed(3)} ms)`);
+    console.log(`${j < VARIANTS.length ? "with " : ""}${name}: ${(f.ratio * 100).toFixed(0)}% of the passthrough's req/s, ${f.cpu.toFixed(3)} ms CPU per request (added ${(f.cpu - cpuP).toFixed(3)} ms)`);
   }
   console.log(`machine load average at the end: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")} on ${os.cpus().length} CPUs`);
   const bad = [P, ...runs.map(sum)].filter((r) => r.non2xx || r.errors);
