@@ -18,6 +18,10 @@ const ROUND_MS = DURATION_MS / ROUNDS;
 const WARMUP_MS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2) * 1000;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const TARGET = "/2/tweets/search/recent?query=from%3AXDevelopers%20-is%3Aretweet&max_results=10";
+// BENCH_ENCODING=gzip: every client accepts gzip and the stand-in sends its answers gzipped, as X does for most
+// HTTP clients (test/standin.mjs, x-standin-encoding); unset: identity answers.
+const ENCODING = process.env.BENCH_ENCODING ?? "";
+const encodingHeaders = ENCODING ? { "accept-encoding": ENCODING, "x-standin-encoding": ENCODING } : {};
 const TICKS = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim());
 
 function cpuMs(pid) {
@@ -38,7 +42,7 @@ async function load(port, ms, pid) {
     while (Date.now() < deadline) {
       const start = process.hrtime.bigint();
       const status = await new Promise((resolve) => {
-        const req = http.get({ host: "127.0.0.1", port, path: TARGET, agent, headers: { authorization: `Bearer BENCH-${i}` } }, (res) => {
+        const req = http.get({ host: "127.0.0.1", port, path: TARGET, agent, headers: { authorization: `Bearer BENCH-${i}`, ...encodingHeaders } }, (res) => {
           res.resume();
           res.on("end", () => resolve(res.statusCode));
         });
@@ -100,7 +104,8 @@ try {
     { port: marked.passthroughPort, pid: marked.pid }];
   const names = [...VARIANTS.map(([name]) => name), "marked baseline (no validation)"];
   console.log(`stand-in for X on :${standinPort}; concurrency ${CONCURRENCY}; ` +
-    `${ROUNDS} alternating rounds of ${ROUND_MS / 1000} s per Worker (${(ROUNDS * ROUND_MS) / 1000} s each) after ${WARMUP_MS / 1000} s warm-up each`);
+    `${ROUNDS} alternating rounds of ${ROUND_MS / 1000} s per Worker (${(ROUNDS * ROUND_MS) / 1000} s each) after ${WARMUP_MS / 1000} s warm-up each; ` +
+    `answers ${ENCODING ? `in ${ENCODING}` : "uncompressed"}`);
   // Warm every Worker (the first xpreflight request starts the Go instance; V8 then tiers the hot code up).
   await load(wd.passthroughPort, WARMUP_MS);
   for (const t of targets) await load(t.port, WARMUP_MS);

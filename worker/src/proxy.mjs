@@ -2,10 +2,10 @@
 // reading the request, the rate-limit lookups, fetching X, streaming the answer back.
 import { annotate, decide, local, settings } from './go.mjs';
 import { withCors } from './cors.mjs';
-import { MAX_BODY, TooLarge, blankProblem, problemResponse, readBody, readUpTo, scanHeaders, without } from './http.mjs';
+import { MAX_BODY, TooLarge, blankProblem, decodedUpTo, problemResponse, readBody, readUpTo, scanHeaders, without } from './http.mjs';
 import { currentBlock, noteRoom, recordBlock } from './ratelimit.mjs';
 
-const INSPECT_LIMIT = 1 << 20; // answers up to this size are read and classified
+const INSPECT_LIMIT = 1 << 20; // answers up to this size (as sent, and once decoded) are read and classified
 
 // The Worker's own request headers (its credentials, the access level to judge by) and the client address
 // Cloudflare's edge sets: Go reads them, X never gets them.
@@ -96,8 +96,11 @@ export async function proxy(request, env, target, info = {}) {
   let upstream;
   const sent = Date.now();
   try {
+    // encodeResponseBody 'manual': X's bytes stay as X sent them (gzip included) and go to the caller unchanged;
+    // the runtime would otherwise decode them for the Worker and encode them again on the way out, which cost CPU
+    // and changed the bytes. decodedUpTo decodes a copy for the class.
     upstream = await fetch(origin + (d.path || target), { // Go leaves path out when it is the target as received
-      method: request.method, headers, body, redirect: 'manual', signal,
+      method: request.method, headers, body, redirect: 'manual', signal, encodeResponseBody: 'manual',
     });
   } catch (err) {
     return upstreamFailure(request, err, signal.aborted, d.validator);
@@ -106,15 +109,17 @@ export async function proxy(request, env, target, info = {}) {
   }
 
   let outBody = upstream.body;
-  let read = null; // the body's bytes when it was read whole
+  let read = null; // the body's bytes, decoded, when it was read whole (null: classed by status)
   // A stream's success body never ends, so it is piped unread; its error answers (429 TooManyConnections, 409 rule
   // problems…) are ordinary finite JSON and are read like any other, for the class and the retry advice. With
   // CLASSIFY_SUCCESS_BODIES=false every 2xx body is piped unread too (classed by status: less CPU, no "partial").
   const success = upstream.status >= 200 && upstream.status <= 299;
   if ((!d.stream || upstream.status >= 400) && (classifySuccessBodies || !success)) {
     const r = await readUpTo(upstream, INSPECT_LIMIT);
-    if (r.bytes) read = outBody = r.bytes;
-    else outBody = r.stream;
+    if (r.bytes) {
+      outBody = r.bytes;
+      read = await decodedUpTo(r.bytes, upstream.headers.get('content-encoding'), INSPECT_LIMIT);
+    } else outBody = r.stream;
   }
   const seen = outboundScan(upstream);
   const a = annotate(request.method, target, upstream.status, seen.lines, d.stream, Date.now(), read);
@@ -124,7 +129,9 @@ export async function proxy(request, env, target, info = {}) {
   // 204, 205 and 304 answers may not carry a body, not even an empty one.
   const nullBody = upstream.status === 204 || upstream.status === 205 || upstream.status === 304;
   // X's headers copied natively by the Response, then trimmed and marked.
-  const response = new Response(nullBody ? null : outBody, { status: upstream.status, statusText: upstream.statusText, headers: upstream.headers });
+  const response = new Response(nullBody ? null : outBody, {
+    status: upstream.status, statusText: upstream.statusText, headers: upstream.headers, encodeBody: 'manual', // as X sent them
+  });
   const outHeaders = without(response.headers, seen.dropped);
   outHeaders.set('x-preflight', 'forwarded');
   outHeaders.set('x-preflight-class', a.class);

@@ -1,8 +1,11 @@
 // A stand-in for api.x.com on 127.0.0.1: answers with recorded X bodies and
 // records every request it receives (method, url, headers, body bytes).
 // Scenarios are picked by path, or by the test-only request header
-// x-standin (a normal end-to-end header the Worker forwards like any other).
+// x-standin (a normal end-to-end header the Worker forwards like any other);
+// x-standin-encoding: <coding> sends the answer's body in a content coding
+// (CODINGS below), as X does for a client that accepts gzip.
 import http from "node:http";
+import zlib from "node:zlib";
 import { readFileSync } from "node:fs";
 
 const fixture = (name) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
@@ -26,6 +29,30 @@ export const statusBodies = {
   "not json": "<html><body>Bad Gateway</body></html>",
 };
 
+// CODINGS: what x-standin-encoding may ask for — the Content-Encoding sent and the body's bytes. gzip and deflate
+// at level 1, so that bytes the runtime re-encoded (at its own level) would not compare equal.
+export const CODINGS = {
+  gzip: { header: "gzip", encode: (b) => zlib.gzipSync(b, { level: 1 }) },
+  deflate: { header: "deflate", encode: (b) => zlib.deflateSync(b, { level: 1 }) },
+  br: { header: "br", encode: (b) => zlib.brotliCompressSync(b) },
+  // the gzip magic number and then plain bytes: not valid gzip
+  corrupt: { header: "gzip", encode: (b) => Buffer.concat([Buffer.from([0x1f, 0x8b]), b]) },
+  // ~6 KB that decode to 6 MB of JSON, past the 1 MB the Worker reads to class an answer
+  bomb: { header: "gzip", encode: () => bomb },
+};
+const bomb = zlib.gzipSync(Buffer.from(`{"data":[${"0,".repeat(3 << 20)}0]}`), { level: 9 });
+
+// encoded makes res send its body in the coding the request asks for (none: res as it is).
+function encoded(req, res) {
+  const coding = CODINGS[req.headers["x-standin-encoding"]];
+  if (!coding) return res;
+  const writeHead = res.writeHead.bind(res);
+  const end = res.end.bind(res);
+  res.writeHead = (status, headers = {}) => writeHead(status, { ...headers, "content-encoding": coding.header });
+  res.end = (body) => end(coding.encode(Buffer.from(body ?? "")));
+  return res;
+}
+
 function rateHeaders(remaining, resetSec) {
   return { "x-rate-limit-limit": "450", "x-rate-limit-remaining": String(remaining), "x-rate-limit-reset": String(resetSec) };
 }
@@ -38,7 +65,7 @@ export async function startStandin({ record = true } = {}) {
     req.on("data", (c) => chunks.push(c));
     req.on("end", () => {
       if (record) received.push({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks) });
-      answer(req, res, streams);
+      answer(req, encoded(req, res), streams);
     });
   });
   server.keepAliveTimeout = 30000;

@@ -2,7 +2,8 @@
 // X on 127.0.0.1. Run by worker/test.sh (after worker/build.sh).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startStandin, fixtures } from "./standin.mjs";
+import http from "node:http";
+import { startStandin, fixtures, CODINGS } from "./standin.mjs";
 import { startWorkerd, rawRequest, freePort, startTrap } from "./harness.mjs";
 
 const TOKEN = "SERVERTOKEN-e2e-7f3a";
@@ -149,6 +150,45 @@ test("annotations: partial errors, 401 and 5xx (with retry advice) are classifie
   assert.equal(down.headers.get("x-preflight-class"), "server-error");
   const advised = Number(down.headers.get("x-preflight-retry-after-ms"));
   assert.ok(Number.isInteger(advised) && advised > 0, `a 503 on a GET gets retry advice, got ${down.headers.get("x-preflight-retry-after-ms")}`);
+});
+
+// rawGet is a GET whose answer body is kept as it came (fetch would decode a content coding).
+function rawGet(path, headers) {
+  return new Promise((resolve, reject) => {
+    http.get({ host: "127.0.0.1", port: wd.port, path, headers }, (res) => {
+      const chunks = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("end", () => {
+        const body = Buffer.concat(chunks);
+        seen.push(JSON.stringify(res.headers) + body.toString("latin1"));
+        resolve({ status: res.statusCode, headers: res.headers, body });
+      });
+    }).on("error", reject);
+  });
+}
+
+test("compressed answers reach the caller byte for byte as X sent them, classed by their decoded bytes", async () => {
+  const PARTIAL = "/2/tweets?ids=1341761249646956500";
+  const plain = await call(PARTIAL, { headers: { authorization: "Bearer CALLER-4" } });
+  const partialClass = plain.headers.get("x-preflight-class");
+  assert.equal(partialClass, "partial", "the recorded partial-error body is classed partial");
+  const rows = [
+    // coding, path, X's body, the class: decoded where the Worker can, else by status (a 200: success)
+    ["gzip", SEARCH, fixtures.search, "success"],
+    ["gzip", PARTIAL, fixtures.partial, "partial"],
+    ["deflate", PARTIAL, fixtures.partial, "partial"],
+    ["br", PARTIAL, fixtures.partial, "success"], // no brotli decoder here: classed by status
+    ["corrupt", PARTIAL, fixtures.partial, "success"], // not valid gzip
+    ["bomb", SEARCH, null, "success"], // 6 MB once decoded: past the 1 MB read for the class
+  ];
+  for (const [coding, path, body, cls] of rows) {
+    const r = await rawGet(path, { authorization: "Bearer CALLER-4", "accept-encoding": "gzip, deflate, br", "x-standin-encoding": coding });
+    const sent = CODINGS[coding].encode(body);
+    assert.equal(r.status, 200, coding);
+    assert.equal(r.headers["content-encoding"], CODINGS[coding].header, coding);
+    assert.ok(r.body.equals(sent), `${coding}: the caller got ${r.body.length} bytes, not the ${sent.length} X sent`);
+    assert.equal(r.headers["x-preflight-class"], cls, `${coding} ${path}`);
+  }
 });
 
 // Every kind of stream the route table marks (core/params' Stream flag), the firehose among them.
