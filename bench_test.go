@@ -99,6 +99,12 @@ func BenchmarkTransport(b *testing.B) {
 			call(b, bare)
 		}
 	})
+	b.Run("unvalidated", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			call(b, noval)
+		}
+	})
 	b.Run("xpreflight", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
@@ -109,7 +115,9 @@ func BenchmarkTransport(b *testing.B) {
 
 // BenchmarkOverhead is the Transport's own work per call without the
 // network: judging the request, reading and classing the answer, attaching
-// the Result, against a base that answers from memory.
+// the Result, against a base that answers from memory. Its sub-benchmarks
+// are the base alone, the Transport without validation and the Transport,
+// so the added time and allocations read side by side.
 func BenchmarkOverhead(b *testing.B) {
 	body, err := os.ReadFile("worker/test/fixtures/search-recent-200.json")
 	if err != nil {
@@ -120,14 +128,22 @@ func BenchmarkOverhead(b *testing.B) {
 			Body: io.NopCloser(newBytesReader(body)), ContentLength: int64(len(body)), Request: r}, nil
 	})
 	tr, _ := New(base)
+	noval, _ := New(base, WithoutValidation())
 	url := "https://api.x.com/2/tweets/search/recent?query=from%3AXDevelopers%20-is%3Aretweet&max_results=10"
-	b.ReportAllocs()
-	for b.Loop() {
-		req, _ := http.NewRequest("GET", url, nil)
-		resp, err := tr.RoundTrip(req)
-		if err != nil {
-			b.Fatal(err)
-		}
-		io.Copy(io.Discard, resp.Body)
+	for _, side := range []struct {
+		name string
+		rt   http.RoundTripper
+	}{{"base", base}, {"unvalidated", noval}, {"xpreflight", tr}} {
+		b.Run(side.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				req, _ := http.NewRequest("GET", url, nil)
+				resp, err := side.rt.RoundTrip(req)
+				if err != nil {
+					b.Fatal(err)
+				}
+				io.Copy(io.Discard, resp.Body)
+			}
+		})
 	}
 }
