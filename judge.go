@@ -22,12 +22,12 @@ func (cl *call) judge() *http.Response {
 	if cl.body != nil {
 		in.Headers = flatten(cl.req.Header) // Content-Type decides how a body is judged
 	}
-	v := params.Validate(in)
-	cl.res.Request = &v
-	if v.Valid || unknownRoute(v) {
+	cl.verdict = params.Validate(in)
+	cl.res.Request = &cl.verdict
+	if cl.verdict.Valid || unknownRoute(cl.verdict) {
 		return nil
 	}
-	return cl.reject(v)
+	return cl.reject(cl.verdict)
 }
 
 // unknownRoute: a route neither spec knows is forwarded, never refused

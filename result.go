@@ -64,9 +64,28 @@ func (r *Result) setAnswer(a apierr.Response, classed *apierr.Result) {
 
 type resultKey struct{}
 
-// withResult is req carrying r in its context, set as the answer's Request.
-func withResult(req *http.Request, r *Result) *http.Request {
-	return req.WithContext(context.WithValue(req.Context(), resultKey{}, r))
+// resultCtx is a context carrying a Result under resultKey, as
+// context.WithValue's would, but held in the call rather than allocated on
+// its own. Value hands every other key to the parent, so deadlines,
+// cancellation (context finds its parent's cancelCtx through Value) and
+// the caller's values are the parent's.
+type resultCtx struct {
+	context.Context
+	r *Result
+}
+
+func (c *resultCtx) Value(key any) any {
+	if _, ok := key.(resultKey); ok {
+		return c.r
+	}
+	return c.Context.Value(key)
+}
+
+// withResult is the caller's request carrying the Result in its context,
+// set as the answer's Request.
+func (cl *call) withResult() *http.Request {
+	cl.ctx = resultCtx{Context: cl.req.Context(), r: cl.res}
+	return cl.req.WithContext(&cl.ctx)
 }
 
 // ResultOf returns the Result of a response the Transport returned, or nil
