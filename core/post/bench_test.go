@@ -2,6 +2,7 @@ package post
 
 import (
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -36,4 +37,123 @@ func BenchmarkCheck280Mixed(b *testing.B) {
 	for b.Loop() {
 		_ = Check(benchPost, Options{})
 	}
+}
+
+// The benchmarks below run the current code and the reference (the code of
+// before the 2026-12-04 speed-ups, reference_test.go) side by side; compare
+// each pair as a ratio from one interleaved run:
+//
+//	go test -run '^$' -bench 'Parse280|Piece' -count 6 ./core/post/
+func BenchmarkParse280MixedReference(b *testing.B) {
+	cfg := V3()
+	b.SetBytes(int64(len(benchPost)))
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = parseRef(benchPost, cfg)
+	}
+}
+
+// benchPieces times fn (a current piece) and ref (its reference) in
+// alternating batches of eight calls, so both see the same machine load, and
+// reports new/ref (below 1: faster) and each one's time per call.
+func benchPieces(b *testing.B, fn, ref func()) {
+	const batch = 8
+	var tn, tr time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		for range batch {
+			fn()
+		}
+		t1 := time.Now()
+		for range batch {
+			ref()
+		}
+		tr += time.Since(t1)
+		tn += t1.Sub(t0)
+	}
+	b.ReportMetric(float64(tn)/float64(tr), "new/ref")
+	b.ReportMetric(float64(tn.Nanoseconds())/float64(b.N*batch), "new-ns/op")
+	b.ReportMetric(float64(tr.Nanoseconds())/float64(b.N*batch), "ref-ns/op")
+}
+
+var sinkInt int
+var sinkBool bool
+
+// ASCII runs weighed word by word (asciiEnd) and weights above every
+// range's end in one comparison.
+func BenchmarkPieceMeasure(b *testing.B) {
+	cfg := V3()
+	urls := extractURLs(benchPost, nil)
+	benchPieces(b,
+		func() { sinkInt += measure(benchPost, cfg, urls).WeightedLength },
+		func() { sinkInt += measureRef(benchPost, cfg, urls).WeightedLength })
+}
+
+// The NFC pre-check skips ASCII word by word.
+func BenchmarkPieceNFCStable(b *testing.B) {
+	benchPieces(b,
+		func() { sinkBool = nfcStable(benchPost) },
+		func() { sinkBool = nfcStableRef(benchPost) })
+}
+
+// UTF-16 length skips ASCII word by word.
+func BenchmarkPieceUTF16Len(b *testing.B) {
+	benchPieces(b,
+		func() { sinkInt += utf16Len(benchPost) },
+		func() { sinkInt += utf16LenRef(benchPost) })
+}
+
+// TLD lookups search the bucket of the first byte.
+func BenchmarkPieceIsTLD(b *testing.B) {
+	names := []string{"com", "org", "example", "blog", "jp", "COM", "みんな", "xn--p1ai", "start"}
+	benchPieces(b,
+		func() {
+			for _, n := range names {
+				sinkBool = isTLD(n)
+			}
+		},
+		func() {
+			for _, n := range names {
+				sinkBool = isTLDRef(n)
+			}
+		})
+}
+
+// BenchmarkParseRatio alternates Parse and the reference call by call, so
+// both see the same machine load: new/ref is the figure to quote (below 1:
+// faster), new-ns/op the current code's time in this run.
+func BenchmarkParseRatio(b *testing.B) {
+	cfg := V3()
+	var tn, tr time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		_ = Parse(benchPost, cfg)
+		t1 := time.Now()
+		_ = parseRef(benchPost, cfg)
+		tr += time.Since(t1)
+		tn += t1.Sub(t0)
+	}
+	b.ReportMetric(float64(tn)/float64(tr), "new/ref")
+	b.ReportMetric(float64(tn.Nanoseconds())/float64(b.N), "new-ns/op")
+	b.ReportMetric(float64(tr.Nanoseconds())/float64(b.N), "ref-ns/op")
+}
+
+// Non-ASCII characters decoded without the standard library's table walk
+// (every character of the mixed post, ASCII included).
+func BenchmarkPieceDecode(b *testing.B) {
+	benchPieces(b,
+		func() {
+			for i := 0; i < len(benchPost); {
+				r, w := decode(benchPost, i)
+				sinkInt += int(r)
+				i += w
+			}
+		},
+		func() {
+			for i := 0; i < len(benchPost); {
+				r, w := decodeRef(benchPost, i)
+				sinkInt += int(r)
+				i += w
+			}
+		})
 }

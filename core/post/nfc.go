@@ -9,11 +9,11 @@ import "unicode/utf8"
 // False means "look it up", not "not normalized".
 func nfcStable(s string) bool {
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < 0x80 {
-			i++
+		if j := asciiEnd(s, i, len(s)); j > i {
+			i = j
 			continue
 		}
+		c := s[i]
 		if c >= 0xE5 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			i += 3 // U+5000–U+9FFF: CJK ideographs
 			continue

@@ -112,6 +112,12 @@ func measure(s string, cfg Config, urls []urlMatch) Result {
 	if len(cfg.Ranges) > 0 && cfg.Ranges[0].Start <= 0 && cfg.Ranges[0].End >= 0x7F {
 		asciiWeight = cfg.Ranges[0].Weight
 	}
+	// Above every range's end a code point weighs the default: CJK and most
+	// scripts past U+2037 then cost one comparison, not a walk of the ranges.
+	rangesTop := rune(-1)
+	for _, r := range cfg.Ranges {
+		rangesTop = max(rangesTop, r.End)
+	}
 	for i := 0; i < len(s); {
 		var end, units int
 		c := s[i]
@@ -129,9 +135,11 @@ func measure(s string, cfg Config, urls []urlMatch) Result {
 			if next < len(urls) {
 				stop = urls[next].Start
 			}
-			j := i + 1
-			for j < stop && s[j] < 0x80 && !(cfg.EmojiParsing && isKeycapBase(s[j]) && j+1 < len(s) && s[j+1] >= 0x80) {
-				j++
+			// The run ends at the first non-ASCII byte, or one before it
+			// when that starts a keycap sequence's tail.
+			j := asciiEnd(s, i+1, stop)
+			if cfg.EmojiParsing && j > i+1 && j < len(s) && s[j] >= 0x80 && isKeycapBase(s[j-1]) {
+				j--
 			}
 			n := j - i
 			before := weighted
@@ -168,7 +176,11 @@ func measure(s string, cfg Config, urls []urlMatch) Result {
 				units = 2
 				r = 0xDC00 + (r-0x10000)&0x3FF
 			}
-			weighted += cfg.weight(r)
+			if r > rangesTop {
+				weighted += cfg.DefaultWeight
+			} else {
+				weighted += cfg.weight(r)
+			}
 			if valid && isInvalidChar(r) {
 				valid = false
 				invalidAt = Span{pos16, pos16 + 1}

@@ -128,9 +128,9 @@ func punycodeAdapt(delta, points int, first bool) int {
 func utf16Len(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
-		if s[i] < 0x80 {
-			n++
-			i++
+		if j := asciiEnd(s, i, len(s)); j > i {
+			n += j - i
+			i = j
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(s[i:])

@@ -161,10 +161,32 @@ var asciiLabel = func() (t [128]bool) {
 	return t
 }()
 
-// decode is utf8.DecodeRuneInString with the ASCII case inline.
+// decode is utf8.DecodeRuneInString(s[i:]) with the ASCII case inline.
 func decode(s string, i int) (rune, int) {
 	if c := s[i]; c < 0x80 {
 		return rune(c), 1
+	}
+	return decodeMulti(s, i)
+}
+
+// decodeMulti is utf8.DecodeRuneInString(s[i:]) for a non-ASCII s[i], with
+// the well-formed three- and four-byte forms (CJK, kana, emoji) decoded
+// without the standard library's table walk; anything else goes to it.
+func decodeMulti(s string, i int) (rune, int) {
+	c := s[i]
+	switch {
+	case c >= 0xE0 && c < 0xF0 && i+2 < len(s):
+		c1, c2 := s[i+1], s[i+2]
+		r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+			return r, 3
+		}
+	case c >= 0xF0 && c < 0xF5 && i+3 < len(s):
+		c1, c2, c3 := s[i+1], s[i+2], s[i+3]
+		r := rune(c&0x07)<<18 | rune(c1&0x3F)<<12 | rune(c2&0x3F)<<6 | rune(c3&0x3F)
+		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && c3&0xC0 == 0x80 && r >= 0x10000 && r <= utf8.MaxRune {
+			return r, 4
+		}
 	}
 	return utf8.DecodeRuneInString(s[i:])
 }
@@ -412,7 +434,10 @@ func isTLD(t string) bool {
 		}
 		i += w
 	}
-	lo, hi := 0, len(tlds)
+	if len(b) == 0 {
+		return false
+	}
+	lo, hi := int(tldsByFirst[b[0]]), int(tldsByFirst[int(b[0])+1])
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
 		if tlds[m] < string(b) {
@@ -423,6 +448,20 @@ func isTLD(t string) bool {
 	}
 	return lo < len(tlds) && tlds[lo] == string(b)
 }
+
+// tldsByFirst[c] is where the TLDs beginning with byte c start in the sorted
+// list (they end where c+1's start): a lookup searches that bucket, a few
+// dozen names, instead of the whole list.
+var tldsByFirst = func() (idx [257]uint16) {
+	i := 0
+	for c := range idx {
+		for i < len(tlds) && int(tlds[i][0]) < c {
+			i++
+		}
+		idx[c] = uint16(i)
+	}
+	return idx
+}()
 
 // finish extends a URL whose domain is s[d:dEnd] by port, path and query,
 // applies twitter-text's checks, and appends what it extracts. It returns

@@ -1,0 +1,122 @@
+package post
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// The differential targets: the current code must give the reference's
+// answer (reference_test.go) for every input, under both configs.
+
+// referenceSeeds: the mixed post, every shape the fast paths special-case
+// (ASCII runs ending before a keycap tail or a URL, CJK, kana, emoji
+// sequences, invalid UTF-8, text needing NFC) and their neighbours.
+var referenceSeeds = []string{
+	"", benchPost, "a", "1\u20e3", "abc1\ufe0f\u20e3def", "#\u20e3", "12345678\u20e3", "abcdefg1\u20e3",
+	"see https://t.co/abc and 1️⃣", "ありがとう、皆さん！", "中文字符测试", "🚀👩‍💻🇯🇵🙏🏽", "🏴󠁧󠁢󠁥󠁮󠁧󠁿",
+	"\xff\xfe\xe3\x81", "\xe3\x81\x82\xed\xa0\x80\xf0\x9f\x9a", "\xf4\x90\x80\x80", "\xe0\x80\xaf",
+	"e\u0301 cafe\u0301", "\uFEFFbom \uFFFE", "docs.example.org/start — " + strings.Repeat("あ", 7),
+	strings.Repeat("abcdefgh", 40), strings.Repeat("日本", 150), strings.Repeat("a", 279) + "é",
+	"\u2030\u2031\u2032\u2037\u2038 \u200d\u200e", "example.みんな foo.COM bar.xn--p1ai",
+}
+
+// Invalid UTF-8, wrong continuation bytes, overlong and surrogate forms and
+// the largest code points all decode as the standard library decodes them.
+func FuzzDecodeAgainstReference(f *testing.F) {
+	for _, s := range referenceSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := range len(s) {
+			r, w := decode(s, i)
+			rr, rw := decodeRef(s, i)
+			if r != rr || w != rw {
+				t.Fatalf("%q at %d: decode %U/%d, reference %U/%d", s, i, r, w, rr, rw)
+			}
+		}
+	})
+}
+
+func FuzzParseAgainstReference(f *testing.F) {
+	for _, s := range referenceSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, cfg := range []Config{V3(), V2(), asciiOwnWeights()} {
+			got, want := Parse(s, cfg), parseRef(s, cfg)
+			if !sameResult(got, want) {
+				t.Fatalf("v%d %q:\n got %+v\nwant %+v", cfg.Version, s, got, want)
+			}
+		}
+		if a, b := utf16Len(s), utf16LenRef(s); a != b {
+			t.Fatalf("%q: utf16Len %d, reference %d", s, a, b)
+		}
+		if a, b := nfcStable(s), nfcStableRef(s); a != b {
+			t.Fatalf("%q: nfcStable %v, reference %v", s, a, b)
+		}
+		if len(s) <= 2*tldMaxBytes {
+			if a, b := isTLD(s), isTLDRef(s); a != b {
+				t.Fatalf("%q: isTLD %v, reference %v", s, a, b)
+			}
+		}
+	})
+}
+
+// asciiOwnWeights is a config whose first range does not cover ASCII and
+// whose ranges are unsorted, so measure's per-character path and its
+// rangesTop shortcut are exercised with unusual weights.
+func asciiOwnWeights() Config {
+	c := V3()
+	c.Version = 99
+	c.Ranges = []WeightRange{{Start: 0x41, End: 0x5A, Weight: 300}, {Start: 0x3040, End: 0x309F, Weight: 50}, {Start: 0, End: 0x40, Weight: 100}}
+	return c
+}
+
+func sameResult(a, b Result) bool {
+	if a.WeightedLength != b.WeightedLength || a.MaxLength != b.MaxLength || a.Permillage != b.Permillage ||
+		a.Valid != b.Valid || a.ValidRange != b.ValidRange || a.DisplayRange != b.DisplayRange ||
+		a.FirstInvalid != b.FirstInvalid || a.OverflowStart != b.OverflowStart || len(a.Entities) != len(b.Entities) {
+		return false
+	}
+	for i := range a.Entities {
+		if a.Entities[i] != b.Entities[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// TestDecodeExhaustive: every lead byte followed by bytes from each class
+// the decoder distinguishes (both sides of every continuation-range
+// boundary), cut at every length, and every three-byte string with a
+// three-byte lead, decode as the standard library decodes them.
+func TestDecodeExhaustive(t *testing.T) {
+	classes := []byte{0x00, 0x41, 0x7F, 0x80, 0x81, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF}
+	check := func(b []byte) {
+		s := string(b)
+		r, w := decode(s, 0)
+		if rr, rw := utf8.DecodeRuneInString(s); r != rr || w != rw {
+			t.Fatalf("% x: decode %U/%d, standard %U/%d", b, r, w, rr, rw)
+		}
+	}
+	for c0 := 0x80; c0 < 0x100; c0++ {
+		for _, c1 := range classes {
+			for _, c2 := range classes {
+				for _, c3 := range classes {
+					b := []byte{byte(c0), c1, c2, c3, 'x'}
+					for n := 1; n <= len(b); n++ {
+						check(b[:n])
+					}
+				}
+			}
+		}
+	}
+	for c0 := 0xE0; c0 < 0xF0; c0++ {
+		for c1 := range 0x100 {
+			for c2 := range 0x100 {
+				check([]byte{byte(c0), byte(c1), byte(c2)})
+			}
+		}
+	}
+}
