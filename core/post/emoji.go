@@ -1,7 +1,5 @@
 package post
 
-import "unicode/utf8"
-
 // Emoji sequences (config v3 weighs each as one code point of the default
 // weight). The sequence shapes follow Unicode's UTS #51 (ED-14 to ED-17):
 //
@@ -19,6 +17,10 @@ import "unicode/utf8"
 type runeRange struct{ lo, hi rune }
 
 func inRanges(rs []runeRange, r rune) bool {
+	// Most characters lie outside a table's span: one test each side.
+	if len(rs) == 0 || r < rs[0].lo || r > rs[len(rs)-1].hi {
+		return false
+	}
 	lo, hi := 0, len(rs)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
@@ -57,21 +59,21 @@ func isEmojiRune(r rune) bool {
 
 // emojiLen is the byte length of the emoji sequence starting at i, 0 if none.
 func emojiLen(s string, i int) int {
-	r, w := utf8.DecodeRuneInString(s[i:])
+	r, w := decodeAt(s, i)
 	switch {
 	case r >= '0' && r <= '9' || r == '#' || r == '*':
 		j := i + w
-		if next, nw := utf8.DecodeRuneInString(s[j:]); next == vs16 {
+		if next, nw := decodeAt(s, j); next == vs16 {
 			j += nw
 		}
-		if next, nw := utf8.DecodeRuneInString(s[j:]); next == keycap {
+		if next, nw := decodeAt(s, j); next == keycap {
 			return j + nw - i
 		}
 		return 0
 	case r < 0xA9 || r >= emojiGapLo && r < emojiGapHi:
 		return 0
 	case isRegionalIndicator(r):
-		if next, nw := utf8.DecodeRuneInString(s[i+w:]); isRegionalIndicator(next) {
+		if next, nw := decodeAt(s, i+w); isRegionalIndicator(next) {
 			return w + nw
 		}
 		return w
@@ -81,7 +83,7 @@ func emojiLen(s string, i int) int {
 		return 0
 	}
 	for end < len(s) {
-		next, nw := utf8.DecodeRuneInString(s[end:])
+		next, nw := decode(s, end)
 		if next != zwj {
 			break
 		}
@@ -103,13 +105,13 @@ func emojiElement(s string, i int) (end int, presented bool) {
 	if i >= len(s) {
 		return 0, false
 	}
-	r, w := utf8.DecodeRuneInString(s[i:])
+	r, w := decode(s, i)
 	if r < 0xA9 || !isEmojiRune(r) {
 		return 0, false
 	}
 	end = i + w
 	presented = inRanges(emojiPresentationRanges[:], r)
-	if next, nw := utf8.DecodeRuneInString(s[end:]); next == vs16 || inRanges(emojiModifierRanges[:], next) {
+	if next, nw := decodeAt(s, end); next == vs16 || inRanges(emojiModifierRanges[:], next) {
 		end += nw
 		presented = true
 	}
@@ -121,9 +123,12 @@ func emojiElement(s string, i int) (end int, presented bool) {
 
 // tagSequenceEnd: the end of tag characters closed by U+E007F at i, or i.
 func tagSequenceEnd(s string, i int) int {
+	if i >= len(s) || s[i] != 0xF3 {
+		return i // every tag character's UTF-8 form begins with 0xF3
+	}
 	j := i
 	for j < len(s) {
-		r, w := utf8.DecodeRuneInString(s[j:])
+		r, w := decode(s, j)
 		switch {
 		case r >= tagFirst && r <= tagLast:
 			j += w

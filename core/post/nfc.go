@@ -1,7 +1,5 @@
 package post
 
-import "unicode/utf8"
-
 // nfcStable reports, without the normalization tables, that s is already in
 // NFC because every code point lies in a block whose characters have no
 // canonical decomposition, combining class 0 and never compose with what
@@ -18,7 +16,7 @@ func nfcStable(s string) bool {
 			i += 3 // U+5000–U+9FFF: CJK ideographs
 			continue
 		}
-		r, w := utf8.DecodeRuneInString(s[i:])
+		r, w := decode(s, i)
 		if !nfcStableRune(r) {
 			return false
 		}

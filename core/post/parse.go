@@ -162,7 +162,7 @@ func measure(s string, cfg Config, urls []urlMatch) Result {
 				weighted += cfg.weight(rune(c))
 			}
 		default:
-			r, w := utf8.DecodeRuneInString(s[i:])
+			r, w := decode(s, i)
 			if cfg.EmojiParsing && (r >= 0x10000 || isEmojiRune(r)) {
 				if n := emojiLen(s, i); n > 0 {
 					end = i + n

@@ -133,7 +133,7 @@ func utf16Len(s string) int {
 			i = j
 			continue
 		}
-		r, w := utf8.DecodeRuneInString(s[i:])
+		r, w := decode(s, i)
 		n++
 		if r >= 0x10000 {
 			n++

@@ -28,9 +28,11 @@ const (
 // urlScanner finds URLs the way twitter-text's extractor does, in one pass
 // with bounded work per character: label runs and domain chains are cached, so
 // hostile text (long runs of labels or dashes) costs linear time.
+//
+// The matches travel in a slice passed in and returned, not in a field: a
+// field would make the caller's stack buffer escape to the heap.
 type urlScanner struct {
-	s   string
-	out []urlMatch
+	s string
 	// the label run containing the last domain start tried
 	runStart, runEnd, runLastUnderscore int
 	memo                                map[int]int
@@ -56,7 +58,7 @@ func extractURLs(s string, out []urlMatch) []urlMatch {
 	if lastDot < 0 {
 		return out
 	}
-	sc := urlScanner{s: s, runStart: -1, out: out}
+	sc := urlScanner{s: s, runStart: -1}
 	pos := 0     // where the next search starts (the character before the URL)
 	window := -1 // the dot the current stretch of candidates leads to
 	for pos < lastDot {
@@ -97,7 +99,9 @@ func extractURLs(s string, out []urlMatch) []urlMatch {
 			}
 		}
 		if isURLPreceder(r) {
-			end, hint, ok := sc.matchAt(start, r)
+			var end, hint int
+			var ok bool
+			out, end, hint, ok = sc.matchAt(out, start, r)
 			if ok {
 				pos = end
 				continue
@@ -105,7 +109,9 @@ func extractURLs(s string, out []urlMatch) []urlMatch {
 			next = hint
 		}
 		if pos == 0 {
-			if end, _, ok := sc.matchAt(0, -1); ok {
+			var end int
+			var ok bool
+			if out, end, _, ok = sc.matchAt(out, 0, -1); ok {
 				pos = end
 				continue
 			}
@@ -118,7 +124,7 @@ func extractURLs(s string, out []urlMatch) []urlMatch {
 		}
 		pos = start
 	}
-	return sc.out
+	return out
 }
 
 // labelRunStart: the start of the label run that ends at end, not before floor.
@@ -166,29 +172,38 @@ func decode(s string, i int) (rune, int) {
 	if c := s[i]; c < 0x80 {
 		return rune(c), 1
 	}
-	return decodeMulti(s, i)
+	return decodeMulti(s[i:])
 }
 
-// decodeMulti is utf8.DecodeRuneInString(s[i:]) for a non-ASCII s[i], with
+// decodeAt is decode, or (utf8.RuneError, 0) at the end of s, as
+// utf8.DecodeRuneInString(s[i:]) answers there.
+func decodeAt(s string, i int) (rune, int) {
+	if i >= len(s) {
+		return utf8.RuneError, 0
+	}
+	return decode(s, i)
+}
+
+// decodeMulti is utf8.DecodeRuneInString(s) for a non-ASCII s[0], with
 // the well-formed three- and four-byte forms (CJK, kana, emoji) decoded
 // without the standard library's table walk; anything else goes to it.
-func decodeMulti(s string, i int) (rune, int) {
-	c := s[i]
+func decodeMulti(s string) (rune, int) {
+	c := s[0]
 	switch {
-	case c >= 0xE0 && c < 0xF0 && i+2 < len(s):
-		c1, c2 := s[i+1], s[i+2]
+	case c >= 0xE0 && c < 0xF0 && len(s) >= 3:
+		c1, c2 := s[1], s[2]
 		r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
 		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
 			return r, 3
 		}
-	case c >= 0xF0 && c < 0xF5 && i+3 < len(s):
-		c1, c2, c3 := s[i+1], s[i+2], s[i+3]
+	case c >= 0xF0 && c < 0xF5 && len(s) >= 4:
+		c1, c2, c3 := s[1], s[2], s[3]
 		r := rune(c&0x07)<<18 | rune(c1&0x3F)<<12 | rune(c2&0x3F)<<6 | rune(c3&0x3F)
 		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && c3&0xC0 == 0x80 && r >= 0x10000 && r <= utf8.MaxRune {
 			return r, 4
 		}
 	}
-	return utf8.DecodeRuneInString(s[i:])
+	return utf8.DecodeRuneInString(s)
 }
 
 // isLabelChar: a character of a label run.
@@ -208,21 +223,23 @@ func isURLPreceder(r rune) bool {
 }
 
 // matchAt tries a URL starting at u, preceded by before (-1 at the text's
-// start). ok reports a match, consumed up to end, whether or not it yielded
+// start), appending what it extracts to out. ok reports a match, consumed up to end, whether or not it yielded
 // URLs (a match twitter-text discards still moves the search past it). When
 // there is no match, next is the first later start that could match.
-func (sc *urlScanner) matchAt(u int, before rune) (end, next int, ok bool) {
+func (sc *urlScanner) matchAt(out []urlMatch, u int, before rune) (_ []urlMatch, end, next int, ok bool) {
 	s := sc.s
 	if n := protocolLen(s[u:]); n > 0 {
 		if d, ok := sc.domainAt(u + n); ok {
-			return sc.finish(u, u+n, d, before), 0, true
+			out, end = sc.finish(out, u, u+n, d, before)
+			return out, end, 0, true
 		}
 	}
 	d, ok := sc.domainAt(u)
 	if ok {
-		return sc.finish(u, u, d, before), 0, true
+		out, end = sc.finish(out, u, u, d, before)
+		return out, end, 0, true
 	}
-	return 0, sc.nextCandidate(u), false
+	return out, 0, sc.nextCandidate(u), false
 }
 
 // protocolLen is the length of a leading "http://" or "https://" (any case).
@@ -381,7 +398,7 @@ func tldAt(s string, p, limit int) int {
 	n := 0
 	q := p
 	for q < limit && q-p < tldMaxBytes {
-		r, w := utf8.DecodeRuneInString(s[q:])
+		r, w := decode(s, q)
 		if r < 0x80 && !isASCIIAlnum(r) || isSpace(r) || r >= 0x80 && !unicode.In(r, unicode.L, unicode.M) {
 			break
 		}
@@ -464,9 +481,9 @@ var tldsByFirst = func() (idx [257]uint16) {
 }()
 
 // finish extends a URL whose domain is s[d:dEnd] by port, path and query,
-// applies twitter-text's checks, and appends what it extracts. It returns
-// the match's end.
-func (sc *urlScanner) finish(u, d, dEnd int, before rune) int {
+// applies twitter-text's checks, and appends what it extracts to out. It
+// returns out and the match's end.
+func (sc *urlScanner) finish(out []urlMatch, u, d, dEnd int, before rune) ([]urlMatch, int) {
 	s := sc.s
 	e := dEnd
 	if e < len(s) && s[e] == ':' {
@@ -486,17 +503,18 @@ func (sc *urlScanner) finish(u, d, dEnd int, before rune) int {
 	e = queryEnd(s, e)
 	protocol := s[u:d]
 	if !validURL(s[u:e], protocol, s[d:dEnd]) {
-		return e
+		return out, e
 	}
 	if protocol == "" {
 		if before == '-' || before == '_' || before == '.' || before == '/' {
-			return e
+			return out, e
 		}
-		if asciiDomains(s, d, dEnd, &sc.out) == 0 {
-			return e
+		var found int
+		if out, found = asciiDomains(s, d, dEnd, out, true); found == 0 {
+			return out, e
 		}
 		if hasPath {
-			last := &sc.out[len(sc.out)-1]
+			last := &out[len(out)-1]
 			if last.End == dEnd {
 				last.Text = s[last.Start:e]
 			} else {
@@ -504,16 +522,15 @@ func (sc *urlScanner) finish(u, d, dEnd int, before rune) int {
 			}
 			last.End = e
 		}
-		return e
+		return out, e
 	}
 	url := s[u:e]
 	if n := tcoLen(url, len(protocol)); n > 0 {
 		url = url[:n]
 	} else if n < 0 {
-		return e
+		return out, e
 	}
-	sc.out = append(sc.out, urlMatch{Start: u, End: u + len(url), Text: url, HasProtocol: true})
-	return e
+	return append(out, urlMatch{Start: u, End: u + len(url), Text: url, HasProtocol: true}), e
 }
 
 // pathEnd: the path after a '/' at start-1 runs over path characters and
@@ -661,7 +678,7 @@ func tcoLen(url string, protoLen int) int {
 // "xn--…" must contain an ASCII host, and the URL with its protocol (https://
 // when it has none) is at most 4096 UTF-16 code units.
 func validURL(url, protocol, domain string) bool {
-	if strings.HasPrefix(domain, "xn--") && asciiDomains(domain, 0, len(domain), nil) == 0 {
+	if strings.HasPrefix(domain, "xn--") && countASCIIDomains(domain) == 0 {
 		return false
 	}
 	for label := range strings.SplitSeq(domain, ".") {
@@ -679,12 +696,12 @@ func validURL(url, protocol, domain string) bool {
 // asciiDomains appends the host names twitter-text accepts in a URL without
 // protocol: runs of ASCII letters, digits, '-' and accented Latin letters
 // separated by dots and ending in a TLD, found in s[d:dEnd]; it returns how
-// many (out nil: only count them).
-func asciiDomains(s string, d, dEnd int, out *[]urlMatch) int {
+// many (keep false: only count them).
+func asciiDomains(s string, d, dEnd int, out []urlMatch, keep bool) ([]urlMatch, int) {
 	found := 0
 	p := d
 	for p < dEnd {
-		r, w := utf8.DecodeRuneInString(s[p:])
+		r, w := decode(s, p)
 		if !isASCIIHostChar(r) {
 			p += w
 			continue
@@ -714,18 +731,24 @@ func asciiDomains(s string, d, dEnd int, out *[]urlMatch) int {
 			p = max(chainEnd, p+w)
 			continue
 		}
-		if out != nil {
-			*out = append(*out, urlMatch{Start: p, End: best, Text: s[p:best]})
+		if keep {
+			out = append(out, urlMatch{Start: p, End: best, Text: s[p:best]})
 		}
 		found++
 		p = best
 	}
-	return found
+	return out, found
+}
+
+// countASCIIDomains counts the host names asciiDomains finds in s.
+func countASCIIDomains(s string) int {
+	_, n := asciiDomains(s, 0, len(s), nil, false)
+	return n
 }
 
 func asciiRun(s string, q, limit int) int {
 	for q < limit {
-		r, w := utf8.DecodeRuneInString(s[q:])
+		r, w := decode(s, q)
 		if !isASCIIHostChar(r) {
 			break
 		}
