@@ -103,6 +103,14 @@ func BenchmarkPieceUTF16Len(b *testing.B) {
 		func() { sinkInt += utf16LenRef(benchPost) })
 }
 
+// UTF-16 length of valid UTF-8 by byte classes, a word at a time (what
+// measure and the entities' spans use), against the reference's decoding.
+func BenchmarkPieceUTF16LenValid(b *testing.B) {
+	benchPieces(b,
+		func() { sinkInt += utf16LenValid(benchPost) },
+		func() { sinkInt += utf16LenRef(benchPost) })
+}
+
 // TLD lookups search the bucket of the first byte.
 func BenchmarkPieceIsTLD(b *testing.B) {
 	names := []string{"com", "org", "example", "blog", "jp", "COM", "みんな", "xn--p1ai", "start"}

@@ -58,8 +58,13 @@ type Result struct {
 // Parse measures text under cfg. It never fails: every string has a
 // weighted length, and invalid UTF-8 bytes count as U+FFFD.
 func Parse(text string, cfg Config) Result {
+	// normalized is valid UTF-8 either way: nfcStable accepts no invalid
+	// byte (U+FFFD is in none of its ranges), and nfcString writes runes.
+	// measure, and the entities of a stable text, count UTF-16 units by
+	// byte classes then (utf16LenValid).
 	normalized := text
-	if !nfcStable(text) {
+	stable := nfcStable(text)
+	if !stable {
 		normalized = nfcString(text)
 	}
 	var urlBuf [8]urlMatch
@@ -84,7 +89,7 @@ func Parse(text string, cfg Config) Result {
 		urls = extractURLs(text, urlBuf[:0])
 	}
 	res.DisplayRange = Span{0, total}
-	res.Entities = entities(text, urls)
+	res.Entities = entities(text, urls, stable)
 	return res
 }
 
@@ -97,7 +102,7 @@ func firstInvalid(s string) int {
 	return -1
 }
 
-// measure walks s unit by unit as parseTweet does: a URL adds the
+// measure walks s (valid UTF-8) unit by unit as parseTweet does: a URL adds the
 // transformed URL length, an emoji sequence (v3) the default weight, any
 // other code point the weight of its last UTF-16 code unit.
 func measure(s string, cfg Config, urls []urlMatch) Result {
@@ -126,7 +131,7 @@ func measure(s string, cfg Config, urls []urlMatch) Result {
 			u := urls[next]
 			next++
 			end = urlSkipEnd(s, u)
-			units = utf16Len(s[i:end])
+			units = utf16LenValid(s[i:end])
 			weighted += cfg.TransformedURLLength * cfg.Scale
 		case c < 0x80 && asciiWeight > 0 && !(cfg.EmojiParsing && isKeycapBase(c) && i+1 < len(s) && s[i+1] >= 0x80):
 			// A run of plain ASCII in one step: each character one unit of
@@ -166,7 +171,7 @@ func measure(s string, cfg Config, urls []urlMatch) Result {
 			if cfg.EmojiParsing && (r >= 0x10000 || isEmojiRune(r)) {
 				if n := emojiLen(s, i); n > 0 {
 					end = i + n
-					units = utf16Len(s[i:end])
+					units = utf16LenValid(s[i:end])
 					weighted += cfg.DefaultWeight
 					break
 				}
@@ -235,7 +240,7 @@ func urlSkipEnd(s string, u urlMatch) int {
 // entities gathers URLs, mentions, hashtags and cashtags in text order and
 // drops any that starts inside an earlier one (twitter-text's
 // extractEntitiesWithIndices).
-func entities(s string, urls []urlMatch) []Entity {
+func entities(s string, urls []urlMatch, valid bool) []Entity {
 	var mb [8]mentionMatch
 	mentions := extractMentions(s, mb[:0])
 	var hb [8]hashtagMatch
@@ -266,16 +271,20 @@ func entities(s string, urls []urlMatch) []Entity {
 			kept = append(kept, e)
 		}
 	}
-	fillUTF16(s, kept)
+	fillUTF16(s, kept, valid)
 	return kept
 }
 
 // fillUTF16 converts the entities' byte spans (in increasing order) to
-// UTF-16 spans in one pass.
-func fillUTF16(s string, es []Entity) {
+// UTF-16 spans in one pass (valid: s is known to be valid UTF-8).
+func fillUTF16(s string, es []Entity, valid bool) {
 	b, u := 0, 0
 	advance := func(to int) int {
-		u += utf16Len(s[b:to])
+		if valid {
+			u += utf16LenValid(s[b:to])
+		} else {
+			u += utf16Len(s[b:to])
+		}
 		b = to
 		return u
 	}

@@ -55,6 +55,16 @@ func FuzzParseAgainstReference(f *testing.F) {
 		if a, b := nfcStable(s), nfcStableRef(s); a != b {
 			t.Fatalf("%q: nfcStable %v, reference %v", s, a, b)
 		}
+		// What Parse relies on to count UTF-16 units by byte classes.
+		if nfcStable(s) && !utf8.ValidString(s) {
+			t.Fatalf("%q: nfcStable accepts invalid UTF-8", s)
+		}
+		if n := nfcString(s); !utf8.ValidString(n) {
+			t.Fatalf("%q: nfcString gives invalid UTF-8 %q", s, n)
+		}
+		if v := strings.ToValidUTF8(s, "\uFFFD"); utf16LenValid(v) != utf16LenRef(v) {
+			t.Fatalf("%q: utf16LenValid %d, reference %d", v, utf16LenValid(v), utf16LenRef(v))
+		}
 		if len(s) <= 2*tldMaxBytes {
 			if a, b := isTLD(s), isTLDRef(s); a != b {
 				t.Fatalf("%q: isTLD %v, reference %v", s, a, b)
