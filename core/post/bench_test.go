@@ -165,3 +165,20 @@ func BenchmarkPieceDecode(b *testing.B) {
 			}
 		})
 }
+
+// The tables the fast paths build at start-up (a cost every wasm instance
+// pays once, before its first call): compare with one Parse.
+func BenchmarkStartupTables(b *testing.B) {
+	b.Run("nfcStable3", func(b *testing.B) {
+		for b.Loop() {
+			t := buildNFCStable3()
+			sinkInt += int(t[0x3F])
+		}
+	})
+	b.Run("tldsByFirst", func(b *testing.B) {
+		for b.Loop() {
+			t := buildTLDsByFirst()
+			sinkInt += int(t['c'])
+		}
+	})
+}

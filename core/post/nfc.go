@@ -12,17 +12,47 @@ func nfcStable(s string) bool {
 			continue
 		}
 		c := s[i]
-		if c >= 0xE5 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			i += 3 // U+5000–U+9FFF: CJK ideographs
-			continue
+		switch {
+		case c >= 0xC2 && c <= 0xCB && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			i += 2 // U+0080–U+02FF, the first stable range
+		case c >= 0xE0 && c <= 0xEF && i+2 < len(s):
+			// Three bytes (the rest of the BMP): a bit of nfcStable3.
+			c1, c2 := s[i+1], s[i+2]
+			if c1&0xC0 != 0x80 || c2&0xC0 != 0x80 || nfcStable3[int(c&0x0F)<<6|int(c1&0x3F)]>>(c2&0x3F)&1 == 0 {
+				return false
+			}
+			i += 3
+		default:
+			r, w := decode(s, i)
+			if !nfcStableRune(r) {
+				return false
+			}
+			i += w
 		}
-		r, w := decode(s, i)
-		if !nfcStableRune(r) {
-			return false
-		}
-		i += w
 	}
 	return true
+}
+
+// nfcStable3 holds nfcStableRune for the code points of three-byte UTF-8
+// forms, one 64-bit word per lead byte's low four bits and second byte's
+// low six bits, a bit per third byte's low six bits: the code point's own
+// bits. Words of overlong forms (below U+0800) and of surrogates stay zero,
+// as those forms are invalid UTF-8. Built from nfcStableRanges at start-up
+// range by range (about 350 words), not code point by code point.
+var nfcStable3 = buildNFCStable3()
+
+func buildNFCStable3() (t [1024]uint64) {
+	for _, rg := range nfcStableRanges {
+		lo, hi := max(rg.lo, 0x800), min(rg.hi, 0xFFFF)
+		for b := lo >> 6; lo <= hi && b <= hi>>6; b++ {
+			if b >= 0xD800>>6 && b <= 0xDFFF>>6 {
+				continue
+			}
+			first, last := max(lo, b<<6)-b<<6, min(hi, b<<6+63)-b<<6
+			t[b] |= ^uint64(0) >> (63 - last) &^ (1<<first - 1)
+		}
+	}
+	return t
 }
 
 // nfcStableRanges: Latin-1 and Latin Extended-A/B before the combining

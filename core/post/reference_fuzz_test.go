@@ -130,3 +130,29 @@ func TestDecodeExhaustive(t *testing.T) {
 		}
 	}
 }
+
+// TestNFCStableEveryBMPCodePoint: the fast paths of nfcStable (two-byte
+// range, nfcStable3) answer nfcStableRune for every code point below
+// U+10000, and reject every ill-formed three-byte form (overlong,
+// surrogate, bad continuation) as the reference does.
+func TestNFCStableEveryBMPCodePoint(t *testing.T) {
+	for r := rune(0x80); r < 0x10000; r++ {
+		s := string(r)
+		if r >= 0xD800 && r <= 0xDFFF {
+			s = string([]byte{0xED, byte(0x80 | (r>>6)&0x3F), byte(0x80 | r&0x3F)})
+		}
+		if got, want := nfcStable(s), nfcStableRef(s); got != want {
+			t.Fatalf("%U (% x): nfcStable %v, reference %v", r, s, got, want)
+		}
+	}
+	for c0 := 0xE0; c0 <= 0xEF; c0++ {
+		for c1 := range 0x100 {
+			for _, c2 := range []byte{0x00, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF} {
+				s := string([]byte{byte(c0), byte(c1), c2})
+				if got, want := nfcStable(s), nfcStableRef(s); got != want {
+					t.Fatalf("% x: nfcStable %v, reference %v", s, got, want)
+				}
+			}
+		}
+	}
+}

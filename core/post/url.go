@@ -469,7 +469,9 @@ func isTLD(t string) bool {
 // tldsByFirst[c] is where the TLDs beginning with byte c start in the sorted
 // list (they end where c+1's start): a lookup searches that bucket, a few
 // dozen names, instead of the whole list.
-var tldsByFirst = func() (idx [257]uint16) {
+var tldsByFirst = buildTLDsByFirst()
+
+func buildTLDsByFirst() (idx [257]uint16) {
 	i := 0
 	for c := range idx {
 		for i < len(tlds) && int(tlds[i][0]) < c {
@@ -478,7 +480,7 @@ var tldsByFirst = func() (idx [257]uint16) {
 		idx[c] = uint16(i)
 	}
 	return idx
-}()
+}
 
 // finish extends a URL whose domain is s[d:dEnd] by port, path and query,
 // applies twitter-text's checks, and appends what it extracts to out. It
