@@ -182,3 +182,22 @@ func BenchmarkStartupTables(b *testing.B) {
 		}
 	})
 }
+
+// URL search: ASCII inline in the scanning loops, the matches by value (no
+// escaping buffer), short URLs' length checked without a count, TLDs by
+// bucket.
+func BenchmarkPieceExtractURLs(b *testing.B) {
+	var buf [8]urlMatch
+	var bufRef [8]urlMatchRef
+	benchPieces(b,
+		func() { sinkInt += len(extractURLs(benchPost, buf[:0])) },
+		func() { sinkInt += len(extractURLsRef(benchPost, bufRef[:0])) })
+}
+
+// Entities: their UTF-16 spans counted by byte classes on a stable text.
+func BenchmarkPieceEntities(b *testing.B) {
+	urls, urlsRef := extractURLs(benchPost, nil), extractURLsRef(benchPost, nil)
+	benchPieces(b,
+		func() { sinkInt += len(entities(benchPost, urls, true)) },
+		func() { sinkInt += len(entitiesRef(benchPost, urlsRef)) })
+}

@@ -167,7 +167,16 @@ func measure(s string, cfg Config, urls []urlMatch) Result {
 				weighted += cfg.weight(rune(c))
 			}
 		default:
-			r, w := decode(s, i)
+			var r rune
+			var w int
+			if c >= 0xE0 && c < 0xF0 && i+2 < len(s) {
+				// s is valid UTF-8: a three-byte lead begins a whole
+				// three-byte form (most CJK, kana, punctuation), decoded
+				// here rather than in a call per character.
+				r, w = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+			} else {
+				r, w = decode(s, i)
+			}
 			if cfg.EmojiParsing && (r >= 0x10000 || isEmojiRune(r)) {
 				if n := emojiLen(s, i); n > 0 {
 					end = i + n

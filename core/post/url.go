@@ -169,10 +169,10 @@ var asciiLabel = func() (t [128]bool) {
 
 // decode is utf8.DecodeRuneInString(s[i:]) with the ASCII case inline.
 func decode(s string, i int) (rune, int) {
-	if c := s[i]; c < 0x80 {
-		return rune(c), 1
+	if s[i] >= 0x80 {
+		return decodeMulti(s[i:])
 	}
-	return decodeMulti(s[i:])
+	return rune(s[i]), 1
 }
 
 // decodeAt is decode, or (utf8.RuneError, 0) at the end of s, as
@@ -283,7 +283,10 @@ func (sc *urlScanner) labelRun(d int) (end, lastUnderscore int) {
 	}
 	end, lastUnderscore = d, -1
 	for end < len(sc.s) {
-		r, w := decode(sc.s, end)
+		r, w := rune(sc.s[end]), 1 // decode, its ASCII case inline
+		if r >= 0x80 {
+			r, w = decodeMulti(sc.s[end:])
+		}
 		if !isLabelChar(r) {
 			break
 		}
@@ -347,7 +350,10 @@ func (sc *urlScanner) chainBest(p int) int {
 		end := p
 		underscore := false
 		for end < len(s) {
-			r, w := decode(s, end)
+			r, w := rune(s[end]), 1 // decode, its ASCII case inline
+			if r >= 0x80 {
+				r, w = decodeMulti(s[end:])
+			}
 			if !isLabelChar(r) {
 				break
 			}
@@ -398,7 +404,10 @@ func tldAt(s string, p, limit int) int {
 	n := 0
 	q := p
 	for q < limit && q-p < tldMaxBytes {
-		r, w := decode(s, q)
+		r, w := rune(s[q]), 1 // decode, its ASCII case inline
+		if r >= 0x80 {
+			r, w = decodeMulti(s[q:])
+		}
 		if r < 0x80 && !isASCIIAlnum(r) || isSpace(r) || r >= 0x80 && !unicode.In(r, unicode.L, unicode.M) {
 			break
 		}
@@ -540,7 +549,10 @@ func (sc *urlScanner) finish(out []urlMatch, u, d, dEnd int, before rune) ([]url
 func pathEnd(s string, start int) int {
 	q, good := start, start
 	for q < len(s) {
-		r, w := decode(s, q)
+		r, w := rune(s[q]), 1 // decode, its ASCII case inline
+		if r >= 0x80 {
+			r, w = decodeMulti(s[q:])
+		}
 		switch {
 		case isPathChar(r):
 			q += w
@@ -589,7 +601,10 @@ func balancedParens(s string, q int) int {
 
 func pathRun(s string, i int) int {
 	for i < len(s) {
-		r, w := decode(s, i)
+		r, w := rune(s[i]), 1 // decode, its ASCII case inline
+		if r >= 0x80 {
+			r, w = decodeMulti(s[i:])
+		}
 		if !isPathChar(r) {
 			break
 		}
@@ -683,14 +698,20 @@ func validURL(url, protocol, domain string) bool {
 	if strings.HasPrefix(domain, "xn--") && countASCIIDomains(domain) == 0 {
 		return false
 	}
-	for label := range strings.SplitSeq(domain, ".") {
-		n := asciiLabelLength(label)
-		if n < 1 || n > maxLabelLength {
+	for rest, more := domain, true; more; {
+		var label string
+		label, rest, more = strings.Cut(rest, ".")
+		if n := asciiLabelLength(label); n < 1 || n > maxLabelLength {
 			return false
 		}
 	}
 	if protocol == "" {
 		protocol = "https://"
+	}
+	// A string has at most as many UTF-16 units as bytes (an invalid byte
+	// is one U+FFFD): short URLs need no count.
+	if len(protocol)+len(url) <= maxURLLength {
+		return true
 	}
 	return utf16Len(protocol)+utf16Len(url) <= maxURLLength
 }
@@ -703,7 +724,10 @@ func asciiDomains(s string, d, dEnd int, out []urlMatch, keep bool) ([]urlMatch,
 	found := 0
 	p := d
 	for p < dEnd {
-		r, w := decode(s, p)
+		r, w := rune(s[p]), 1 // decode, its ASCII case inline
+		if r >= 0x80 {
+			r, w = decodeMulti(s[p:])
+		}
 		if !isASCIIHostChar(r) {
 			p += w
 			continue
@@ -750,7 +774,10 @@ func countASCIIDomains(s string) int {
 
 func asciiRun(s string, q, limit int) int {
 	for q < limit {
-		r, w := decode(s, q)
+		r, w := rune(s[q]), 1 // decode, its ASCII case inline
+		if r >= 0x80 {
+			r, w = decodeMulti(s[q:])
+		}
 		if !isASCIIHostChar(r) {
 			break
 		}
