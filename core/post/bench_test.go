@@ -146,26 +146,6 @@ func BenchmarkParseRatio(b *testing.B) {
 	b.ReportMetric(float64(tr.Nanoseconds())/float64(b.N), "ref-ns/op")
 }
 
-// Non-ASCII characters decoded without the standard library's table walk
-// (every character of the mixed post, ASCII included).
-func BenchmarkPieceDecode(b *testing.B) {
-	benchPieces(b,
-		func() {
-			for i := 0; i < len(benchPost); {
-				r, w := decode(benchPost, i)
-				sinkInt += int(r)
-				i += w
-			}
-		},
-		func() {
-			for i := 0; i < len(benchPost); {
-				r, w := decodeRef(benchPost, i)
-				sinkInt += int(r)
-				i += w
-			}
-		})
-}
-
 // The tables the fast paths build at start-up (a cost every wasm instance
 // pays once, before its first call): compare with one Parse.
 func BenchmarkStartupTables(b *testing.B) {

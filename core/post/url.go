@@ -167,12 +167,13 @@ var asciiLabel = func() (t [128]bool) {
 	return t
 }()
 
-// decode is utf8.DecodeRuneInString(s[i:]) with the ASCII case inline.
+// decode is utf8.DecodeRuneInString with the ASCII case inline. It is
+// above the inlining budget: the hottest scanning loops spell it out.
 func decode(s string, i int) (rune, int) {
-	if s[i] >= 0x80 {
-		return decodeMulti(s[i:])
+	if c := s[i]; c < 0x80 {
+		return rune(c), 1
 	}
-	return rune(s[i]), 1
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // decodeAt is decode, or (utf8.RuneError, 0) at the end of s, as
@@ -182,28 +183,6 @@ func decodeAt(s string, i int) (rune, int) {
 		return utf8.RuneError, 0
 	}
 	return decode(s, i)
-}
-
-// decodeMulti is utf8.DecodeRuneInString(s) for a non-ASCII s[0], with
-// the well-formed three- and four-byte forms (CJK, kana, emoji) decoded
-// without the standard library's table walk; anything else goes to it.
-func decodeMulti(s string) (rune, int) {
-	c := s[0]
-	switch {
-	case c >= 0xE0 && c < 0xF0 && len(s) >= 3:
-		c1, c2 := s[1], s[2]
-		r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
-		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-			return r, 3
-		}
-	case c >= 0xF0 && c < 0xF5 && len(s) >= 4:
-		c1, c2, c3 := s[1], s[2], s[3]
-		r := rune(c&0x07)<<18 | rune(c1&0x3F)<<12 | rune(c2&0x3F)<<6 | rune(c3&0x3F)
-		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && c3&0xC0 == 0x80 && r >= 0x10000 && r <= utf8.MaxRune {
-			return r, 4
-		}
-	}
-	return utf8.DecodeRuneInString(s)
 }
 
 // isLabelChar: a character of a label run.
@@ -283,9 +262,9 @@ func (sc *urlScanner) labelRun(d int) (end, lastUnderscore int) {
 	}
 	end, lastUnderscore = d, -1
 	for end < len(sc.s) {
-		r, w := rune(sc.s[end]), 1 // decode, its ASCII case inline
+		r, w := rune(sc.s[end]), 1 // decode, inline
 		if r >= 0x80 {
-			r, w = decodeMulti(sc.s[end:])
+			r, w = utf8.DecodeRuneInString(sc.s[end:])
 		}
 		if !isLabelChar(r) {
 			break
@@ -350,9 +329,9 @@ func (sc *urlScanner) chainBest(p int) int {
 		end := p
 		underscore := false
 		for end < len(s) {
-			r, w := rune(s[end]), 1 // decode, its ASCII case inline
+			r, w := rune(s[end]), 1 // decode, inline
 			if r >= 0x80 {
-				r, w = decodeMulti(s[end:])
+				r, w = utf8.DecodeRuneInString(s[end:])
 			}
 			if !isLabelChar(r) {
 				break
@@ -404,9 +383,9 @@ func tldAt(s string, p, limit int) int {
 	n := 0
 	q := p
 	for q < limit && q-p < tldMaxBytes {
-		r, w := rune(s[q]), 1 // decode, its ASCII case inline
+		r, w := rune(s[q]), 1 // decode, inline
 		if r >= 0x80 {
-			r, w = decodeMulti(s[q:])
+			r, w = utf8.DecodeRuneInString(s[q:])
 		}
 		if r < 0x80 && !isASCIIAlnum(r) || isSpace(r) || r >= 0x80 && !unicode.In(r, unicode.L, unicode.M) {
 			break
@@ -549,9 +528,9 @@ func (sc *urlScanner) finish(out []urlMatch, u, d, dEnd int, before rune) ([]url
 func pathEnd(s string, start int) int {
 	q, good := start, start
 	for q < len(s) {
-		r, w := rune(s[q]), 1 // decode, its ASCII case inline
+		r, w := rune(s[q]), 1 // decode, inline
 		if r >= 0x80 {
-			r, w = decodeMulti(s[q:])
+			r, w = utf8.DecodeRuneInString(s[q:])
 		}
 		switch {
 		case isPathChar(r):
@@ -601,9 +580,9 @@ func balancedParens(s string, q int) int {
 
 func pathRun(s string, i int) int {
 	for i < len(s) {
-		r, w := rune(s[i]), 1 // decode, its ASCII case inline
+		r, w := rune(s[i]), 1 // decode, inline
 		if r >= 0x80 {
-			r, w = decodeMulti(s[i:])
+			r, w = utf8.DecodeRuneInString(s[i:])
 		}
 		if !isPathChar(r) {
 			break
@@ -724,9 +703,9 @@ func asciiDomains(s string, d, dEnd int, out []urlMatch, keep bool) ([]urlMatch,
 	found := 0
 	p := d
 	for p < dEnd {
-		r, w := rune(s[p]), 1 // decode, its ASCII case inline
+		r, w := rune(s[p]), 1 // decode, inline
 		if r >= 0x80 {
-			r, w = decodeMulti(s[p:])
+			r, w = utf8.DecodeRuneInString(s[p:])
 		}
 		if !isASCIIHostChar(r) {
 			p += w
@@ -774,9 +753,9 @@ func countASCIIDomains(s string) int {
 
 func asciiRun(s string, q, limit int) int {
 	for q < limit {
-		r, w := rune(s[q]), 1 // decode, its ASCII case inline
+		r, w := rune(s[q]), 1 // decode, inline
 		if r >= 0x80 {
-			r, w = decodeMulti(s[q:])
+			r, w = utf8.DecodeRuneInString(s[q:])
 		}
 		if !isASCIIHostChar(r) {
 			break
