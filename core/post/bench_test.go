@@ -1,6 +1,7 @@
 package post
 
 import (
+	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -180,4 +181,14 @@ func BenchmarkPieceEntities(b *testing.B) {
 	benchPieces(b,
 		func() { sinkInt += len(entities(benchPost, urls, true)) },
 		func() { sinkInt += len(entitiesRef(benchPost, urlsRef)) })
+}
+
+// Canonical ordering of a long run of combining marks (hostile text, 2,000
+// marks of alternating classes): counting sort against the reference's
+// insertion sort, quadratic there.
+func BenchmarkPieceNFCStringMarks(b *testing.B) {
+	s := "a" + strings.Repeat("\u0301\u0316", 1000)
+	benchPieces(b,
+		func() { sinkInt += len(nfcString(s)) },
+		func() { sinkInt += len(nfcStringRef(s)) })
 }

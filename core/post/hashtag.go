@@ -35,8 +35,9 @@ func isHashtagChar(r rune) bool {
 
 func extractHashtags(s string, out []hashtagMatch) []hashtagMatch {
 	lastEnd := 0
+	signs := newSignFinder(s, '#')
 	for i := 0; i < len(s); {
-		if j := nextSign(s, i, '#'); j < 0 {
+		if j := signs.next(i); j < 0 {
 			break
 		} else {
 			i = j

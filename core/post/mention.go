@@ -21,20 +21,44 @@ type mentionMatch struct {
 
 func isAtSign(r rune) bool { return r == '@' || r == '＠' }
 
-// nextSign is the first index ≥ i of the ASCII sign c or of a byte 0xEF
-// (which starts its full-width form), or -1: a fast skip to candidates.
-func nextSign(s string, i int, c byte) int {
-	a := strings.IndexByte(s[i:], c)
-	b := strings.IndexByte(s[i:], 0xEF)
-	switch {
+// signFinder finds, left to right, the ASCII sign c or a byte 0xEF (which
+// starts its full-width form): a fast skip to candidates. It remembers the
+// next occurrence of each, so a text is searched once however many
+// positions ask (searching afresh from each made a text full of 0xEF bytes
+// and no sign, or the reverse, cost quadratic time). Positions asked must
+// not decrease.
+type signFinder struct {
+	s    string
+	c    byte
+	a, b int // next index of c, of 0xEF; -1 none left, -2 not searched yet
+}
+
+func newSignFinder(s string, c byte) signFinder { return signFinder{s: s, c: c, a: -2, b: -2} }
+
+// next is the first index ≥ i of c or 0xEF, or -1.
+func (f *signFinder) next(i int) int {
+	if f.a != -1 && f.a < i {
+		f.a = indexByteFrom(f.s, i, f.c)
+	}
+	if f.b != -1 && f.b < i {
+		f.b = indexByteFrom(f.s, i, 0xEF)
+	}
+	switch a, b := f.a, f.b; {
 	case a < 0 && b < 0:
 		return -1
 	case a < 0:
-		return i + b
+		return b
 	case b < 0 || a < b:
-		return i + a
+		return a
 	}
-	return i + b
+	return f.b
+}
+
+func indexByteFrom(s string, i int, c byte) int {
+	if j := strings.IndexByte(s[i:], c); j >= 0 {
+		return i + j
+	}
+	return -1
 }
 
 // atSignAt is the byte length of an at sign starting at byte i, or 0.
@@ -52,8 +76,9 @@ func isNameChar(c byte) bool { return isASCIIAlnum(rune(c)) || c == '_' }
 
 func extractMentions(s string, out []mentionMatch) []mentionMatch {
 	lastEnd := 0
+	signs := newSignFinder(s, '@')
 	for i := 0; i < len(s); {
-		if j := nextSign(s, i, '@'); j < 0 {
+		if j := signs.next(i); j < 0 {
 			break
 		} else {
 			i = j

@@ -176,6 +176,37 @@ func composePair(a, b rune) (rune, bool) {
 	return 0, false
 }
 
+// sortMarks sorts a run of non-starters by combining class, stably. Real
+// text has runs of a few marks, sorted by insertion; a longer run (hostile
+// text: thousands of marks of alternating classes made the insertion sort
+// quadratic) is sorted by counting, in linear time.
+func sortMarks(run []rune) {
+	if len(run) <= 32 {
+		for i := 1; i < len(run); i++ {
+			c := combiningClass(run[i])
+			for j := i; j > 0 && combiningClass(run[j-1]) > c; j-- {
+				run[j-1], run[j] = run[j], run[j-1]
+			}
+		}
+		return
+	}
+	classes := make([]uint8, len(run))
+	var starts [257]int
+	for i, r := range run {
+		classes[i] = combiningClass(r)
+		starts[int(classes[i])+1]++
+	}
+	for c := 1; c < len(starts); c++ {
+		starts[c] += starts[c-1]
+	}
+	sorted := make([]rune, len(run))
+	for i, r := range run {
+		sorted[starts[classes[i]]] = r
+		starts[classes[i]]++
+	}
+	copy(run, sorted)
+}
+
 // nfcString returns s in NFC (invalid UTF-8 becomes U+FFFD, as everywhere
 // in this package).
 func nfcString(s string) string {
@@ -184,18 +215,17 @@ func nfcString(s string) string {
 		runes = appendDecomposed(runes, r)
 	}
 	// Canonical ordering: a stable sort of each run of non-starters by class.
-	for i := 1; i < len(runes); i++ {
-		c := combiningClass(runes[i])
-		if c == 0 {
+	for i := 0; i < len(runes); {
+		if combiningClass(runes[i]) == 0 {
+			i++
 			continue
 		}
-		for j := i; j > 0; j-- {
-			p := combiningClass(runes[j-1])
-			if p == 0 || p <= c {
-				break
-			}
-			runes[j-1], runes[j] = runes[j], runes[j-1]
+		j := i + 1
+		for j < len(runes) && combiningClass(runes[j]) != 0 {
+			j++
 		}
+		sortMarks(runes[i:j])
+		i = j
 	}
 	// Canonical composition: a character joins the last starter unless a
 	// character between them is a starter or has a class at least its own.

@@ -16,7 +16,7 @@ var referenceSeeds = []string{
 	"", benchPost, "a", "1\u20e3", "abc1\ufe0f\u20e3def", "#\u20e3", "12345678\u20e3", "abcdefg1\u20e3",
 	"see https://t.co/abc and 1️⃣", "ありがとう、皆さん！", "中文字符测试", "🚀👩‍💻🇯🇵🙏🏽", "🏴󠁧󠁢󠁥󠁮󠁧󠁿",
 	"\xff\xfe\xe3\x81", "\xe3\x81\x82\xed\xa0\x80\xf0\x9f\x9a", "\xf4\x90\x80\x80", "\xe0\x80\xaf",
-	"e\u0301 cafe\u0301", "\uFEFFbom \uFFFE", "docs.example.org/start — " + strings.Repeat("あ", 7),
+	"e\u0301 cafe\u0301", "a" + strings.Repeat("\u0301\u0316\u05B0\u0345", 12) + "b\u0316\u0301", "\uFEFFbom \uFFFE", "docs.example.org/start — " + strings.Repeat("あ", 7),
 	strings.Repeat("abcdefgh", 40), strings.Repeat("日本", 150), strings.Repeat("a", 279) + "é",
 	"\u2030\u2031\u2032\u2037\u2038 \u200d\u200e", "example.みんな foo.COM bar.xn--p1ai",
 }
@@ -61,6 +61,8 @@ func FuzzParseAgainstReference(f *testing.F) {
 		}
 		if n := nfcString(s); !utf8.ValidString(n) {
 			t.Fatalf("%q: nfcString gives invalid UTF-8 %q", s, n)
+		} else if r := nfcStringRef(s); n != r {
+			t.Fatalf("%q: nfcString %q, reference %q", s, n, r)
 		}
 		if v := strings.ToValidUTF8(s, "\uFFFD"); utf16LenValid(v) != utf16LenRef(v) {
 			t.Fatalf("%q: utf16LenValid %d, reference %d", v, utf16LenValid(v), utf16LenRef(v))
@@ -121,4 +123,38 @@ func TestNFCStableEveryBMPCodePoint(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzExtractorsInTextOrder: entities merges the extractors' lists, which
+// is the reference's stable sort only while each list is in text order.
+func FuzzExtractorsInTextOrder(f *testing.F) {
+	for _, s := range referenceSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		starts := func(kind string, xs []int) {
+			for i := 1; i < len(xs); i++ {
+				if xs[i] < xs[i-1] {
+					t.Fatalf("%q: %s out of text order: %v", s, kind, xs)
+				}
+			}
+		}
+		var u, m, h, c []int
+		for _, x := range extractURLs(s, nil) {
+			u = append(u, x.Start)
+		}
+		for _, x := range extractMentions(s, nil) {
+			m = append(m, x.Start)
+		}
+		for _, x := range extractHashtags(s, nil) {
+			h = append(h, x.Start)
+		}
+		for _, x := range extractCashtags(s, nil) {
+			c = append(c, x.Start)
+		}
+		starts("URLs", u)
+		starts("mentions", m)
+		starts("hashtags", h)
+		starts("cashtags", c)
+	})
 }
