@@ -144,14 +144,24 @@ func measure(s string, cfg Config, urls []urlMatch) Result {
 				j--
 			}
 			n := j - i
-			before := weighted
-			weighted += n * asciiWeight
-			if weighted > limit && overflow < 0 {
-				overflow = pos16 + max(limit-before, 0)/asciiWeight
+			weighted, overflow, validEnd = runStep(weighted, overflow, validEnd, pos16, limit, n, asciiWeight, valid)
+			pos16 += n
+			i = j
+			continue
+		case cfg.DefaultWeight > 0 && plainWide(s, i, rangesTop, cfg.EmojiParsing):
+			// A run of three-byte characters above every range (CJK, kana,
+			// full-width forms) in one step, as ASCII runs: each one unit of
+			// the default weight, none invalid, none an emoji.
+			stop := len(s)
+			if next < len(urls) {
+				stop = urls[next].Start
 			}
-			if valid && before <= limit {
-				validEnd = pos16 + min((limit-before)/asciiWeight, n)
+			j := i + 3
+			for j < stop && plainWide(s, j, rangesTop, cfg.EmojiParsing) {
+				j += 3
 			}
+			n := (j - i) / 3
+			weighted, overflow, validEnd = runStep(weighted, overflow, validEnd, pos16, limit, n, cfg.DefaultWeight, valid)
 			pos16 += n
 			i = j
 			continue
@@ -220,6 +230,32 @@ func measure(s string, cfg Config, urls []urlMatch) Result {
 		FirstInvalid:   invalidAt,
 		OverflowStart:  overflow,
 	}
+}
+
+// runStep accounts for n characters of one UTF-16 unit and weight w > 0
+// each, none invalid, at once: what n steps of measure's loop would do, the
+// cut (overflow, end of the valid range) found by division.
+func runStep(weighted, overflow, validEnd, pos16, limit, n, w int, valid bool) (int, int, int) {
+	before := weighted
+	weighted += n * w
+	if weighted > limit && overflow < 0 {
+		overflow = pos16 + max(limit-before, 0)/w
+	}
+	if valid && before <= limit {
+		validEnd = pos16 + min((limit-before)/w, n)
+	}
+	return weighted, overflow, validEnd
+}
+
+// plainWide: s[i:] (valid UTF-8) begins with a three-byte character that
+// weighs the default (above every range's end), is not invalid and, with
+// emoji parsing, has no Emoji property: measure weighs it alone, plainly.
+func plainWide(s string, i int, rangesTop rune, emoji bool) bool {
+	if i+2 >= len(s) || s[i] < 0xE0 || s[i] >= 0xF0 {
+		return false
+	}
+	r := rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+	return r > rangesTop && !isInvalidChar(r) && !(emoji && isEmojiRune(r))
 }
 
 func isKeycapBase(c byte) bool { return c >= '0' && c <= '9' || c == '#' || c == '*' }
