@@ -156,6 +156,12 @@ func BenchmarkStartupTables(b *testing.B) {
 			sinkInt += int(t[0x3F])
 		}
 	})
+	b.Run("pictoBits", func(b *testing.B) {
+		for b.Loop() {
+			t := pictoBits(emojiRanges[:])
+			sinkInt += int(t[3])
+		}
+	})
 	b.Run("tldsByFirst", func(b *testing.B) {
 		for b.Loop() {
 			t := buildTLDsByFirst()
@@ -191,4 +197,38 @@ func BenchmarkPieceNFCStringMarks(b *testing.B) {
 	benchPieces(b,
 		func() { sinkInt += len(nfcString(s)) },
 		func() { sinkInt += len(nfcStringRef(s)) })
+}
+
+// Emoji properties of the post's pictographs by bitmap against the
+// reference's range searches.
+func BenchmarkPieceEmojiProperties(b *testing.B) {
+	runes := []rune("🚀👩💻🇯🇵🙏🏽⌚©")
+	benchPieces(b,
+		func() {
+			for _, r := range runes {
+				sinkBool = isEmojiRune(r) && isPresentationRune(r)
+			}
+		},
+		func() {
+			for _, r := range runes {
+				sinkBool = isEmojiRuneRef(r) && inRangesRef(emojiPresentationRanges[:], r)
+			}
+		})
+}
+
+// Emoji sequences measured from each character start: bitmaps, decodeAt
+// and the tag fast path against the reference.
+func BenchmarkPieceEmojiLen(b *testing.B) {
+	s := "🚀 👩‍💻 🇯🇵 🙏🏽 1️⃣ 🏴󠁧󠁢󠁥󠁮󠁧󠁿"
+	benchPieces(b,
+		func() {
+			for i := range s {
+				sinkInt += emojiLen(s, i)
+			}
+		},
+		func() {
+			for i := range s {
+				sinkInt += emojiLenRef(s, i)
+			}
+		})
 }

@@ -49,12 +49,40 @@ const (
 
 func isRegionalIndicator(r rune) bool { return r >= riFirst && r <= riLast }
 
-// isEmojiRune: r has the Emoji property (a bit test in the BMP).
+// isEmojiRune: r has the Emoji property (a bit test in the BMP and among
+// the pictographs).
 func isEmojiRune(r rune) bool {
 	if r < 0x10000 {
 		return emojiBMP[r/32]&(1<<(r%32)) != 0
 	}
+	if r >= pictoLo && r <= pictoHi {
+		return emojiPicto[(r-pictoLo)/64]>>((r-pictoLo)%64)&1 != 0
+	}
 	return r >= emojiGapHi && inRanges(emojiRanges[:], r)
+}
+
+// isPresentationRune: r has the Emoji_Presentation property.
+func isPresentationRune(r rune) bool {
+	if r >= pictoLo && r <= pictoHi {
+		return presentationPicto[(r-pictoLo)/64]>>((r-pictoLo)%64)&1 != 0
+	}
+	return inRanges(emojiPresentationRanges[:], r)
+}
+
+// U+1F000–U+1FBFF hold nearly every emoji a post carries; emojiPicto and
+// presentationPicto answer the two properties there by one bit each, built
+// at start-up from the generated ranges instead of searching them.
+const pictoLo, pictoHi = 0x1F000, 0x1FBFF
+
+var emojiPicto, presentationPicto = pictoBits(emojiRanges[:]), pictoBits(emojiPresentationRanges[:])
+
+func pictoBits(rs []runeRange) (t [(pictoHi - pictoLo + 1) / 64]uint64) {
+	for _, rg := range rs {
+		for r := max(rg.lo, pictoLo); r <= min(rg.hi, pictoHi); r++ {
+			t[(r-pictoLo)/64] |= 1 << ((r - pictoLo) % 64)
+		}
+	}
+	return t
 }
 
 // emojiLen is the byte length of the emoji sequence starting at i, 0 if none.
@@ -110,7 +138,7 @@ func emojiElement(s string, i int) (end int, presented bool) {
 		return 0, false
 	}
 	end = i + w
-	presented = inRanges(emojiPresentationRanges[:], r)
+	presented = isPresentationRune(r)
 	if next, nw := decodeAt(s, end); next == vs16 || inRanges(emojiModifierRanges[:], next) {
 		end += nw
 		presented = true

@@ -158,3 +158,16 @@ func FuzzExtractorsInTextOrder(f *testing.F) {
 		starts("cashtags", c)
 	})
 }
+
+// TestEmojiPropertiesEveryCodePoint: the pictograph bitmaps answer what the
+// reference's range searches answer, for every code point.
+func TestEmojiPropertiesEveryCodePoint(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if got, want := isEmojiRune(r), isEmojiRuneRef(r); got != want {
+			t.Fatalf("%U: isEmojiRune %v, reference %v", r, got, want)
+		}
+		if got, want := isPresentationRune(r), inRangesRef(emojiPresentationRanges[:], r); got != want {
+			t.Fatalf("%U: isPresentationRune %v, reference %v", r, got, want)
+		}
+	}
+}
