@@ -171,3 +171,19 @@ func TestEmojiPropertiesEveryCodePoint(t *testing.T) {
 		}
 	}
 }
+
+// TestTLDIndex: every TLD is found under every case, the table keeps the
+// load below one half, and names that are not TLDs are not found.
+func TestTLDIndex(t *testing.T) {
+	if 2*len(tlds) >= tldSlots {
+		t.Fatalf("%d TLDs fill more than half of %d slots", len(tlds), tldSlots)
+	}
+	for _, name := range tlds {
+		if !isTLD(name) || !isTLD(strings.ToUpper(name)) {
+			t.Fatalf("TLD %q not found", name)
+		}
+		if isTLD(name+"x") != isTLDRef(name+"x") || isTLD(name[1:]) != isTLDRef(name[1:]) {
+			t.Fatalf("neighbours of %q: answer differs from the reference", name)
+		}
+	}
+}
