@@ -67,7 +67,11 @@ func decideWith(payload []byte, unchecked bool) []byte {
 	// before this function returns). Copying a 1 MB body twice cost 19 ms
 	// of CPU under wasm; copying the small fields cost an allocation each
 	// on every forwarded call.
-	in := proxy.Inbound{Method: view(f[0]), Target: view(f[1]), Now: now, Headers: proxy.ParseHeaderLines(view(f[3])), Unchecked: unchecked}
+	if len(requestHeaders) != 0 {
+		clear(requestHeaders) // a panic in the last call left some
+	}
+	folded := requestHeaders.AddLines(view(f[3]))
+	in := proxy.Inbound{Method: view(f[0]), Target: view(f[1]), Now: now, Headers: requestHeaders, HeadersFolded: folded, Unchecked: unchecked}
 	if n == 5 {
 		in.Body = view(f[4])
 	}
@@ -77,7 +81,26 @@ func decideWith(payload []byte, unchecked bool) []byte {
 		// request's CPU (55 KB of '&', encoded as \u0026).
 		d.Path = ""
 	}
-	return bridge.AppendedResult(d)
+	answer := bridge.AppendedResult(d)
+	requestHeaders = reuse(requestHeaders)
+	return answer
+}
+
+// requestHeaders holds the caller's headers during one decide call, as
+// answerHeaders holds X's during annotate (making the map was a fifth of
+// reading the header lines under wasm): Decide keeps no reference to it
+// (its answer is encoded before decideWith returns).
+var requestHeaders = make(proxy.Headers, 16)
+
+// reuse empties h for the next call (its strings are views of a payload
+// that may be let go), or lets it go for a new one when it held more than
+// keepHeaders.
+func reuse(h proxy.Headers) proxy.Headers {
+	if len(h) > keepHeaders {
+		return make(proxy.Headers, 16)
+	}
+	clear(h)
+	return h
 }
 
 // splitFields is bytes.SplitN(payload, NUL, len(fields)) into fields,
@@ -116,14 +139,14 @@ func annotate(payload []byte) []byte {
 	if len(answerHeaders) != 0 {
 		clear(answerHeaders) // a panic in the last call left some
 	}
-	answerHeaders.AddLines(view(f[6]))
+	folded := answerHeaders.AddLines(view(f[6]))
 	// Views, as decideWith's: Annotate keeps nothing of X's answer but what
 	// it writes into its own, which is encoded before this function returns
 	// (TestAnnotateAnswerOutlivesItsPayload). Copying X's body and headers
 	// cost as much as reading them under wasm.
 	out := proxy.Outbound{
 		Method: view(f[0]), Target: view(f[1]), Status: status, Now: now, Random: random,
-		Stream: view(f[5]) == "1", Headers: answerHeaders,
+		Stream: view(f[5]) == "1", Headers: answerHeaders, HeadersFolded: folded,
 	}
 	if n == 8 {
 		body := view(f[7])
@@ -132,10 +155,7 @@ func annotate(payload []byte) []byte {
 	// The Annotation carries roomUntil, for src/ratelimit.mjs's per-isolate
 	// cache: until when the Durable Object need not be asked.
 	answer := bridge.AppendedResult(proxy.Annotate(out))
-	if len(answerHeaders) > keepAnswerHeaders {
-		answerHeaders = make(proxy.Headers, 16)
-	}
-	clear(answerHeaders) // its strings are views of a payload that may be let go
+	answerHeaders = reuse(answerHeaders)
 	return answer
 }
 
@@ -144,11 +164,11 @@ func annotate(payload []byte) []byte {
 // no reference to it (a Block's values are encoded with the answer before
 // annotate returns), calls do not overlap
 // (one Go instance per isolate, called synchronously), and it is emptied
-// after each call; one that held more than keepAnswerHeaders is let go
+// after each call; one that held more than keepHeaders is let go
 // rather than kept at that size.
 var answerHeaders = make(proxy.Headers, 16)
 
-const keepAnswerHeaders = 32
+const keepHeaders = 32
 
 func local(payload []byte) []byte {
 	blockJSON, nowText, _ := bytes.Cut(payload, []byte{0})

@@ -178,10 +178,10 @@ func TestAnnotateAnswerOutlivesItsPayload(t *testing.T) {
 
 // TestAnnotateForgetsTheLastAnswer: the header map annotate keeps between
 // calls carries nothing from one answer into the next, and one grown past
-// keepAnswerHeaders is let go.
+// keepHeaders is let go.
 func TestAnnotateForgetsTheLastAnswer(t *testing.T) {
 	many := "x-rate-limit-remaining: 0\nx-rate-limit-reset: 1700000900\n"
-	for i := range keepAnswerHeaders + 1 {
+	for i := range keepHeaders + 1 {
 		many += "x-h" + strings.Repeat("i", i) + ": v\n"
 	}
 	for _, step := range []struct{ lines, want string }{

@@ -11,6 +11,11 @@ import (
 // raw map scans every name.
 type Folded map[string]string
 
+// IsFolded reports whether name is folded already (lower-case ASCII): a
+// map whose names all are is its own Fold, and Get on it with a folded
+// name is one map access.
+func IsFolded(name string) bool { return isFolded(name) }
+
 // Fold returns headers keyed by folded names, by Get's rule: of several
 // spellings of one name, the value under the spelling that sorts first.
 // A map whose names are all lower-case ASCII (the Worker's, wire JSON's as

@@ -48,7 +48,13 @@ type Access struct {
 //
 // Origin alone never earns the server token outside the public opt-in.
 func (g *Gate) Access(method string, h Headers, nowMs int64) Access {
-	if a := h.Get("authorization"); a != "" {
+	return g.access(method, h, false, nowMs)
+}
+
+// access is Access, with lookups of one map access each when every name in
+// h is folded (Inbound.HeadersFolded).
+func (g *Gate) access(method string, h Headers, folded bool, nowMs int64) Access {
+	if a := h.lookup("authorization", folded); a != "" {
 		return Access{Auth: AuthCaller, Authorization: a}
 	}
 	server := Access{Auth: AuthServer, Authorization: g.bearer}
@@ -70,8 +76,8 @@ func (g *Gate) Access(method string, h Headers, nowMs int64) Access {
 		}
 		return server
 	}
-	if g.token != "" && strings.EqualFold(method, "GET") && g.publicRead[h.Get("origin")] {
-		client := h.Get("cf-connecting-ip")
+	if g.token != "" && strings.EqualFold(method, "GET") && g.publicRead[h.lookup("origin", folded)] {
+		client := h.lookup("cf-connecting-ip", folded)
 		if client == "" {
 			client = "unknown" // not behind Cloudflare's edge: every such caller shares one budget
 		}

@@ -18,6 +18,18 @@ func (h Headers) Get(name string) string {
 	return v
 }
 
+// lookup is Get for a map whose names are all folded already (folded, as
+// AddLines reports it): then no other spelling of a name can be in it, and
+// header.Get's answer is one map access (header.Folded.Get), without the
+// scan of every name that was most of each Get under wasm.
+func (h Headers) lookup(name string, folded bool) string {
+	if !folded {
+		return h.Get(name)
+	}
+	v, _ := header.Folded(h).Get(name)
+	return v
+}
+
 // without returns a copy minus the named (lower-case) fields.
 func (h Headers) without(names ...string) Headers {
 	out := make(Headers, len(h))
@@ -43,8 +55,13 @@ func ParseHeaderLines(s string) Headers {
 
 // AddLines adds the header lines of s to h as ParseHeaderLines reads them,
 // for a caller that keeps one map for many calls (making a map of a dozen
-// headers was 7% of the Worker's annotate call under wasm).
-func (h Headers) AddLines(s string) {
+// headers was 7% of the Worker's annotate call under wasm). It reports
+// whether every name it added is folded (lower-case ASCII, as JS Headers
+// send them): a caller that filled an empty map with it can then look
+// names up without header.Get's scan (Inbound.HeadersFolded,
+// Outbound.HeadersFolded).
+func (h Headers) AddLines(s string) (folded bool) {
+	folded = true
 	for s != "" {
 		var line string
 		line, s, _ = strings.Cut(s, "\n")
@@ -55,9 +72,11 @@ func (h Headers) AddLines(s string) {
 		name := strings.TrimSpace(line[:colon])
 		if !lower {
 			name = strings.ToLower(name)
+			folded = folded && header.IsFolded(name)
 		}
 		h[name] = strings.TrimSpace(line[colon+1:])
 	}
+	return folded
 }
 
 // nameEnd finds a header line's ':' (-1 when it has none) and reports

@@ -2,6 +2,7 @@ package proxy
 
 import (
 	"maps"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -43,4 +44,85 @@ func FuzzAddLinesAsCut(f *testing.F) {
 			t.Fatalf("AddLines(%q) onto a map = %q, want %q", s, kept, wantKept)
 		}
 	})
+}
+
+// TestAddLinesFolded: AddLines says its names are folded exactly when each
+// name it stores (lower-cased) is lower-case ASCII: the Kelvin sign
+// lower-cases to k, the long s stays itself (and folds with s).
+func TestAddLinesFolded(t *testing.T) {
+	for _, tc := range []struct {
+		lines string
+		want  bool
+	}{
+		{"", true},
+		{"accept: */*\nauthorization: Bearer A\n", true},
+		{"Authorization: Bearer A\nOrigin: https://x\n", true}, // lower-cased to folded names
+		{"no colon here\n", true},
+		{"x-rate-limit-re\u017fet: 1\n", false}, // ſ: a spelling of x-rate-limit-reset to EqualFold
+		{"\u212aeep-alive: k\n", true},          // stored as keep-alive
+		{"x-a: \u212a\n", true},                 // a value is not a name
+		{"\xff: 1\n", false},
+		{"ok: 1\nx-\u00e9: 2\n", false},
+	} {
+		if got := (Headers{}).AddLines(tc.lines); got != tc.want {
+			t.Errorf("AddLines(%q) folded = %v, want %v", tc.lines, got, tc.want)
+		}
+	}
+}
+
+// FuzzHeadersFolded: AddLines' folded is true only when every name it
+// added is folded, and then lookup answers as Get for any name; Decide and
+// Annotate answer the same with HeadersFolded set as without it.
+func FuzzHeadersFolded(f *testing.F) {
+	for _, s := range []string{
+		"authorization: Bearer A\nx-preflight-tier: pro\n", "Authorization: Bearer a\nAUTHORIZATION: Bearer b\n",
+		"x-rate-limit-remaining: 0\nx-rate-limit-reset: 1700000900\nx-rate-limit-limit: 1\n",
+		"x-rate-limit-re\u017fet: 1700000900\nx-rate-limit-remaining: 0\n", "origin: https://public.example\ncf-connecting-ip: 1\n",
+		"X-App-Limit-24hour-Remaining: 0\nx-app-limit-24hour-reset: 1700000950\n", "\u212a: 1\nk: 2\n",
+	} {
+		f.Add(s, "authorization")
+	}
+	g, err := NewGate(Config{AllowedOrigins: "https://app.example", Keys: testKey, Token: "SERVERTOKEN",
+		PublicReadOrigins: "https://public.example", PublicRateLimiter: true})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, lines, name string) {
+		h := Headers{}
+		folded := h.AddLines(lines)
+		if folded {
+			for k := range h {
+				if strings.ToLower(k) != k || !isASCII(k) {
+					t.Fatalf("AddLines(%q) says folded, with the name %q", lines, k)
+				}
+			}
+		}
+		if got, want := h.lookup(name, folded), h.Get(name); got != want {
+			t.Fatalf("lookup(%q) = %q, Get %q (headers %q)", name, got, want, lines)
+		}
+		for _, target := range []string{"/2/tweets/search/recent?query=cats", "/2/tweets/search/stream", "/2/users/me"} {
+			in := Inbound{Method: "GET", Target: target, Headers: h, Now: 1_700_000_000_000}
+			want := g.Decide(in)
+			in.HeadersFolded = folded
+			if got := g.Decide(in); !reflect.DeepEqual(got, want) {
+				t.Fatalf("Decide(%q) with HeadersFolded %v = %+v, without %+v", lines, folded, got, want)
+			}
+		}
+		body := `{"data":[]}`
+		out := Outbound{Method: "GET", Target: "/2/tweets", Status: 429, Headers: h, Body: &body, Now: 1_700_000_000_000, Random: 0.5}
+		want := Annotate(out)
+		out.HeadersFolded = folded
+		if got := Annotate(out); !reflect.DeepEqual(got, want) {
+			t.Fatalf("Annotate(%q) with HeadersFolded %v = %+v, without %+v", lines, folded, got, want)
+		}
+	})
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

@@ -25,6 +25,10 @@ type Inbound struct {
 	// exited), so the request is forwarded as DESIGN.md says, still behind
 	// the path guard and the credential rules.
 	Unchecked bool `json:"-"`
+	// HeadersFolded says every name in Headers is folded (lower-case
+	// ASCII), as Headers.AddLines reports it: the gate's lookups are then
+	// one map access each. False is always correct, only slower.
+	HeadersFolded bool `json:"-"`
 }
 
 // Validator outcomes reported in the x-preflight-validator header.
@@ -81,7 +85,7 @@ func (g *Gate) Decide(in Inbound) Decision {
 		p := blank(400, "Bad Request", "xpreflight forwards only normalised /2/ paths: "+err.Error()+".")
 		return Decision{Status: 400, Problem: json.RawMessage(p.Body()), Validator: ValidatorPath}
 	}
-	access := g.Access(in.Method, in.Headers, in.Now)
+	access := g.access(in.Method, in.Headers, in.HeadersFolded, in.Now)
 	if access.Refused != "" {
 		p := blank(401, "Unauthorized", access.Refused+".")
 		return Decision{Status: 401, Problem: json.RawMessage(p.Body()), Validator: ValidatorAuth, Auth: AuthNone}
@@ -96,7 +100,7 @@ func (g *Gate) Decide(in Inbound) Decision {
 	if access.Auth == AuthServer || access.Auth == AuthPublic {
 		d.Authorization = access.Authorization
 	}
-	tier, tierWarning := g.requestTier(in.Headers)
+	tier, tierWarning := g.requestTier(in.Headers, in.HeadersFolded)
 	var v params.Result
 	verr := errUnchecked
 	if !in.Unchecked {
@@ -198,8 +202,8 @@ func rejection(v params.Result, path string) Decision {
 // requestTier is the level a request is judged at: the x-preflight-tier
 // header when it names one, else X_API_TIER. A header naming no level is
 // ignored, with the warning code unknown-tier-header.
-func (g *Gate) requestTier(h Headers) (query.Tier, string) {
-	name := strings.TrimSpace(h.Get(TierHeader))
+func (g *Gate) requestTier(h Headers, folded bool) (query.Tier, string) {
+	name := strings.TrimSpace(h.lookup(TierHeader, folded))
 	if name == "" {
 		return g.tier, ""
 	}

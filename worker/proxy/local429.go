@@ -24,11 +24,12 @@ type Block struct {
 // blocks. The block replays the exhausted windows' headers as X sent them.
 func BlockFrom(h Headers, nowMs int64) *Block {
 	rl, _ := apierr.ParseRateLimit(h)
-	return blockFrom(h, rl, nowMs)
+	return blockFrom(h, false, rl, nowMs)
 }
 
-// blockFrom is BlockFrom of headers already read (Annotate reads them once).
-func blockFrom(h Headers, rl *apierr.RateLimit, nowMs int64) *Block {
+// blockFrom is BlockFrom of headers already read (Annotate reads them
+// once); folded as Outbound.HeadersFolded.
+func blockFrom(h Headers, folded bool, rl *apierr.RateLimit, nowMs int64) *Block {
 	var b *Block
 	for _, w := range rl.Windows() {
 		reset, ok := w.Window.Exhausted()
@@ -40,7 +41,7 @@ func blockFrom(h Headers, rl *apierr.RateLimit, nowMs int64) *Block {
 		}
 		b.Until = max(b.Until, reset*1000)
 		for _, field := range apierr.WindowFields {
-			if v := h.Get(w.Prefix + field); v != "" {
+			if v := h.lookup(w.Prefix+field, folded); v != "" {
 				b.Headers[w.Prefix+field] = v
 			}
 		}

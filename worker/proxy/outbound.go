@@ -6,6 +6,7 @@ import (
 	"unsafe"
 
 	"github.com/xpreflight/xpreflight/core/apierr"
+	"github.com/xpreflight/xpreflight/core/header"
 	"github.com/xpreflight/xpreflight/core/retry"
 )
 
@@ -20,6 +21,10 @@ type Outbound struct {
 	Stream  bool    `json:"stream,omitempty"`
 	Now     int64   `json:"now"`    // Unix ms
 	Random  float64 `json:"random"` // [0,1), for adviseRetry's jitter
+	// HeadersFolded says every name in Headers is folded (lower-case
+	// ASCII), as Headers.AddLines reports it: the rate-limit headers are
+	// then read without header.Fold's pass. False is always correct.
+	HeadersFolded bool `json:"-"`
 }
 
 // Annotation is what the shim adds to X's answer and records.
@@ -38,8 +43,13 @@ type Annotation struct {
 // derives from the rate-limit headers (read once) a local block for
 // exhausted windows and the key's room.
 func Annotate(out Outbound) Annotation {
-	rl, _ := apierr.ParseRateLimit(out.Headers)
-	a := Annotation{Class: string(apierr.ClassOfStatus(out.Status)), Block: blockFrom(out.Headers, rl, out.Now), RoomUntil: roomUntil(rl, out.Now)}
+	var rl *apierr.RateLimit
+	if out.HeadersFolded {
+		rl, _ = apierr.ParseRateLimitFolded(header.Folded(out.Headers))
+	} else {
+		rl, _ = apierr.ParseRateLimit(out.Headers)
+	}
+	a := Annotation{Class: string(apierr.ClassOfStatus(out.Status)), Block: blockFrom(out.Headers, out.HeadersFolded, rl, out.Now), RoomUntil: roomUntil(rl, out.Now)}
 	var body []byte
 	if out.Body != nil {
 		// A view, not a copy: core/apierr and core/retry only read the body
