@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/xpreflight/xpreflight/worker/proxy"
 )
 
 type envelope struct {
@@ -196,6 +198,40 @@ func TestAnnotateForgetsTheLastAnswer(t *testing.T) {
 		}
 		if len(answerHeaders) != 0 {
 			t.Fatalf("annotate left %d headers in its map", len(answerHeaders))
+		}
+	}
+}
+
+// TestDecideForgetsTheLastRequest: the header map decide keeps between calls
+// carries nothing from one request into the next (a credential least of
+// all), and one grown past keepHeaders is let go.
+func TestDecideForgetsTheLastRequest(t *testing.T) {
+	if e := call(t, configure, `{"apiOrigin":"http://127.0.0.1:1"}`); !e.OK {
+		t.Fatalf("configure: %+v", e.Error)
+	}
+	many := "authorization: Bearer MANY\n"
+	for i := range keepHeaders + 1 {
+		many += "x-h" + strings.Repeat("i", i) + ": v\n"
+	}
+	const target = "/2/tweets/search/recent?query=cats"
+	// The rate key names the credential the request carried (proxy.RateKey).
+	for _, step := range []struct{ lines, auth, key string }{
+		{"authorization: Bearer CALLER\n", "caller", proxy.RateKey("Bearer CALLER", "GET /2/tweets/search/recent")},
+		{"accept: */*\n", "none", proxy.RateKey("", "GET /2/tweets/search/recent")},
+		{many, "caller", proxy.RateKey("Bearer MANY", "GET /2/tweets/search/recent")},
+		{"Authorization: Bearer UPPER\n", "caller", proxy.RateKey("Bearer UPPER", "GET /2/tweets/search/recent")},
+		{"", "none", proxy.RateKey("", "GET /2/tweets/search/recent")},
+	} {
+		e := call(t, decide, "GET", target, "1700000000000", step.lines)
+		var d struct {
+			Forward             bool
+			Auth, Authorization string
+		}
+		if err := json.Unmarshal(e.Result, &d); err != nil || !d.Forward || d.Auth != step.auth {
+			t.Fatalf("after headers %q: %s, want forwarded with auth %s", step.lines, e.Result, step.auth)
+		}
+		if len(requestHeaders) != 0 {
+			t.Fatalf("decide left %d headers in its map", len(requestHeaders))
 		}
 	}
 }

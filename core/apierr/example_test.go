@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/xpreflight/xpreflight/core/apierr"
+	"github.com/xpreflight/xpreflight/core/header"
 )
 
 func ExampleParse() {
@@ -79,6 +80,18 @@ func ExampleParseRateLimit() {
 	})
 	fmt.Println(rl.Limit == nil, *rl.AppDay.Remaining, *rl.AppDay.Reset, len(issues))
 	// Output: true 0 1705500000 0
+}
+
+// The Worker lower-cases X's header names as it reads them, so its map is
+// folded already: header.Folded(m) converts it without Fold's pass.
+func ExampleParseRateLimitFolded() {
+	rl, issues := apierr.ParseRateLimitFolded(header.Folded{
+		"x-rate-limit-limit":     "450",
+		"x-rate-limit-remaining": "449",
+		"x-rate-limit-reset":     "soon",
+	})
+	fmt.Println(*rl.Limit, *rl.Remaining, rl.Reset == nil, issues[0].Header)
+	// Output: 450 449 true x-rate-limit-reset
 }
 
 func ExampleKnownSlugs() {

@@ -19,3 +19,10 @@ func ExampleFold() {
 	fmt.Println(remaining, reset)
 	// Output: 449 1705420800
 }
+
+// A map whose names are all folded is its own Fold: a caller that knows it
+// (having lower-cased them itself) converts it and skips Fold's pass.
+func ExampleIsFolded() {
+	fmt.Println(header.IsFolded("x-rate-limit-reset"), header.IsFolded("X-Rate-Limit-Reset"), header.IsFolded("x-rate-limit-re\u017fet"))
+	// Output: true false false
+}
