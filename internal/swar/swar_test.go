@@ -37,6 +37,9 @@ func TestWordIsLittleEndian(t *testing.T) {
 	if got := Word("\x01\x02\x03\x04\x05\x06\x07\x08rest"); got != 0x0807060504030201 {
 		t.Errorf("Word = %#x", got)
 	}
+	if got := Bytes([]byte("\x01\x02\x03\x04\x05\x06\x07\x08rest")); got != 0x0807060504030201 {
+		t.Errorf("Bytes = %#x", got)
+	}
 }
 
 // BenchmarkScan: finding the end of a run of plain bytes in a query string
