@@ -82,7 +82,7 @@ func decideWith(payload []byte, unchecked bool) []byte {
 		d.Path = ""
 	}
 	answer := bridge.AppendedResult(d)
-	requestHeaders = reuse(requestHeaders)
+	requestHeaders = reuse(requestHeaders, 16)
 	return answer
 }
 
@@ -93,11 +93,11 @@ func decideWith(payload []byte, unchecked bool) []byte {
 var requestHeaders = make(proxy.Headers, 16)
 
 // reuse empties h for the next call (its strings are views of a payload
-// that may be let go), or lets it go for a new one when it held more than
-// keepHeaders.
-func reuse(h proxy.Headers) proxy.Headers {
+// that may be let go), or lets it go for a new one made for size names
+// when it held more than keepHeaders.
+func reuse(h proxy.Headers, size int) proxy.Headers {
 	if len(h) > keepHeaders {
-		return make(proxy.Headers, 16)
+		return make(proxy.Headers, size)
 	}
 	clear(h)
 	return h
@@ -136,17 +136,17 @@ func annotate(payload []byte) []byte {
 			return bridge.Fail(wire.CodeBadInput, "annotate: %v", err)
 		}
 	}
-	if len(answerHeaders) != 0 {
+	if len(answerHeaders) != 0 || len(rateHeaders) != 0 {
 		clear(answerHeaders) // a panic in the last call left some
+		clear(rateHeaders)
 	}
-	folded := answerHeaders.AddLines(view(f[6]))
 	// Views, as decideWith's: Annotate keeps nothing of X's answer but what
 	// it writes into its own, which is encoded before this function returns
 	// (TestAnnotateAnswerOutlivesItsPayload). Copying X's body and headers
 	// cost as much as reading them under wasm.
 	out := proxy.Outbound{
 		Method: view(f[0]), Target: view(f[1]), Status: status, Now: now, Random: random,
-		Stream: view(f[5]) == "1", Headers: answerHeaders, HeadersFolded: folded,
+		Stream: view(f[5]) == "1",
 	}
 	if n == 8 {
 		body := view(f[7])
@@ -154,19 +154,24 @@ func annotate(payload []byte) []byte {
 	}
 	// The Annotation carries roomUntil, for src/ratelimit.mjs's per-isolate
 	// cache: until when the Durable Object need not be asked.
-	answer := bridge.AppendedResult(proxy.Annotate(out))
-	answerHeaders = reuse(answerHeaders)
+	answer := bridge.AppendedResult(proxy.AnnotateLines(out, view(f[6]), answerHeaders, rateHeaders))
+	answerHeaders = reuse(answerHeaders, 16)
+	rateHeaders = reuse(rateHeaders, 0)
 	return answer
 }
 
-// answerHeaders holds X's headers during one annotate call: one map for
-// every call, as making one was 7% of the call under wasm. Annotate keeps
+// answerHeaders holds X's headers during one annotate call, and
+// rateHeaders its rate-limit headers alone when they are all that call
+// reads (proxy.AnnotateLines): one map each for every call, as making one
+// was 7% of the call under wasm. rateHeaders is made without a size, so
+// that for up to eight names Go keeps it as one small group, which it
+// searches without hashing. Annotate keeps
 // no reference to it (a Block's values are encoded with the answer before
 // annotate returns), calls do not overlap
 // (one Go instance per isolate, called synchronously), and it is emptied
 // after each call; one that held more than keepHeaders is let go
 // rather than kept at that size.
-var answerHeaders = make(proxy.Headers, 16)
+var answerHeaders, rateHeaders = make(proxy.Headers, 16), make(proxy.Headers)
 
 const keepHeaders = 32
 

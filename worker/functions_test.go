@@ -196,8 +196,8 @@ func TestAnnotateForgetsTheLastAnswer(t *testing.T) {
 		if string(e.Result) != step.want {
 			t.Fatalf("after headers %q: %s, want %s", step.lines, e.Result, step.want)
 		}
-		if len(answerHeaders) != 0 {
-			t.Fatalf("annotate left %d headers in its map", len(answerHeaders))
+		if len(answerHeaders) != 0 || len(rateHeaders) != 0 {
+			t.Fatalf("annotate left %d and %d headers in its maps", len(answerHeaders), len(rateHeaders))
 		}
 	}
 }

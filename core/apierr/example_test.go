@@ -94,6 +94,11 @@ func ExampleParseRateLimitFolded() {
 	// Output: 450 449 true x-rate-limit-reset
 }
 
+func ExampleIsRateLimitHeader() {
+	fmt.Println(apierr.IsRateLimitHeader("x-app-limit-24hour-reset"), apierr.IsRateLimitHeader("content-type"))
+	// Output: true false
+}
+
 func ExampleKnownSlugs() {
 	fmt.Println(len(apierr.KnownSlugs()), apierr.KnownSlugs()[:3])
 	// Output: 24 [about:blank client-disconnected client-forbidden]

@@ -48,6 +48,15 @@ var windowHeaders = [3][3]string{
 	{"x-user-limit-24hour-limit", "x-user-limit-24hour-remaining", "x-user-limit-24hour-reset"},
 }
 
+// IsRateLimitHeader reports whether a folded header name starts with the
+// prefix of one of the three windows: every header ParseRateLimitFolded
+// reads is one (TestWindowHeadersSpelledOut), so a caller that keeps only
+// these from a folded map gets the same RateLimit.
+func IsRateLimitHeader(name string) bool {
+	return len(name) > len(windowPrefix) && name[:2] == "x-" &&
+		(strings.HasPrefix(name, windowPrefix) || strings.HasPrefix(name, appDayPrefix) || strings.HasPrefix(name, userDayPrefix))
+}
+
 // ParseRateLimit reads the rate-limit headers; nil when none is present.
 // The map is folded once (header.Fold) for the nine lookups.
 func ParseRateLimit(headers map[string]string) (*RateLimit, []HeaderIssue) {

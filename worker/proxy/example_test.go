@@ -89,6 +89,17 @@ func ExampleAnnotate() {
 	// Output: rate-limited 1700000900000 true
 }
 
+// A plain 200: only its rate-limit lines are read, into the second map.
+func ExampleAnnotateLines() {
+	body := `{"data":[{"id":"1","text":"cats"}]}`
+	all, rate := proxy.Headers{}, proxy.Headers{}
+	a := proxy.AnnotateLines(proxy.Outbound{Method: "GET", Target: "/2/tweets/search/recent?query=cats", Status: 200, Body: &body,
+		Now: 1_700_000_000_000, Random: 0.5},
+		"content-type: application/json\nx-rate-limit-remaining: 449\nx-rate-limit-reset: 1700000900\n", all, rate)
+	fmt.Println(a.Class, a.RoomUntil, len(all), len(rate))
+	// Output: success 1700000060000 0 2
+}
+
 func ExampleParseHeaderLines() {
 	h := proxy.ParseHeaderLines("Authorization: Bearer x\nOrigin: https://app.example\n")
 	fmt.Println(h.Get("origin"), len(h))

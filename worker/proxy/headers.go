@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/xpreflight/xpreflight/core/apierr"
 	"github.com/xpreflight/xpreflight/core/header"
 )
 
@@ -75,6 +76,36 @@ func (h Headers) AddLines(s string) (folded bool) {
 			folded = folded && header.IsFolded(name)
 		}
 		h[name] = strings.TrimSpace(line[colon+1:])
+	}
+	return folded
+}
+
+// addRateLimitLines adds the lines of s whose name, as AddLines stores it,
+// starts with the prefix of a rate-limit window (x-rate-limit-,
+// x-app-limit-24hour-, x-user-limit-24hour-: apierr.IsRateLimitHeader), and
+// reports whether every name of s is folded, as AddLines would. Only when
+// they all are does h hold, under each rate-limit name, what AddLines
+// would put there: a name not folded could spell one of them otherwise
+// (x-uſer-limit-24hour-reset), and the caller then reads every line.
+func (h Headers) addRateLimitLines(s string) (folded bool) {
+	folded = true
+	for s != "" {
+		var line string
+		line, s, _ = strings.Cut(s, "\n")
+		colon, lower := nameEnd(line)
+		if colon < 0 {
+			continue
+		}
+		name := strings.TrimSpace(line[:colon])
+		if !lower {
+			name = strings.ToLower(name)
+			if !header.IsFolded(name) {
+				return false
+			}
+		}
+		if apierr.IsRateLimitHeader(name) {
+			h[name] = strings.TrimSpace(line[colon+1:])
+		}
 	}
 	return folded
 }

@@ -42,7 +42,49 @@ type Annotation struct {
 // Annotate classifies X's answer, asks for retry advice on failures, and
 // derives from the rate-limit headers (read once) a local block for
 // exhausted windows and the key's room.
-func Annotate(out Outbound) Annotation {
+func Annotate(out Outbound) Annotation { return annotate(out, plainUnknown) }
+
+// AnnotateLines is Annotate for X's header lines as the shim sends them
+// (ParseHeaderLines' form), with out.Headers left out: it reads them into
+// one of two empty maps the caller keeps between calls and empties after
+// (the Worker's annotate). An answer under 400 whose body is not read, or
+// is one apierr.PlainSuccess takes, is one Annotate reads no header of but
+// the rate-limit ones (classify stops at PlainSuccess, advise is not
+// asked): its rate-limit lines alone go into rate, a map small enough that
+// Go neither hashes a name to look it up nor spreads it over a table.
+// Any other answer, or a header name not folded, has every line read into
+// all. Reading X's dozen headers into one map was most of the Worker's
+// annotate call for a bodiless answer under wasm.
+// FuzzAnnotateLines holds it to Annotate of ParseHeaderLines.
+func AnnotateLines(out Outbound, lines string, all, rate Headers) Annotation {
+	plain := plainUnknown
+	if out.Status < 400 && out.Body != nil {
+		plain = plainNo
+		if apierr.PlainSuccess(out.Status, unsafe.Slice(unsafe.StringData(*out.Body), len(*out.Body))) {
+			plain = plainYes
+		}
+	}
+	if out.Status < 400 && plain != plainNo && rate.addRateLimitLines(lines) {
+		out.Headers, out.HeadersFolded = rate, true
+		return annotate(out, plain)
+	}
+	clear(rate)
+	out.Headers = all
+	out.HeadersFolded = all.AddLines(lines)
+	return annotate(out, plain)
+}
+
+// plainness is what AnnotateLines already knows of apierr.PlainSuccess for
+// the body, so that classify does not scan it again.
+type plainness int8
+
+const (
+	plainUnknown plainness = iota
+	plainYes
+	plainNo
+)
+
+func annotate(out Outbound, plain plainness) Annotation {
 	var rl *apierr.RateLimit
 	if out.HeadersFolded {
 		rl, _ = apierr.ParseRateLimitFolded(header.Folded(out.Headers))
@@ -59,7 +101,7 @@ func Annotate(out Outbound) Annotation {
 		body = unsafe.Slice(unsafe.StringData(*out.Body), len(*out.Body))
 	}
 	var reasons []string
-	if class, err := classify(out, body); err != nil {
+	if class, err := classify(out, body, plain); err != nil {
 		reasons = append(reasons, err.Error())
 	} else if class != "" {
 		a.Class = class
@@ -80,11 +122,11 @@ func Annotate(out Outbound) Annotation {
 // problem or a partial error, so apierr.Classify would say success: that
 // common case skips the parse. The header needs only the class, so the
 // schema checks of apierr.Parse are skipped for every body.
-func classify(out Outbound, body []byte) (class string, err error) {
+func classify(out Outbound, body []byte, plain plainness) (class string, err error) {
 	if out.Body == nil {
 		return "", nil
 	}
-	if apierr.PlainSuccess(out.Status, body) {
+	if plain == plainYes || plain == plainUnknown && apierr.PlainSuccess(out.Status, body) {
 		return "success", nil
 	}
 	defer func() {
