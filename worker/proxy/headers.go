@@ -6,6 +6,7 @@ import (
 
 	"github.com/xpreflight/xpreflight/core/apierr"
 	"github.com/xpreflight/xpreflight/core/header"
+	"github.com/xpreflight/xpreflight/internal/swar"
 )
 
 // Headers is a header map with lower-case names, as the shim sends it (JS
@@ -112,10 +113,23 @@ func (h Headers) addRateLimitLines(s string) (folded bool) {
 
 // nameEnd finds a header line's ':' (-1 when it has none) and reports
 // whether the name before it is lower-case ASCII already, in one pass
-// (strings.Cut, then strings.ToLower's own check, were two).
+// (strings.Cut, then strings.ToLower's own check, were two), eight bytes
+// at a time (internal/swar) and then byte by byte.
 func nameEnd(line string) (colon int, lower bool) {
 	lower = true
-	for i := 0; i < len(line); i++ {
+	i := 0
+	for ; i+swar.Size <= len(line); i += swar.Size {
+		x := swar.Word(line[i:])
+		notLower := swar.NonASCII(x) | upperASCII(x)
+		if c := swar.Is(x, ':'); c != 0 {
+			k := swar.First(c) // the first colon, exactly
+			// The lanes below it are exact: a carry in upperASCII runs
+			// upwards, from a non-ASCII lane NonASCII marks itself.
+			return i + k, lower && notLower&(1<<(8*k)-1) == 0
+		}
+		lower = lower && notLower == 0
+	}
+	for ; i < len(line); i++ {
 		switch c := line[i]; {
 		case c == ':':
 			return i, lower
@@ -124,4 +138,12 @@ func nameEnd(line string) (colon int, lower bool) {
 		}
 	}
 	return -1, lower
+}
+
+// upperASCII marks the lanes of x that hold 'A'–'Z', exactly when every
+// lane is ASCII (adding 0x3f sets the high bit of a byte from 'A' up,
+// adding 0x25 from '['); a non-ASCII lane may mark the lane above it.
+func upperASCII(x uint64) uint64 {
+	const lanes1, lanes8 = 0x0101010101010101, 0x8080808080808080
+	return (x + lanes1*(0x80-'A')) &^ (x + lanes1*(0x80-'Z'-1)) & lanes8
 }

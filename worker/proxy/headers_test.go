@@ -5,6 +5,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/xpreflight/xpreflight/internal/swar"
 )
 
 // parseLinesByCut is ParseHeaderLines as it was before nameEnd: the
@@ -125,4 +128,102 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// referenceNameEnd is nameEnd as it was, byte by byte: FuzzNameEnd and
+// TestNameEndWords hold nameEnd to it.
+func referenceNameEnd(line string) (colon int, lower bool) {
+	lower = true
+	for i := 0; i < len(line); i++ {
+		switch c := line[i]; {
+		case c == ':':
+			return i, lower
+		case 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf:
+			lower = false
+		}
+	}
+	return -1, lower
+}
+
+// TestNameEndWords: the colon, an upper-case letter, its neighbours '@' and
+// '[', and non-ASCII bytes (those whose carry reaches the next lane among
+// them) at every lane of the first two words, on either side of the colon.
+func TestNameEndWords(t *testing.T) {
+	for _, tc := range []struct {
+		line  string
+		colon int
+		lower bool
+	}{
+		{"x-rate-limit-reset: 1", 18, true},
+		{"x-rate-limit-Reset: 1", 18, false},
+		{"x-rate-l: 1", 8, true},
+		{"Accept:x", 6, false},
+		{"accept:X", 6, true},
+		{"x-\u00e9: 1", 4, false},
+		{"abcdefg:\xff", 7, true},
+		{"\xffbcdefg:", 7, false},
+		{"@[`{:", 4, true},
+		{"no colon here", -1, true},
+		{"NO COLON", -1, false},
+		{"", -1, true},
+	} {
+		colon, lower := nameEnd(tc.line)
+		if colon != tc.colon || lower != tc.lower {
+			t.Errorf("nameEnd(%q) = %d, %v, want %d, %v", tc.line, colon, lower, tc.colon, tc.lower)
+		}
+	}
+	for _, b := range []byte{':', 'A', 'Z', '@', '[', 'a', 0x7f, 0x80, 0xc0, 0xc1, 0xff} {
+		for _, fill := range []byte{'x', 0xff, 'Q'} {
+			for at := range 2*swar.Size + 1 {
+				for colonAt := range 2*swar.Size + 2 {
+					line := []byte(strings.Repeat(string(rune(0)), 2*swar.Size+2))
+					for i := range line {
+						line[i] = fill
+					}
+					line[colonAt] = ':'
+					if at != colonAt {
+						line[at] = b
+					}
+					colon, lower := nameEnd(string(line))
+					rcolon, rlower := referenceNameEnd(string(line))
+					if colon != rcolon || lower != rlower {
+						t.Fatalf("nameEnd(%q) = %d, %v, reference %d, %v", line, colon, lower, rcolon, rlower)
+					}
+				}
+			}
+		}
+	}
+}
+
+func FuzzNameEnd(f *testing.F) {
+	for _, s := range []string{"x-rate-limit-reset: 1", "Accept: x", "\xffbcdefg:", "abc", "@[`{:Z"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		colon, lower := nameEnd(line)
+		if rcolon, rlower := referenceNameEnd(line); colon != rcolon || lower != rlower {
+			t.Fatalf("nameEnd(%q) = %d, %v, reference %d, %v", line, colon, lower, rcolon, rlower)
+		}
+	})
+}
+
+// BenchmarkNameEnd: nameEnd against the byte-by-byte reference on X's
+// header lines.
+func BenchmarkNameEnd(b *testing.B) {
+	lines := strings.Split("api-version: 2.167\nconnection: keep-alive\ncontent-type: application/json; charset=utf-8\n"+
+		"date: Tue, 14 Nov 2023 22:13:20 GMT\nkeep-alive: timeout=5\nset-cookie: guest_id=v1%3A1; Path=/, lang=en; Path=/\n"+
+		"transfer-encoding: chunked\nx-access-level: read\nx-rate-limit-limit: 450\nx-rate-limit-remaining: 449\n"+
+		"x-rate-limit-reset: 1900000900\nx-transaction-id: a1b2c3d4e5", "\n")
+	for _, f := range []struct {
+		name string
+		end  func(string) (int, bool)
+	}{{"nameEnd", nameEnd}, {"reference", referenceNameEnd}} {
+		b.Run(f.name, func(b *testing.B) {
+			for b.Loop() {
+				for _, l := range lines {
+					f.end(l)
+				}
+			}
+		})
+	}
 }
