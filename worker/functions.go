@@ -164,8 +164,8 @@ func annotate(payload []byte) []byte {
 // rateHeaders its rate-limit headers alone when they are all that call
 // reads (proxy.AnnotateLines): one map each for every call, as making one
 // was 7% of the call under wasm. rateHeaders is made without a size, so
-// that for up to eight names Go keeps it as one small group, which it
-// searches without hashing. Annotate keeps
+// that for up to eight names Go keeps it as one small group (no table to
+// find, little to clear). Annotate keeps
 // no reference to it (a Block's values are encoded with the answer before
 // annotate returns), calls do not overlap
 // (one Go instance per isolate, called synchronously), and it is emptied

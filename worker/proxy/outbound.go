@@ -50,11 +50,11 @@ func Annotate(out Outbound) Annotation { return annotate(out, plainUnknown) }
 // (the Worker's annotate). An answer under 400 whose body is not read, or
 // is one apierr.PlainSuccess takes, is one Annotate reads no header of but
 // the rate-limit ones (classify stops at PlainSuccess, advise is not
-// asked): its rate-limit lines alone go into rate, a map small enough that
-// Go neither hashes a name to look it up nor spreads it over a table.
+// asked): its rate-limit lines alone go into rate (three insertions, not a
+// dozen, each hashing its name, into a map that stays one small group).
 // Any other answer, or a header name not folded, has every line read into
-// all. Reading X's dozen headers into one map was most of the Worker's
-// annotate call for a bodiless answer under wasm.
+// all. Under wasm, reading X's dozen headers into one map cost more than
+// the rest of a bodiless answer's annotation (2.8 µs against 1.6).
 // FuzzAnnotateLines holds it to Annotate of ParseHeaderLines.
 func AnnotateLines(out Outbound, lines string, all, rate Headers) Annotation {
 	plain := plainUnknown
