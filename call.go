@@ -25,6 +25,7 @@ type call struct {
 	prefix   []byte        // what was read of it
 	stream   bool          // a streaming endpoint
 	respBody []byte        // the last answer's body, when it was read
+	coding   string        // its Content-Encoding when not identity (contentCoding), decoded when classed
 	respHdr  map[string]string
 	res      *Result
 	// What a call hands out lives in it, so one allocation holds them all
@@ -110,7 +111,8 @@ func (cl *call) inspect(resp *http.Response) error {
 	if resp == nil {
 		return errors.New("xpreflight: the base RoundTripper returned neither a response nor an error")
 	}
-	cl.respHdr, cl.respBody = nil, nil
+	cl.respHdr, cl.respBody, cl.coding = nil, nil, ""
+	cl.res.StatusOnly = ""
 	if !(cl.stream && resp.StatusCode < 300) && resp.Body != nil && resp.Body != http.NoBody {
 		buf, rest, err := readBody(resp.Body, resp.ContentLength, cl.cfg.bodyMax)
 		if err != nil {
@@ -122,12 +124,16 @@ func (cl *call) inspect(resp *http.Response) error {
 				io.Reader
 				io.Closer
 			}{io.MultiReader(bytes.NewReader(buf), rest), rest}
+			cl.res.StatusOnly = BodyTooLong
 		} else {
 			resp.Body.Close()
 			cl.answer = answerBody{}
 			cl.answer.r.Reset(buf)
 			resp.Body = &cl.answer
 			cl.respBody = buf
+			if ce, ok := resp.Header["Content-Encoding"]; ok {
+				cl.coding = contentCoding(ce)
+			}
 		}
 	}
 	cl.res.answerHeader = resp.Header
@@ -135,13 +141,28 @@ func (cl *call) inspect(resp *http.Response) error {
 	return nil
 }
 
+// decode puts a decoded copy of a coded answer's body in its place for
+// core/apierr and core/retry (the caller's reader keeps the coded bytes),
+// or no body, classing the answer by its status, when it cannot be decoded
+// within the bound; Result.StatusOnly says why.
+func (cl *call) decode() {
+	if cl.coding == "" {
+		return
+	}
+	body, why := decodeBody(cl.coding, cl.respBody, cl.cfg.bodyMax)
+	cl.res.answer.Body, cl.res.StatusOnly = body, why
+	cl.coding = ""
+}
+
 // needsAdvice: a success or partial answer is final; any other (and no
 // answer) goes to core/retry. A 2xx body that cannot hold a problem (see
 // apierr.PlainSuccess), or that was not read, is final without being classed now:
-// ResultOf classes it if the caller asks.
+// ResultOf classes it if the caller asks. A coded body is decoded first,
+// since that decision reads it.
 func (cl *call) needsAdvice() bool {
+	cl.decode()
 	a := &cl.res.answer
-	if a.Status >= 200 && a.Status < 300 && (cl.respBody == nil || apierr.PlainSuccess(a.Status, cl.respBody)) {
+	if a.Status >= 200 && a.Status < 300 && (a.Body == nil || apierr.PlainSuccess(a.Status, a.Body)) {
 		return false
 	}
 	cl.respHdr = flatten(cl.res.answerHeader)
@@ -158,7 +179,7 @@ func (cl *call) advise(attempt int, resp *http.Response, prevDelay int64) retry.
 		Now: cl.cfg.now().UnixMilli(), Random: cl.cfg.random(), PreviousDelayMs: prevDelay, Policy: &cl.cfg.policy,
 	}
 	if resp != nil {
-		in.Status, in.Headers, in.Body = resp.StatusCode, cl.respHdr, cl.respBody
+		in.Status, in.Headers, in.Body = resp.StatusCode, cl.respHdr, cl.res.answer.Body // decoded, or nil when classed by status
 	} else {
 		cl.res.setAnswer(apierr.Response{}, nil)
 	}

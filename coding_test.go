@@ -1,0 +1,239 @@
+package xpreflight
+
+import (
+	"bytes"
+	"compress/gzip"
+	"compress/zlib"
+	"io"
+	"net/http"
+	"testing"
+
+	"github.com/xpreflight/xpreflight/core/apierr"
+	"github.com/xpreflight/xpreflight/core/retry"
+)
+
+func gzipped(t testing.TB, b []byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	w := gzip.NewWriter(&buf)
+	if _, err := w.Write(b); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func zlibbed(t testing.TB, b []byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	w := zlib.NewWriter(&buf)
+	if _, err := w.Write(b); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// corrupt flips a byte in the middle of a coded body: the stream fails its
+// checksum or its block structure.
+func corrupt(b []byte) []byte {
+	c := bytes.Clone(b)
+	c[len(c)/2] ^= 0xff
+	return c
+}
+
+// TestCodedAnswers: a caller that sets Accept-Encoding gets X's answer
+// coded (Go's http.Transport decodes only what it asked for itself). The
+// Transport classes a decoded copy, so a coded partial is partial and a
+// coded usage cap is not retried; a coding it does not decode, a corrupt
+// stream or one decoding past the bound is classed by its status and says
+// so. Either way the caller reads X's bytes as they came.
+//
+// Bodies: core/apierr's recorded fixtures (core/apierr/testdata/README.md):
+// 200-partial-not-found.json (sferik/x-ruby issue #11) and
+// 429-usage-capped.json (xdevplatform/xdk issue #25), sent with that
+// issue's x-rate-limit-remaining: 39999, as TestRetryTable row 4 does.
+func TestCodedAnswers(t *testing.T) {
+	partial := fixture(t, "200-partial-not-found.json")
+	capped := fixture(t, "429-usage-capped.json")
+	// A bomb: the body followed by 2 MiB of spaces, still valid JSON of
+	// the same class if read whole, gzipped to a few KiB. Past the 1 MiB
+	// bound the Transport stops decoding and classes by status.
+	pad := bytes.Repeat([]byte(" "), 2<<20)
+	type coded struct {
+		name, coding string
+		code         func([]byte) []byte
+		statusOnly   string // "" when the decoded body is classed
+	}
+	codings := []coded{
+		{"gzip", "gzip", func(b []byte) []byte { return gzipped(t, b) }, ""},
+		{"x-gzip", "x-gzip", func(b []byte) []byte { return gzipped(t, b) }, ""},
+		{"GZIP upper case", "GZIP", func(b []byte) []byte { return gzipped(t, b) }, ""},
+		{"deflate (zlib)", "deflate", func(b []byte) []byte { return zlibbed(t, b) }, ""},
+		{"identity", "identity", func(b []byte) []byte { return b }, ""},
+		{"br: not decoded here", "br", func(b []byte) []byte { return gzipped(t, b) }, BodyUnknownCoding},
+		{"two codings", "gzip, gzip", func(b []byte) []byte { return gzipped(t, gzipped(t, b)) }, BodyUnknownCoding},
+		{"corrupt gzip", "gzip", func(b []byte) []byte { return corrupt(gzipped(t, b)) }, BodyBadCoding},
+		{"cut-off gzip", "gzip", func(b []byte) []byte { g := gzipped(t, b); return g[:len(g)-6] }, BodyBadCoding},
+		{"deflate sent raw (not zlib)", "deflate", func(b []byte) []byte { z := zlibbed(t, b); return z[2 : len(z)-4] }, BodyBadCoding},
+		{"gzip bomb past the bound", "gzip", func(b []byte) []byte { return gzipped(t, append(bytes.Clone(b), pad...)) }, BodyTooLong},
+	}
+	type shape struct {
+		name    string
+		status  int
+		path    string
+		body    []byte
+		headers map[string]string
+		// want, when the body is read, and when classed by status
+		class, classByStatus     apierr.Class
+		sent, sentByStatus       int
+		final, finalByStatus     retry.Reason // Result.Advice.Reason; "" for none
+		retries, retriesByStatus []retry.Reason
+	}
+	shapes := []shape{
+		{name: "200 partial", status: 200, path: "/2/tweets?ids=1,2", body: partial,
+			class: apierr.Partial, classByStatus: apierr.Success, sent: 1, sentByStatus: 1},
+		{name: "429 usage-capped", status: 429, path: searchPath, body: capped, headers: map[string]string{"x-rate-limit-remaining": "39999"},
+			class: apierr.UsageCapped, classByStatus: apierr.RateLimited, sent: 1, sentByStatus: 2,
+			final: retry.ReasonUsageCapped, finalByStatus: retry.ReasonAttemptsExhausted,
+			retriesByStatus: []retry.Reason{retry.ReasonPerSecondLimit}},
+	}
+	for _, sh := range shapes {
+		for _, c := range codings {
+			t.Run(sh.name+"/"+c.name, func(t *testing.T) {
+				wire := c.code(sh.body)
+				h := map[string]string{"Content-Encoding": c.coding}
+				for k, v := range sh.headers {
+					h[k] = v
+				}
+				s := newStandin(t, answer{status: sh.status, headers: h, body: wire})
+				var retries []retry.Reason
+				tr := s.transport(t, newFakeClock(), WithMaxAttempts(2), OnRetry(func(e RetryEvent) { retries = append(retries, e.Advice.Reason) }))
+				req, _ := http.NewRequest("GET", s.URL+sh.path, nil)
+				req.Header.Set("Accept-Encoding", "gzip, deflate, br")
+				resp, err := tr.RoundTrip(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				if err != nil || !bytes.Equal(got, wire) {
+					t.Fatalf("the caller read %d bytes (err %v), want X's %d coded bytes as sent", len(got), err, len(wire))
+				}
+				if ce := resp.Header.Get("Content-Encoding"); ce != c.coding {
+					t.Fatalf("Content-Encoding %q, want %q as sent", ce, c.coding)
+				}
+				res := ResultOf(resp)
+				class, sent, final, wantRetries := sh.class, sh.sent, sh.final, sh.retries
+				if c.statusOnly != "" {
+					class, sent, final, wantRetries = sh.classByStatus, sh.sentByStatus, sh.finalByStatus, sh.retriesByStatus
+				}
+				if res.StatusOnly != c.statusOnly {
+					t.Errorf("StatusOnly %q, want %q", res.StatusOnly, c.statusOnly)
+				}
+				if got := res.Response().Class; got != class {
+					t.Errorf("class %s, want %s", got, class)
+				}
+				if n := len(s.requests()); n != sent || res.Attempts != sent {
+					t.Errorf("sent %d (attempts %d), want %d", n, res.Attempts, sent)
+				}
+				gotFinal := retry.Reason("")
+				if res.Advice != nil {
+					gotFinal = res.Advice.Reason
+				}
+				if gotFinal != final || res.Advice != nil && res.Advice.Retry && final != retry.ReasonAttemptsExhausted {
+					t.Errorf("advice %+v, want reason %q", res.Advice, final)
+				}
+				if len(retries) != len(wantRetries) || len(retries) > 0 && retries[0] != wantRetries[0] {
+					t.Errorf("retried for %v, want %v", retries, wantRetries)
+				}
+				if class == apierr.Partial && len(res.Response().PartialErrors) == 0 {
+					t.Errorf("partial without its errors: %+v", res.Response())
+				}
+			})
+		}
+	}
+}
+
+// TestCodedPlainSuccess: a coded plain 2xx is decoded for the decision
+// (a 2xx naming errors is classed now) yet still classed only when asked.
+func TestCodedPlainSuccess(t *testing.T) {
+	wire := gzipped(t, []byte(okBody))
+	s := newStandin(t, answer{status: 200, headers: map[string]string{"Content-Encoding": "gzip"}, body: wire})
+	req, _ := http.NewRequest("GET", s.URL+searchPath, nil)
+	req.Header.Set("Accept-Encoding", "gzip")
+	resp, err := s.transport(t, newFakeClock()).RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	res := ResultOf(resp)
+	if res.reading != nil || res.Advice != nil {
+		t.Fatalf("a plain success was classed before it was asked for: %+v", res)
+	}
+	if c := res.Response(); c.Class != apierr.Success || c.Shape != apierr.ShapeEnvelope {
+		t.Fatalf("class %s shape %s, want success, envelope (the decoded body)", c.Class, c.Shape)
+	}
+}
+
+// TestDecodeBody: the helper's table, hostile inputs included.
+func TestDecodeBody(t *testing.T) {
+	plain := []byte(okBody)
+	tests := []struct {
+		name, coding string
+		body         []byte
+		max          int64
+		want         []byte
+		why          string
+	}{
+		{"gzip", "gzip", gzipped(t, plain), 1 << 20, plain, ""},
+		{"x-gzip", "x-gzip", gzipped(t, plain), 1 << 20, plain, ""},
+		{"deflate", "deflate", zlibbed(t, plain), 1 << 20, plain, ""},
+		{"exactly the bound", "gzip", gzipped(t, plain), int64(len(plain)), plain, ""},
+		{"one byte past the bound", "gzip", gzipped(t, plain), int64(len(plain)) - 1, nil, BodyTooLong},
+		{"empty gzip member", "gzip", gzipped(t, nil), 10, []byte{}, ""},
+		{"gzip members concatenated", "gzip", append(gzipped(t, plain[:10]), gzipped(t, plain[10:])...), 1 << 20, plain, ""},
+		{"gzip then garbage", "gzip", append(gzipped(t, plain), "junk"...), 1 << 20, nil, BodyBadCoding},
+		{"empty body as gzip", "gzip", nil, 1 << 20, nil, BodyBadCoding},
+		{"plain JSON labelled gzip", "gzip", plain, 1 << 20, nil, BodyBadCoding},
+		{"zstd", "zstd", plain, 1 << 20, nil, BodyUnknownCoding},
+		{"several", "*", plain, 1 << 20, nil, BodyUnknownCoding},
+		{"bomb: 64 MiB of zeros", "gzip", gzipped(t, make([]byte, 64<<20)), 1 << 20, nil, BodyTooLong},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, why := decodeBody(tc.coding, tc.body, tc.max)
+			if why != tc.why || !bytes.Equal(got, tc.want) || (tc.want != nil) != (got != nil) {
+				t.Fatalf("got %d bytes, %q; want %d bytes, %q", len(got), why, len(tc.want), tc.why)
+			}
+		})
+	}
+}
+
+func TestContentCoding(t *testing.T) {
+	tests := []struct {
+		values []string
+		want   string
+	}{
+		{nil, ""},
+		{[]string{""}, ""},
+		{[]string{"identity"}, ""},
+		{[]string{"gzip"}, "gzip"},
+		{[]string{" X-GZip "}, "x-gzip"},
+		{[]string{"Deflate"}, "deflate"},
+		{[]string{"identity, gzip"}, "gzip"},
+		{[]string{"gzip, br"}, "*"},
+		{[]string{"gzip", "gzip"}, "*"},
+		{[]string{"br"}, "br"},
+		{[]string{",,"}, ""},
+	}
+	for _, tc := range tests {
+		if got := contentCoding(tc.values); got != tc.want {
+			t.Errorf("contentCoding(%q) = %q, want %q", tc.values, got, tc.want)
+		}
+	}
+}
