@@ -24,8 +24,8 @@ type call struct {
 	streamed io.ReadCloser // the unread remainder of an over-bound body (first attempt only)
 	prefix   []byte        // what was read of it
 	stream   bool          // a streaming endpoint
+	coding   coding        // the last answer's Content-Encoding, until decoded for classing
 	respBody []byte        // the last answer's body, when it was read
-	coding   string        // its Content-Encoding when not identity (contentCoding), decoded when classed
 	respHdr  map[string]string
 	res      *Result
 	// What a call hands out lives in it, so one allocation holds them all
@@ -111,8 +111,8 @@ func (cl *call) inspect(resp *http.Response) error {
 	if resp == nil {
 		return errors.New("xpreflight: the base RoundTripper returned neither a response nor an error")
 	}
-	cl.respHdr, cl.respBody, cl.coding = nil, nil, ""
-	cl.res.StatusOnly = ""
+	cl.respHdr, cl.respBody, cl.coding = nil, nil, codingNone
+	cl.res.StatusOnly = 0
 	if !(cl.stream && resp.StatusCode < 300) && resp.Body != nil && resp.Body != http.NoBody {
 		buf, rest, err := readBody(resp.Body, resp.ContentLength, cl.cfg.bodyMax)
 		if err != nil {
@@ -146,12 +146,12 @@ func (cl *call) inspect(resp *http.Response) error {
 // or no body, classing the answer by its status, when it cannot be decoded
 // within the bound; Result.StatusOnly says why.
 func (cl *call) decode() {
-	if cl.coding == "" {
+	if cl.coding == codingNone {
 		return
 	}
 	body, why := decodeBody(cl.coding, cl.respBody, cl.cfg.bodyMax)
 	cl.res.answer.Body, cl.res.StatusOnly = body, why
-	cl.coding = ""
+	cl.coding = codingNone
 }
 
 // needsAdvice: a success or partial answer is final; any other (and no

@@ -8,18 +8,47 @@ import (
 	"strings"
 )
 
-// Why an answer was classed by its status alone (Result.StatusOnly): its
-// body was not read, or could not be read as the JSON X sends.
+// BodyUnread is why an answer was classed by its status alone
+// (Result.StatusOnly): its body was not read, or could not be read as the
+// JSON X sends. The zero value: the body was read (or there was none).
+// A byte, not a string, so the Result it sits in does not grow.
+type BodyUnread uint8
+
 const (
 	// BodyTooLong: the body, or what it decodes to, is longer than the
 	// bound (1 MiB); it is passed on whole, unread past the bound.
-	BodyTooLong = "too-long"
+	BodyTooLong BodyUnread = iota + 1
 	// BodyUnknownCoding: the answer's Content-Encoding is one this package
 	// does not decode (br, zstd, several codings, any other).
-	BodyUnknownCoding = "unknown-coding"
+	BodyUnknownCoding
 	// BodyBadCoding: the body is not valid in its Content-Encoding (a
 	// corrupt or cut-off gzip or zlib stream).
-	BodyBadCoding = "bad-coding"
+	BodyBadCoding
+)
+
+// String is the reason's name: "too-long", "unknown-coding", "bad-coding",
+// or "" for the zero value.
+func (u BodyUnread) String() string {
+	switch u {
+	case BodyTooLong:
+		return "too-long"
+	case BodyUnknownCoding:
+		return "unknown-coding"
+	case BodyBadCoding:
+		return "bad-coding"
+	}
+	return ""
+}
+
+// coding is an answer's Content-Encoding as far as the Transport is
+// concerned (a byte in the call, for the same reason as BodyUnread).
+type coding uint8
+
+const (
+	codingNone    coding = iota // no header, empty, or identity
+	codingGzip                  // gzip or x-gzip (RFC 9110 §8.4.1.3: the same coding)
+	codingDeflate               // deflate: the zlib format (RFC 9110 §8.4.1.2)
+	codingOther                 // br, zstd, several codings, anything else
 )
 
 // Go's http.Transport decodes only the gzip it asked for itself: when the
@@ -29,38 +58,43 @@ const (
 // the caller still gets the coded bytes.
 
 // contentCoding reads the answer's Content-Encoding values (RFC 9110
-// §8.4): "" for none (no header, empty, identity), else the one coding in
-// lower case, or "*" for several codings (a list, or several header lines).
-func contentCoding(values []string) string {
-	coding := ""
+// §8.4; coding names are case-insensitive): several codings (a list, or
+// several header lines) are codingOther, identity and empty items none.
+func contentCoding(values []string) coding {
+	found := codingNone
 	for _, v := range values {
 		for _, c := range strings.Split(v, ",") {
-			c = strings.ToLower(strings.TrimSpace(c))
-			if c == "" || c == "identity" {
+			c = strings.TrimSpace(c)
+			this := codingOther
+			switch {
+			case c == "" || strings.EqualFold(c, "identity"):
 				continue
+			case strings.EqualFold(c, "gzip") || strings.EqualFold(c, "x-gzip"):
+				this = codingGzip
+			case strings.EqualFold(c, "deflate"):
+				this = codingDeflate
 			}
-			if coding != "" {
-				return "*"
+			if found != codingNone {
+				return codingOther
 			}
-			coding = c
+			found = this
 		}
 	}
-	return coding
+	return found
 }
 
-// decodeBody returns body decoded from coding (as contentCoding gives it)
-// when that is at most max bytes, or nil and why not (BodyTooLong,
+// decodeBody returns body decoded from c when that is at most max bytes,
+// or nil and why not (BodyTooLong,
 // BodyUnknownCoding, BodyBadCoding). It never produces more than max+1
 // bytes, however much the body would expand to (a small body can decode
 // to gigabytes): past max it stops, as readBody stops for a long answer.
-// deflate is the zlib format, as RFC 9110 §8.4.1.2 defines it.
-func decodeBody(coding string, body []byte, max int64) ([]byte, string) {
+func decodeBody(c coding, body []byte, max int64) ([]byte, BodyUnread) {
 	var dec io.ReadCloser
 	var err error
-	switch coding {
-	case "gzip", "x-gzip": // x-gzip: the same coding (RFC 9110 §8.4.1.3)
+	switch c {
+	case codingGzip:
 		dec, err = gzip.NewReader(bytes.NewReader(body))
-	case "deflate":
+	case codingDeflate:
 		dec, err = zlib.NewReader(bytes.NewReader(body))
 	default:
 		return nil, BodyUnknownCoding
@@ -76,5 +110,5 @@ func decodeBody(coding string, body []byte, max int64) ([]byte, string) {
 	case err != nil:
 		return nil, BodyBadCoding
 	}
-	return out, ""
+	return out, 0
 }

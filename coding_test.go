@@ -67,14 +67,14 @@ func TestCodedAnswers(t *testing.T) {
 	type coded struct {
 		name, coding string
 		code         func([]byte) []byte
-		statusOnly   string // "" when the decoded body is classed
+		statusOnly   BodyUnread // zero when the decoded body is classed
 	}
 	codings := []coded{
-		{"gzip", "gzip", func(b []byte) []byte { return gzipped(t, b) }, ""},
-		{"x-gzip", "x-gzip", func(b []byte) []byte { return gzipped(t, b) }, ""},
-		{"GZIP upper case", "GZIP", func(b []byte) []byte { return gzipped(t, b) }, ""},
-		{"deflate (zlib)", "deflate", func(b []byte) []byte { return zlibbed(t, b) }, ""},
-		{"identity", "identity", func(b []byte) []byte { return b }, ""},
+		{"gzip", "gzip", func(b []byte) []byte { return gzipped(t, b) }, 0},
+		{"x-gzip", "x-gzip", func(b []byte) []byte { return gzipped(t, b) }, 0},
+		{"GZIP upper case", "GZIP", func(b []byte) []byte { return gzipped(t, b) }, 0},
+		{"deflate (zlib)", "deflate", func(b []byte) []byte { return zlibbed(t, b) }, 0},
+		{"identity", "identity", func(b []byte) []byte { return b }, 0},
 		{"br: not decoded here", "br", func(b []byte) []byte { return gzipped(t, b) }, BodyUnknownCoding},
 		{"two codings", "gzip, gzip", func(b []byte) []byte { return gzipped(t, gzipped(t, b)) }, BodyUnknownCoding},
 		{"corrupt gzip", "gzip", func(b []byte) []byte { return corrupt(gzipped(t, b)) }, BodyBadCoding},
@@ -129,11 +129,11 @@ func TestCodedAnswers(t *testing.T) {
 				}
 				res := ResultOf(resp)
 				class, sent, final, wantRetries := sh.class, sh.sent, sh.final, sh.retries
-				if c.statusOnly != "" {
+				if c.statusOnly != 0 {
 					class, sent, final, wantRetries = sh.classByStatus, sh.sentByStatus, sh.finalByStatus, sh.retriesByStatus
 				}
 				if res.StatusOnly != c.statusOnly {
-					t.Errorf("StatusOnly %q, want %q", res.StatusOnly, c.statusOnly)
+					t.Errorf("StatusOnly %v, want %v", res.StatusOnly, c.statusOnly)
 				}
 				if got := res.Response().Class; got != class {
 					t.Errorf("class %s, want %s", got, class)
@@ -184,31 +184,32 @@ func TestCodedPlainSuccess(t *testing.T) {
 func TestDecodeBody(t *testing.T) {
 	plain := []byte(okBody)
 	tests := []struct {
-		name, coding string
-		body         []byte
-		max          int64
-		want         []byte
-		why          string
+		name   string
+		coding coding
+		body   []byte
+		max    int64
+		want   []byte
+		why    BodyUnread
 	}{
-		{"gzip", "gzip", gzipped(t, plain), 1 << 20, plain, ""},
-		{"x-gzip", "x-gzip", gzipped(t, plain), 1 << 20, plain, ""},
-		{"deflate", "deflate", zlibbed(t, plain), 1 << 20, plain, ""},
-		{"exactly the bound", "gzip", gzipped(t, plain), int64(len(plain)), plain, ""},
-		{"one byte past the bound", "gzip", gzipped(t, plain), int64(len(plain)) - 1, nil, BodyTooLong},
-		{"empty gzip member", "gzip", gzipped(t, nil), 10, []byte{}, ""},
-		{"gzip members concatenated", "gzip", append(gzipped(t, plain[:10]), gzipped(t, plain[10:])...), 1 << 20, plain, ""},
-		{"gzip then garbage", "gzip", append(gzipped(t, plain), "junk"...), 1 << 20, nil, BodyBadCoding},
-		{"empty body as gzip", "gzip", nil, 1 << 20, nil, BodyBadCoding},
-		{"plain JSON labelled gzip", "gzip", plain, 1 << 20, nil, BodyBadCoding},
-		{"zstd", "zstd", plain, 1 << 20, nil, BodyUnknownCoding},
-		{"several", "*", plain, 1 << 20, nil, BodyUnknownCoding},
-		{"bomb: 64 MiB of zeros", "gzip", gzipped(t, make([]byte, 64<<20)), 1 << 20, nil, BodyTooLong},
+		{"gzip", codingGzip, gzipped(t, plain), 1 << 20, plain, 0},
+		{"x-gzip", codingGzip, gzipped(t, plain), 1 << 20, plain, 0},
+		{"deflate", codingDeflate, zlibbed(t, plain), 1 << 20, plain, 0},
+		{"exactly the bound", codingGzip, gzipped(t, plain), int64(len(plain)), plain, 0},
+		{"one byte past the bound", codingGzip, gzipped(t, plain), int64(len(plain)) - 1, nil, BodyTooLong},
+		{"empty gzip member", codingGzip, gzipped(t, nil), 10, []byte{}, 0},
+		{"gzip members concatenated", codingGzip, append(gzipped(t, plain[:10]), gzipped(t, plain[10:])...), 1 << 20, plain, 0},
+		{"gzip then garbage", codingGzip, append(gzipped(t, plain), "junk"...), 1 << 20, nil, BodyBadCoding},
+		{"empty body as gzip", codingGzip, nil, 1 << 20, nil, BodyBadCoding},
+		{"plain JSON labelled gzip", codingGzip, plain, 1 << 20, nil, BodyBadCoding},
+		{"zstd", codingOther, plain, 1 << 20, nil, BodyUnknownCoding},
+		{"several", codingOther, plain, 1 << 20, nil, BodyUnknownCoding},
+		{"bomb: 64 MiB of zeros", codingGzip, gzipped(t, make([]byte, 64<<20)), 1 << 20, nil, BodyTooLong},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			got, why := decodeBody(tc.coding, tc.body, tc.max)
 			if why != tc.why || !bytes.Equal(got, tc.want) || (tc.want != nil) != (got != nil) {
-				t.Fatalf("got %d bytes, %q; want %d bytes, %q", len(got), why, len(tc.want), tc.why)
+				t.Fatalf("got %d bytes, %v; want %d bytes, %v", len(got), why, len(tc.want), tc.why)
 			}
 		})
 	}
@@ -217,23 +218,26 @@ func TestDecodeBody(t *testing.T) {
 func TestContentCoding(t *testing.T) {
 	tests := []struct {
 		values []string
-		want   string
+		want   coding
 	}{
-		{nil, ""},
-		{[]string{""}, ""},
-		{[]string{"identity"}, ""},
-		{[]string{"gzip"}, "gzip"},
-		{[]string{" X-GZip "}, "x-gzip"},
-		{[]string{"Deflate"}, "deflate"},
-		{[]string{"identity, gzip"}, "gzip"},
-		{[]string{"gzip, br"}, "*"},
-		{[]string{"gzip", "gzip"}, "*"},
-		{[]string{"br"}, "br"},
-		{[]string{",,"}, ""},
+		{nil, codingNone},
+		{[]string{""}, codingNone},
+		{[]string{"identity"}, codingNone},
+		{[]string{"IDENTITY , "}, codingNone},
+		{[]string{"gzip"}, codingGzip},
+		{[]string{" X-GZip "}, codingGzip},
+		{[]string{"Deflate"}, codingDeflate},
+		{[]string{"identity, gzip"}, codingGzip},
+		{[]string{"gzip, br"}, codingOther},
+		{[]string{"gzip", "gzip"}, codingOther},
+		{[]string{"br"}, codingOther},
+		{[]string{"zstd"}, codingOther},
+		{[]string{"gzip;q=1"}, codingOther},
+		{[]string{",,"}, codingNone},
 	}
 	for _, tc := range tests {
 		if got := contentCoding(tc.values); got != tc.want {
-			t.Errorf("contentCoding(%q) = %q, want %q", tc.values, got, tc.want)
+			t.Errorf("contentCoding(%q) = %d, want %d", tc.values, got, tc.want)
 		}
 	}
 }

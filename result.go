@@ -30,12 +30,12 @@ type Result struct {
 	// Stream is true for a streaming endpoint, whose 2xx body the Transport
 	// neither reads nor retries.
 	Stream bool
-	// StatusOnly names why the answer was classed by its status alone, its
+	// StatusOnly says why the answer was classed by its status alone, its
 	// body not read as JSON: BodyTooLong, BodyUnknownCoding or
-	// BodyBadCoding; "" when the body was read (a gzip, x-gzip or deflate
-	// body decoded, the caller still reading the coded bytes), or when there
-	// was none. A stream's 2xx body is never read (Stream).
-	StatusOnly string
+	// BodyBadCoding; zero when the body was read (a gzip, x-gzip or
+	// deflate body decoded, while the caller still reads the coded bytes)
+	// or there was none. A stream's 2xx body is never read (Stream).
+	StatusOnly BodyUnread
 
 	// The answer as core/apierr reads it, classed on first use when the
 	// Transport's decision did not need it (a plain 2xx body).
