@@ -31,17 +31,24 @@
 //	                                                     ends, and is never retried mid-body (a stream's
 //	                                                     operational-disconnect line, core/retry row 11, is
 //	                                                     the caller's to act on)
-//	8  answer 2xx, JSON object naming no "errors" or     return it; classed (success) only when ResultOf's
+//	8  answer (not row 7) with Content-Encoding gzip,    rows 9–11 read a decoded copy (up to 1 MiB); the
+//	   x-gzip or deflate (zlib, RFC 9110 §8.4.1); any   caller gets X's coded bytes and headers as sent.
+//	   other coding (br, zstd, several), a corrupt       Go's http.Transport decodes only the gzip it asked
+//	   stream, or one decoding past 1 MiB                for itself, so a caller's Accept-Encoding brings
+//	                                                     coded answers; anything not decoded is read as no
+//	                                                     body: classed by its status, Result.StatusOnly
+//	                                                     says why (a gzip bomb costs 1 MiB, not gigabytes)
+//	9  answer 2xx, JSON object naming no "errors" or     return it; classed (success) only when ResultOf's
 //	   "type" key                                        Result.Response is first asked for
-//	9  any other answer: classed by core/apierr;         return it
+//	10 any other answer: classed by core/apierr;         return it
 //	   success or partial
-//	10 failure, or no answer (a network error, or a      ask core/retry.Advise (attempt, method, URL, status,
+//	11 failure, or no answer (a network error, or a      ask core/retry.Advise (attempt, method, URL, status,
 //	   body that broke off while being read)             headers, body, now, random, stream); no retry →
 //	                                                     return the answer (or the network error)
-//	11 retry advised, but the wait ends after the        return the answer; Result.Stopped = deadline
+//	12 retry advised, but the wait ends after the        return the answer; Result.Stopped = deadline
 //	   request context's deadline
-//	12 retry advised, body streamed without GetBody      return the answer; Result.Stopped = body-not-rewindable
-//	13 retry advised                                     OnRetry hook, sleep Advice.DelayMs (returning
+//	13 retry advised, body streamed without GetBody      return the answer; Result.Stopped = body-not-rewindable
+//	14 retry advised                                     OnRetry hook, sleep Advice.DelayMs (returning
 //	                                                     ctx.Err() if the context ends first), send again
 //	                                                     with the body rewound
 //
@@ -71,5 +78,8 @@
 // MiB) to be judged and sent again on retries. A non-stream answer body is
 // read whole (up to 1 MiB, so partial errors anywhere in it are seen) and
 // handed on as an identical reader; a longer one is classed by its status
-// and streamed on unread after its first MiB.
+// and streamed on unread after its first MiB (Result.StatusOnly:
+// BodyTooLong). A coded answer (row 8) is handed on coded; only the copy
+// that is classed is decoded, when the Transport's decision reads it, and
+// a plain 2xx is still classed only when Result.Response is asked for.
 package xpreflight
