@@ -32,7 +32,7 @@
 //	                                                     operational-disconnect line, core/retry row 11, is
 //	                                                     the caller's to act on)
 //	8  answer (not row 7) with Content-Encoding gzip,    rows 9–11 read a decoded copy (up to 1 MiB); the
-//	   x-gzip or deflate (zlib, RFC 9110 §8.4.1); any   caller gets X's coded bytes and headers as sent.
+//	   x-gzip or deflate (zlib, RFC 9110 §8.4.1); any    caller gets X's coded bytes and headers as sent.
 //	   other coding (br, zstd, several), a corrupt       Go's http.Transport decodes only the gzip it asked
 //	   stream, or one decoding past 1 MiB                for itself, so a caller's Accept-Encoding brings
 //	                                                     coded answers; anything not decoded is read as no

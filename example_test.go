@@ -1,6 +1,8 @@
 package xpreflight_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -215,4 +217,37 @@ func ExampleWithoutValidation() {
 	fmt.Println(resp.StatusCode, res.Request == nil, res.Local, res.Response().Class)
 	// Output:
 	// 400 true false invalid-request
+}
+
+// A caller that asks for gzip itself gets X's answer gzipped: the Transport
+// classes a decoded copy and hands on the coded bytes; a coding it does not
+// decode is classed by its status, and StatusOnly says why.
+func ExampleBodyUnread() {
+	partial := `{"data":[{"id":"1","text":"hi"}],"errors":[{"resource_id":"2","type":"https://api.twitter.com/2/problems/resource-not-found","title":"Not Found Error","detail":"Could not find tweet with ids: [2]."}]}`
+	var coded bytes.Buffer
+	zw := gzip.NewWriter(&coded)
+	zw.Write([]byte(partial))
+	zw.Close()
+	for _, coding := range []string{"gzip", "br"} {
+		x := standIn(func(w http.ResponseWriter) {
+			w.Header().Set("Content-Encoding", coding)
+			w.Write(coded.Bytes())
+		})
+		t, _ := xpreflight.New(nil, xpreflight.WithHosts(x.Listener.Addr().String()))
+		req, _ := http.NewRequest("GET", x.URL+"/2/tweets?ids=1,2", nil)
+		req.Header.Set("Accept-Encoding", "gzip, br")
+		resp, err := t.Client().Do(req)
+		if err != nil {
+			panic(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		x.Close()
+		res := xpreflight.ResultOf(resp)
+		fmt.Printf("%s: class %s, status-only %q, caller reads the coded bytes: %v\n",
+			coding, res.Response().Class, res.StatusOnly, bytes.Equal(b, coded.Bytes()))
+	}
+	// Output:
+	// gzip: class partial, status-only "", caller reads the coded bytes: true
+	// br: class success, status-only "unknown-coding", caller reads the coded bytes: true
 }
