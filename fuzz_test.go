@@ -13,15 +13,18 @@ import (
 )
 
 // FuzzResponse feeds the Transport arbitrary answers (status, header lines,
-// body) on REST and stream paths: it must never panic, must hand the body
-// back byte for byte, must stop within the attempts cap, and CheckResponse
-// must agree with the class.
+// body, coded or not) on REST and stream paths: it must never panic, must
+// hand the body back byte for byte (coded as it came), must stop within the
+// attempts cap, and CheckResponse must agree with the class.
 func FuzzResponse(f *testing.F) {
 	for _, name := range []string{"429-about-blank.json", "429-usage-capped.json", "200-partial-not-found.json",
 		"503-stream-provisioning.json", "429-plain-text.txt", "404-html.html", "429-legacy-88.json"} {
 		f.Add(429, "x-rate-limit-remaining: 0\nx-rate-limit-reset: 1764849600", fixture(f, name), false)
 	}
 	f.Add(200, "", []byte(okBody), false)
+	f.Add(200, "content-encoding: gzip", gzipped(f, fixture(f, "200-partial-not-found.json")), false)
+	f.Add(429, "content-encoding: deflate\nx-rate-limit-remaining: 39999", zlibbed(f, fixture(f, "429-usage-capped.json")), false)
+	f.Add(503, "content-encoding: gzip", corrupt(gzipped(f, []byte(`{"title":"Service Unavailable"}`))), false)
 	f.Add(200, "", []byte(`{"errors":[{"type":"https://api.x.com/2/problems/internal-error"}]}`), false)
 	f.Add(503, "retry-after: 120", []byte(`{`), true)
 	f.Add(200, "", []byte(`{"\u0065rrors":[]}`), false)
@@ -75,8 +78,17 @@ func FuzzResponse(f *testing.F) {
 			t.Fatalf("class %s but CheckResponse nil = %v", class, errNil)
 		}
 		if !stream || status >= 300 {
-			// The lazy reading must be the one core/apierr gives.
-			want := apierr.Classify(apierr.Response{Status: status, Headers: flatten(h), Body: body, Method: "GET", URL: path})
+			// The lazy reading must be the one core/apierr gives, of the
+			// decoded body when it is coded (FuzzDecodeBody checks the
+			// decoding against the standard library's readers).
+			classed, why := body, BodyUnread(0)
+			if c := contentCoding(h.Values("Content-Encoding")); c != codingNone {
+				classed, why = decodeBody(c, body, defaultBodyMax)
+			}
+			if res.StatusOnly != why {
+				t.Fatalf("StatusOnly %v, want %v", res.StatusOnly, why)
+			}
+			want := apierr.Classify(apierr.Response{Status: status, Headers: flatten(h), Body: classed, Method: "GET", URL: path})
 			if want.Class != class {
 				t.Fatalf("class %s, core/apierr says %s", class, want.Class)
 			}
