@@ -63,8 +63,8 @@ func TestAnswerBodies(t *testing.T) {
 		if !bytes.Equal(b, big) {
 			t.Fatalf("got %d bytes, want %d", len(b), len(big))
 		}
-		if c := ResultOf(resp).Response().Class; c != apierr.Success {
-			t.Fatalf("class %s: a body over the bound is classed by its status", c)
+		if c, why := ResultOf(resp).Response().Class, ResultOf(resp).StatusOnly; c != apierr.Success || why != BodyTooLong {
+			t.Fatalf("class %s, StatusOnly %v: a body over the bound is classed by its status", c, why)
 		}
 	})
 	t.Run("cut short: a network failure, retried", func(t *testing.T) {

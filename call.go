@@ -131,7 +131,7 @@ func (cl *call) inspect(resp *http.Response) error {
 			cl.answer.r.Reset(buf)
 			resp.Body = &cl.answer
 			cl.respBody = buf
-			if ce, ok := resp.Header["Content-Encoding"]; ok {
+			if ce, ok := resp.Header["Content-Encoding"]; ok && len(buf) > 0 { // an empty body (a 204, a HEAD) has nothing to decode
 				cl.coding = contentCoding(ce)
 			}
 		}

@@ -180,6 +180,62 @@ func TestCodedPlainSuccess(t *testing.T) {
 	}
 }
 
+// TestCodedOtherwise: when the caller leaves Accept-Encoding to Go, Go asks
+// for gzip, decodes it and drops the header: the Transport sees JSON, as
+// before.
+func TestCodedOtherwise(t *testing.T) {
+	partial := fixture(t, "200-partial-not-found.json")
+	tests := []struct {
+		name           string
+		a              answer
+		acceptEncoding string
+		class          apierr.Class
+		read           []byte
+	}{
+		{"gzip Go asked for itself", answer{status: 200, headers: map[string]string{"Content-Encoding": "gzip"}, body: gzipped(t, partial)}, "", apierr.Partial, partial},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newStandin(t, tc.a)
+			req, _ := http.NewRequest("GET", s.URL+"/2/tweets?ids=1,2", nil)
+			if tc.acceptEncoding != "" {
+				req.Header.Set("Accept-Encoding", tc.acceptEncoding)
+			}
+			resp, err := s.transport(t, newFakeClock()).RoundTrip(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			res := ResultOf(resp)
+			if !bytes.Equal(got, tc.read) || res.StatusOnly != 0 || res.Response().Class != tc.class {
+				t.Fatalf("read %d bytes (want %d), StatusOnly %v, class %s (want %s)", len(got), len(tc.read), res.StatusOnly, res.Response().Class, tc.class)
+			}
+		})
+	}
+}
+
+// TestCodedEmpty: an empty body of unknown length labelled gzip (what a
+// base may hand over for a 204) has nothing to decode: not a bad coding.
+func TestCodedEmpty(t *testing.T) {
+	base := roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		return &http.Response{StatusCode: 204, Header: http.Header{"Content-Encoding": {"gzip"}},
+			Body: io.NopCloser(bytes.NewReader(nil)), ContentLength: -1, Request: r}, nil
+	})
+	tr, err := New(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, _ := http.NewRequest("DELETE", "https://api.x.com/2/tweets/1", nil)
+	resp, err := tr.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res := ResultOf(resp); res.StatusOnly != 0 || res.Response().Class != apierr.Success {
+		t.Fatalf("StatusOnly %v, class %s", res.StatusOnly, res.Response().Class)
+	}
+}
+
 // TestDecodeBody: the helper's table, hostile inputs included.
 func TestDecodeBody(t *testing.T) {
 	plain := []byte(okBody)
