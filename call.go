@@ -182,6 +182,7 @@ func (cl *call) advise(attempt int, resp *http.Response, prevDelay int64) retry.
 		in.Status, in.Headers, in.Body = resp.StatusCode, cl.respHdr, cl.res.answer.Body // decoded, or nil when classed by status
 	} else {
 		cl.res.setAnswer(apierr.Response{}, nil)
+		cl.res.StatusOnly = 0
 	}
 	return retry.Advise(in)
 }
