@@ -89,9 +89,6 @@ func contentCoding(values []string) coding {
 // bytes, however much the body would expand to (a small body can decode
 // to gigabytes): past max it stops, as readBody stops for a long answer.
 func decodeBody(c coding, body []byte, max int64) ([]byte, BodyUnread) {
-	if len(body) == 0 {
-		return body, 0 // a 204 or a HEAD answer carries its coding's name and nothing to decode
-	}
 	var dec io.ReadCloser
 	var err error
 	switch c {
