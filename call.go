@@ -24,7 +24,7 @@ type call struct {
 	streamed io.ReadCloser // the unread remainder of an over-bound body (first attempt only)
 	prefix   []byte        // what was read of it
 	stream   bool          // a streaming endpoint
-	coding   coding        // the last answer's Content-Encoding, until decoded for classing
+	coding   []string      // the last answer's Content-Encoding values, until decoded for classing
 	respBody []byte        // the last answer's body, when it was read
 	respHdr  map[string]string
 	res      *Result
@@ -111,7 +111,7 @@ func (cl *call) inspect(resp *http.Response) error {
 	if resp == nil {
 		return errors.New("xpreflight: the base RoundTripper returned neither a response nor an error")
 	}
-	cl.respHdr, cl.respBody, cl.coding = nil, nil, codingNone
+	cl.respHdr, cl.respBody, cl.coding = nil, nil, nil
 	cl.res.StatusOnly = 0
 	if !(cl.stream && resp.StatusCode < 300) && resp.Body != nil && resp.Body != http.NoBody {
 		buf, rest, err := readBody(resp.Body, resp.ContentLength, cl.cfg.bodyMax)
@@ -131,8 +131,8 @@ func (cl *call) inspect(resp *http.Response) error {
 			cl.answer.r.Reset(buf)
 			resp.Body = &cl.answer
 			cl.respBody = buf
-			if ce, ok := resp.Header["Content-Encoding"]; ok && len(buf) > 0 { // an empty body (a 204, a HEAD) has nothing to decode
-				cl.coding = contentCoding(ce)
+			if len(buf) > 0 { // an empty body (a 204, a HEAD) has nothing to decode
+				cl.coding = resp.Header["Content-Encoding"]
 			}
 		}
 	}
@@ -141,17 +141,17 @@ func (cl *call) inspect(resp *http.Response) error {
 	return nil
 }
 
-// decode puts a decoded copy of a coded answer's body in its place for
-// core/apierr and core/retry (the caller's reader keeps the coded bytes),
+// decode puts a decoded copy of a coded answer's body (apierr.DecodeBody)
+// in its place for core/apierr and core/retry (the caller's reader keeps the coded bytes),
 // or no body, classing the answer by its status, when it cannot be decoded
 // within the bound; Result.StatusOnly says why.
 func (cl *call) decode() {
-	if cl.coding == codingNone {
+	if cl.coding == nil {
 		return
 	}
-	body, why := decodeBody(cl.coding, cl.respBody, cl.cfg.bodyMax)
+	body, why := apierr.DecodeBody(cl.coding, cl.respBody, cl.cfg.bodyMax)
 	cl.res.answer.Body, cl.res.StatusOnly = body, why
-	cl.coding = codingNone
+	cl.coding = nil
 }
 
 // needsAdvice: a success or partial answer is final; any other (and no

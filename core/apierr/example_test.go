@@ -1,6 +1,8 @@
 package apierr_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"fmt"
 
@@ -140,4 +142,21 @@ func ExampleRateLimit_Windows() {
 	// Output:
 	// x-rate-limit- false 0
 	// x-app-limit-24hour- true 1705500000
+}
+
+func ExampleDecodeBody() {
+	var coded bytes.Buffer
+	w := gzip.NewWriter(&coded)
+	w.Write([]byte(`{"data":{"id":"1"}}`))
+	w.Close()
+	body, why := apierr.DecodeBody([]string{"gzip"}, coded.Bytes(), 1<<20)
+	fmt.Printf("%s %q\n", body, why)
+	body, why = apierr.DecodeBody([]string{"br"}, coded.Bytes(), 1<<20)
+	fmt.Printf("%v %q\n", body == nil, why)
+	body, why = apierr.DecodeBody([]string{"gzip"}, coded.Bytes(), 10)
+	fmt.Printf("%v %q\n", body == nil, why)
+	// Output:
+	// {"data":{"id":"1"}} ""
+	// true "unknown-coding"
+	// true "too-long"
 }
