@@ -27,6 +27,7 @@ func (a Annotation) AppendJSON(dst []byte) ([]byte, error) {
 		dst = append(dst, `,"retryAfterMs":`...)
 		dst = strconv.AppendInt(dst, *a.RetryAfterMs, 10)
 	}
+	dst = appendField(dst, "statusOnly", a.StatusOnly)
 	dst = appendField(dst, "reason", a.Reason)
 	if a.RoomUntil != 0 {
 		dst = append(dst, `,"roomUntil":`...)

@@ -17,6 +17,8 @@ func TestAnnotationJSONMatchesEncodingJSON(t *testing.T) {
 		{Class: "server-error", RetryAfterMs: ms(0), RoomUntil: -1},
 		{Class: "transient", RetryAfterMs: ms(-5), Reason: "adviseRetry panicked: " + hostile},
 		{Class: hostile, Reason: hostile, RoomUntil: 1},
+		{Class: "success", StatusOnly: "unknown-coding", RoomUntil: 1},
+		{Class: "server-error", RetryAfterMs: ms(1000), StatusOnly: hostile, Reason: hostile},
 		{Class: "rate-limited", Block: &Block{Until: 1700000900000, Headers: Headers{"x-rate-limit-reset": "1700000900", "x-rate-limit-remaining": "0"}}},
 		{Class: "rate-limited", Block: &Block{Until: 1, Headers: Headers{hostile: hostile}}, Reason: hostile, RoomUntil: 5},
 		{Class: "success", Block: &Block{}},
@@ -45,7 +47,7 @@ func FuzzAnnotationJSON(f *testing.F) {
 	f.Add("rate-limited", true, int64(900000), int64(0), "", true)
 	f.Add("a\"<b\u2028", true, int64(-1), int64(-1), "x\xff", false)
 	f.Fuzz(func(t *testing.T, class string, retry bool, retryMs, room int64, reason string, block bool) {
-		a := Annotation{Class: class, RoomUntil: room, Reason: reason}
+		a := Annotation{Class: class, RoomUntil: room, Reason: reason, StatusOnly: reason + class}
 		if retry {
 			a.RetryAfterMs = &retryMs
 		}

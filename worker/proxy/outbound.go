@@ -11,7 +11,9 @@ import (
 )
 
 // Outbound is X's answer to a forwarded request. Body is nil when the shim
-// streamed it unread (stream endpoints, or bodies over its inspection limit).
+// streamed it unread (stream endpoints, or bodies over its inspection limit);
+// otherwise it is the body as X sent it, coded when its Content-Encoding
+// says so: Annotate decodes it for the class (apierr.DecodeBody).
 type Outbound struct {
 	Method  string  `json:"method"`
 	Target  string  `json:"target"`
@@ -32,6 +34,11 @@ type Annotation struct {
 	Class        string `json:"class"`
 	RetryAfterMs *int64 `json:"retryAfterMs,omitempty"`
 	Block        *Block `json:"block,omitempty"`
+	// StatusOnly says why a body that was read was classed by its status
+	// alone (apierr.BodyUnread's names: "unknown-coding", "bad-coding",
+	// "too-long" once decoded), as the Transport's Result.StatusOnly does;
+	// empty when the body was classed, or not read.
+	StatusOnly string `json:"statusOnly,omitempty"`
 	// Reason names an analysis step that failed (for the operator's log).
 	Reason string `json:"reason,omitempty"`
 	// RoomUntil is until when the key need not consult the Durable Object
@@ -42,7 +49,10 @@ type Annotation struct {
 // Annotate classifies X's answer, asks for retry advice on failures, and
 // derives from the rate-limit headers (read once) a local block for
 // exhausted windows and the key's room.
-func Annotate(out Outbound) Annotation { return annotate(out, plainUnknown) }
+func Annotate(out Outbound) Annotation {
+	why := decode(&out, out.Headers.lookup("content-encoding", out.HeadersFolded))
+	return annotate(out, plainUnknown, why)
+}
 
 // AnnotateLines is Annotate for X's header lines as the shim sends them
 // (ParseHeaderLines' form), with out.Headers left out: it reads them into
@@ -57,6 +67,10 @@ func Annotate(out Outbound) Annotation { return annotate(out, plainUnknown) }
 // the rest of a bodiless answer's annotation (2.8 µs against 1.6).
 // FuzzAnnotateLines holds it to Annotate of ParseHeaderLines.
 func AnnotateLines(out Outbound, lines string, all, rate Headers) Annotation {
+	var why apierr.BodyUnread
+	if out.Body != nil && *out.Body != "" {
+		why = decode(&out, contentEncoding(lines))
+	}
 	plain := plainUnknown
 	if out.Status < 400 && out.Body != nil {
 		plain = plainNo
@@ -66,12 +80,62 @@ func AnnotateLines(out Outbound, lines string, all, rate Headers) Annotation {
 	}
 	if out.Status < 400 && plain != plainNo && rate.addRateLimitLines(lines) {
 		out.Headers, out.HeadersFolded = rate, true
-		return annotate(out, plain)
+		return annotate(out, plain, why)
 	}
 	clear(rate)
 	out.Headers = all
 	out.HeadersFolded = all.AddLines(lines)
-	return annotate(out, plain)
+	return annotate(out, plain, why)
+}
+
+// MaxInspect is the most of an answer's body, as X sent it and once
+// decoded, that the shim reads for its class (src/proxy.mjs INSPECT_LIMIT);
+// past it the answer is classed by its status.
+const MaxInspect = 1 << 20
+
+// decode puts in out.Body the body as X meant it (apierr.DecodeBody, within
+// MaxInspect bytes) for its Content-Encoding ce, or nil, for an answer
+// classed by its status, and returns why. The caller still forwards X's
+// coded bytes: this is a copy, or the same view when nothing is coded.
+func decode(out *Outbound, ce string) apierr.BodyUnread {
+	if out.Body == nil || ce == "" {
+		return 0
+	}
+	values := [1]string{ce}
+	coded := unsafe.Slice(unsafe.StringData(*out.Body), len(*out.Body))
+	body, why := apierr.DecodeBody(values[:], coded, MaxInspect)
+	if why != 0 {
+		out.Body = nil
+		return why
+	}
+	s := unsafe.String(unsafe.SliceData(body), len(body))
+	out.Body = &s
+	return 0
+}
+
+// contentEncoding is the value of the content-encoding line of lines (the
+// last, as AddLines keeps it), or "", without reading the other lines
+// into a map: the plain-success shortcut below must see the decoded body
+// before it decides which lines to read.
+func contentEncoding(lines string) string {
+	const name = "content-encoding"
+	v := ""
+	for lines != "" {
+		var line string
+		line, lines, _ = strings.Cut(lines, "\n")
+		colon := strings.IndexByte(line, ':')
+		if colon < len(name) {
+			continue
+		}
+		n := strings.TrimSpace(line[:colon])
+		// A name AddLines would fold to this one: ASCII letters only, so
+		// its length is the same unless it holds a non-ASCII rune, none
+		// of which lower-cases into this name's letters.
+		if len(n) == len(name) && (n == name || strings.ToLower(n) == name) {
+			v = strings.TrimSpace(line[colon+1:])
+		}
+	}
+	return v
 }
 
 // plainness is what AnnotateLines already knows of apierr.PlainSuccess for
@@ -84,14 +148,14 @@ const (
 	plainNo
 )
 
-func annotate(out Outbound, plain plainness) Annotation {
+func annotate(out Outbound, plain plainness, why apierr.BodyUnread) Annotation {
 	var rl *apierr.RateLimit
 	if out.HeadersFolded {
 		rl, _ = apierr.ParseRateLimitFolded(header.Folded(out.Headers))
 	} else {
 		rl, _ = apierr.ParseRateLimit(out.Headers)
 	}
-	a := Annotation{Class: string(apierr.ClassOfStatus(out.Status)), Block: blockFrom(out.Headers, out.HeadersFolded, rl, out.Now), RoomUntil: roomUntil(rl, out.Now)}
+	a := Annotation{Class: string(apierr.ClassOfStatus(out.Status)), StatusOnly: why.String(), Block: blockFrom(out.Headers, out.HeadersFolded, rl, out.Now), RoomUntil: roomUntil(rl, out.Now)}
 	var body []byte
 	if out.Body != nil {
 		// A view, not a copy: core/apierr and core/retry only read the body

@@ -1,7 +1,12 @@
 package proxy
 
 import (
+	"bytes"
+	"compress/gzip"
+	"compress/zlib"
+	"os"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -35,6 +40,77 @@ var annotateLinesCases = []struct {
 	{429, "x-rate-limit-remaining: 0\nx-rate-limit-reset: 1700000900\nretry-after: 30\n", `{"title":"Too Many Requests","type":"about:blank","status":429}`, false, false},
 	{503, "retry-after: 5\ndate: Tue, 14 Nov 2023 22:13:20 GMT\n", "", true, false},
 	{200, "no colon\n:\n\n  X-A :  v \n\xff: 1\n", `{"data":1}`, false, false},
+	// coded bodies: judged plain or not once decoded (apierr.DecodeBody)
+	{200, "content-encoding: gzip\nx-rate-limit-remaining: 449\n", gz(`{"data":[]}`), false, true},
+	{200, "x-rate-limit-remaining: 449\nContent-Encoding: GZIP\n", gz(`{"data":[],"errors":[{"title":"Not Found Error"}]}`), false, false},
+	{200, "content-encoding: gzip, identity\n", gz(`{"data":[],"errors":[{"title":"Not Found Error"}]}`), false, false},
+	{200, "content-encoding: identity\ncontent-encoding: deflate\n", zl(`{"errors":[{"title":"x"}]}`), false, false}, // the last line wins
+	{200, "content-encoding: br\nx-rate-limit-remaining: 449\n", `{"data":[],"errors":[]}`, false, true},             // classed by status
+	{200, "content-encoding: gzip\n", gz(`{"data":[]}`)[:12], false, true},                                           // cut off
+	{200, "c\u0138ntent-encoding: gzip\n", gz(`{"data":[]}`), false, false},                                          // not the name
+	{429, "content-encoding: deflate\nx-rate-limit-remaining: 39999\n", zl(`{"title":"UsageCapExceeded","type":"https://api.twitter.com/2/problems/usage-capped","period":"Monthly","scope":"Product"}`), false, false},
+}
+
+func gz(s string) string {
+	var b bytes.Buffer
+	w := gzip.NewWriter(&b)
+	w.Write([]byte(s))
+	w.Close()
+	return b.String()
+}
+
+func zl(s string) string {
+	var b bytes.Buffer
+	w := zlib.NewWriter(&b)
+	w.Write([]byte(s))
+	w.Close()
+	return b.String()
+}
+
+// TestAnnotateCoded: X's coded answers are classed by their decoded bytes
+// (recorded fixtures, worker/test/fixtures/README.md), or by status with
+// the reason when they cannot be decoded within MaxInspect.
+func TestAnnotateCoded(t *testing.T) {
+	partial, err := os.ReadFile("../test/fixtures/tweets-lookup-partial-200.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := string(partial)
+	bomb := gz(`{"data":[` + strings.Repeat("0,", MaxInspect) + `0]}`)
+	tests := []struct {
+		name, coding, body string
+		status             int
+		class, statusOnly  string
+	}{
+		{"plain", "", p, 200, "partial", ""},
+		{"identity", "identity", p, 200, "partial", ""},
+		{"gzip", "gzip", gz(p), 200, "partial", ""},
+		{"x-gzip", "x-gzip", gz(p), 200, "partial", ""},
+		{"deflate", "deflate", zl(p), 200, "partial", ""},
+		{"gzip, identity", "gzip, identity", gz(p), 200, "partial", ""},
+		{"br", "br", gz(p), 200, "success", "unknown-coding"},
+		{"gzip twice", "gzip, gzip", gz(gz(p)), 200, "success", "unknown-coding"},
+		{"corrupt", "gzip", "\x1f\x8b" + p, 200, "success", "bad-coding"},
+		{"bomb", "gzip", bomb, 200, "success", "too-long"},
+		{"plain labelled gzip, 503", "gzip", `{"title":"Service Unavailable"}`, 503, "server-error", "bad-coding"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			lines := "x-rate-limit-remaining: 449\n"
+			if tc.coding != "" {
+				lines += "content-encoding: " + tc.coding + "\n"
+			}
+			body := tc.body
+			out := Outbound{Method: "GET", Target: "/2/tweets?ids=1", Status: tc.status, Now: 1_700_000_000_000, Body: &body}
+			a := AnnotateLines(out, lines, Headers{}, Headers{})
+			if a.Class != tc.class || a.StatusOnly != tc.statusOnly || a.Reason != "" {
+				t.Fatalf("class %q, statusOnly %q, reason %q; want %q, %q", a.Class, a.StatusOnly, a.Reason, tc.class, tc.statusOnly)
+			}
+			if body != tc.body {
+				t.Fatal("X's bytes changed")
+			}
+		})
+	}
 }
 
 // TestAnnotateLines: AnnotateLines answers as Annotate of ParseHeaderLines,

@@ -211,7 +211,7 @@ export function decide(method, target, lines, now, body, env) {
 
 /**
  * proxy.Annotation (+ roomUntil) for X's answer: its status, all its headers as compact lines (http.mjs), and its
- * body's bytes, or null when it was streamed unread. If the Go
+ * body's bytes as X sent them (Go decodes a coded one for the class), or null when it was streamed unread. If the Go
  * instance fails on it (trap or fatal error), class "unknown" and the reason.
  */
 export function annotate(method, target, status, lines, stream, now, body) {

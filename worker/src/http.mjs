@@ -78,7 +78,7 @@ function concat(chunks, size) {
 /**
  * Reads a response body while it stays within limit: {bytes} when the body ended, or {stream} that replays what
  * was read and continues with the rest, when it did not. The bytes are the body as it came (proxy.mjs asks fetch not
- * to decode content codings: decodedUpTo does that for the class).
+ * to decode content codings: Go's annotate decodes a copy for the class).
  */
 export async function readUpTo(response, limit) {
   if (response.body === null) return { bytes: new Uint8Array(0) };
@@ -115,33 +115,6 @@ async function collect(reader, limit) {
     chunks.push(value);
     size += value.byteLength;
     if (size > limit) return { done: false, chunks, size };
-  }
-}
-
-// The content codings decodedUpTo decodes, by their HTTP name (RFC 9110 §8.4.1), as DecompressionStream names them
-// ("deflate" is the zlib format in both).
-const DECODABLE = new Map([['gzip', 'gzip'], ['x-gzip', 'gzip'], ['deflate', 'deflate']]);
-
-/**
- * The bytes of an answer's body as X meant them, for its class: `bytes` themselves when `coding` (its
- * Content-Encoding) is absent or identity, else decoded while they stay within limit. null when they cannot be had
- * here — a coding this runtime does not decode (br, zstd, several codings), bytes that are not valid in their coding,
- * or more than limit once decoded (a small body may expand without bound) — and the answer is then classed by its
- * status, as one too long to read is.
- */
-export async function decodedUpTo(bytes, coding, limit) {
-  const name = coding === null ? '' : coding.trim().toLowerCase();
-  if (name === '' || name === 'identity') return bytes;
-  const format = DECODABLE.get(name);
-  if (!format) return null;
-  const reader = new Response(bytes).body.pipeThrough(new DecompressionStream(format)).getReader();
-  try {
-    const r = await collect(reader, limit);
-    if (r.done) return concat(r.chunks, r.size);
-    await reader.cancel();
-    return null;
-  } catch {
-    return null; // not valid gzip/deflate: X's bytes still go to the caller as they came
   }
 }
 

@@ -2,10 +2,10 @@
 // reading the request, the rate-limit lookups, fetching X, streaming the answer back.
 import { annotate, decide, local, settings } from './go.mjs';
 import { withCors } from './cors.mjs';
-import { MAX_BODY, TooLarge, blankProblem, decodedUpTo, problemResponse, readBody, readUpTo, scanHeaders, without } from './http.mjs';
+import { MAX_BODY, TooLarge, blankProblem, problemResponse, readBody, readUpTo, scanHeaders, without } from './http.mjs';
 import { currentBlock, noteRoom, recordBlock } from './ratelimit.mjs';
 
-const INSPECT_LIMIT = 1 << 20; // answers up to this size (as sent, and once decoded) are read and classified
+const INSPECT_LIMIT = 1 << 20; // answers up to this size are read and classified (proxy.MaxInspect bounds their decoding)
 
 // The Worker's own request headers (its credentials, the access level to judge by) and the client address
 // Cloudflare's edge sets: Go reads them, X never gets them.
@@ -98,7 +98,7 @@ export async function proxy(request, env, target, info = {}) {
   try {
     // encodeResponseBody 'manual': X's bytes stay as X sent them (gzip included) and go to the caller unchanged;
     // the runtime would otherwise decode them for the Worker and encode them again on the way out, which cost CPU
-    // and changed the bytes. decodedUpTo decodes a copy for the class.
+    // and changed the bytes. Go decodes a copy for the class (annotate: core/apierr's DecodeBody).
     upstream = await fetch(origin + (d.path || target), { // Go leaves path out when it is the target as received
       method: request.method, headers, body, redirect: 'manual', signal, encodeResponseBody: 'manual',
     });
@@ -109,17 +109,15 @@ export async function proxy(request, env, target, info = {}) {
   }
 
   let outBody = upstream.body;
-  let read = null; // the body's bytes, decoded, when it was read whole (null: classed by status)
+  let read = null; // the body's bytes as X sent them (coded or not), when it was read whole (null: classed by status)
   // A stream's success body never ends, so it is piped unread; its error answers (429 TooManyConnections, 409 rule
   // problems…) are ordinary finite JSON and are read like any other, for the class and the retry advice. With
   // CLASSIFY_SUCCESS_BODIES=false every 2xx body is piped unread too (classed by status: less CPU, no "partial").
   const success = upstream.status >= 200 && upstream.status <= 299;
   if ((!d.stream || upstream.status >= 400) && (classifySuccessBodies || !success)) {
     const r = await readUpTo(upstream, INSPECT_LIMIT);
-    if (r.bytes) {
-      outBody = r.bytes;
-      read = await decodedUpTo(r.bytes, upstream.headers.get('content-encoding'), INSPECT_LIMIT);
-    } else outBody = r.stream;
+    if (r.bytes) outBody = read = r.bytes;
+    else outBody = r.stream;
   }
   const seen = outboundScan(upstream);
   const a = annotate(request.method, target, upstream.status, seen.lines, d.stream, Date.now(), read);

@@ -34,6 +34,8 @@ export const statusBodies = {
 export const CODINGS = {
   gzip: { header: "gzip", encode: (b) => zlib.gzipSync(b, { level: 1 }) },
   deflate: { header: "deflate", encode: (b) => zlib.deflateSync(b, { level: 1 }) },
+  // a list naming one coding (identity is none): decoded as gzip (core/apierr's DecodeBody)
+  "gzip-identity": { header: "gzip, identity", encode: (b) => zlib.gzipSync(b, { level: 1 }) },
   br: { header: "br", encode: (b) => zlib.brotliCompressSync(b) },
   // the gzip magic number and then plain bytes: not valid gzip
   corrupt: { header: "gzip", encode: (b) => Buffer.concat([Buffer.from([0x1f, 0x8b]), b]) },

@@ -177,6 +177,7 @@ test("compressed answers reach the caller byte for byte as X sent them, classed 
     ["gzip", SEARCH, fixtures.search, "success"],
     ["gzip", PARTIAL, fixtures.partial, "partial"],
     ["deflate", PARTIAL, fixtures.partial, "partial"],
+    ["gzip-identity", PARTIAL, fixtures.partial, "partial"], // "gzip, identity": one coding, decoded
     ["br", PARTIAL, fixtures.partial, "success"], // no brotli decoder here: classed by status
     ["corrupt", PARTIAL, fixtures.partial, "success"], // not valid gzip
     ["bomb", SEARCH, null, "success"], // 6 MB once decoded: past the 1 MB read for the class
