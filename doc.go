@@ -37,7 +37,9 @@
 //	   stream, or one decoding past 1 MiB                for itself, so a caller's Accept-Encoding brings
 //	                                                     coded answers; anything not decoded is read as no
 //	                                                     body: classed by its status, Result.StatusOnly
-//	                                                     says why (a gzip bomb costs 1 MiB, not gigabytes)
+//	                                                     says why (a gzip bomb costs 1 MiB, not gigabytes).
+//	                                                     The rule's one home: core/apierr.DecodeBody, which
+//	                                                     the Worker's annotate calls too
 //	9  answer 2xx, JSON object naming no "errors" or     return it; classed (success) only when ResultOf's
 //	   "type" key                                        Result.Response is first asked for
 //	10 any other answer: classed by core/apierr;         return it

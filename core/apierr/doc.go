@@ -124,4 +124,20 @@
 // x-user-limit-24hour-* (appDay, userDay) when present; names match
 // case-insensitively. A value that is not a non-negative integer becomes
 // null plus a HeaderIssue naming the header.
+//
+// # Coded bodies
+//
+// DecodeBody is the one rule, for the Go Transport and the Worker, for
+// what of a coded answer is classed (Parse and Classify read JSON, never a
+// coding):
+//
+//	Content-Encoding (RFC 9110 §8.4)            DecodeBody gives
+//	none, empty items, identity; or no bytes    the body itself
+//	gzip or x-gzip (§8.4.1.3), deflate = zlib   the decoded bytes, when at most the bound
+//	(§8.4.1.2), alone or listed with identity
+//	  decoding past the bound                   nil, too-long (a bomb costs the bound)
+//	  not valid in that coding                  nil, bad-coding
+//	any other (br, zstd), or several codings    nil, unknown-coding
+//
+// nil means: class the answer by its status (ClassOfStatus).
 package apierr
