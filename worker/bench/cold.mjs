@@ -27,6 +27,9 @@ const { values: opt } = parseArgs({ options: { rounds: { type: "string", default
   "body-first": { type: "boolean" }, build: { type: "string" } } });
 const ROUNDS = Number(opt.rounds);
 const SEARCH = "/2/tweets/search/recent?query=from%3AXDevelopers%20-is%3Aretweet&max_results=10";
+// BENCH_ENCODING=gzip: the client accepts gzip and the stand-in sends gzip answers, as for bench.mjs.
+const ENCODING = process.env.BENCH_ENCODING ?? "";
+const encodingHeaders = ENCODING ? { "accept-encoding": ENCODING, "x-standin-encoding": ENCODING } : {};
 
 // threadCpuNs maps each thread of pid to its CPU time so far (ns).
 function threadCpuNs(pid) {
@@ -55,7 +58,7 @@ function delta(before, after) {
 function request(port, method, target, body) {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: "127.0.0.1", port, method, path: target, agent: false,
-      headers: { authorization: "Bearer COLD", ...(body ? { "content-type": "application/json" } : {}) } }, (res) => {
+      headers: { authorization: "Bearer COLD", ...encodingHeaders, ...(body ? { "content-type": "application/json" } : {}) } }, (res) => {
       res.resume();
       res.on("end", () => resolve({ status: res.statusCode, preflight: res.headers["x-preflight"] }));
     });
