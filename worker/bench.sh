@@ -14,6 +14,7 @@ node worker/bench/bench.mjs
 BENCH_ENCODING=gzip node worker/bench/bench.mjs
 # Cold start: CPU of the first requests on fresh isolates (COLD_ROUNDS fresh workerd processes, default 5).
 node worker/bench/cold.mjs
+BENCH_ENCODING=gzip node worker/bench/cold.mjs
 # The rate-limit ledger: fraction of forwarded calls that ask the Durable Object, and their added latency (≈ 30 s).
 node worker/bench/ledger.mjs
 # The hostile-request corpus (issue 13): CPU, answer size and memory per request, against the ≤ 10 ms / 64 KB budget.
