@@ -86,9 +86,9 @@ function instantiate() {
 
 // WARM_UP runs a first request's Go calls once at module scope — configure (with no settings; the first request
 // configures again with the real ones), decide on a search call, annotate a plain success, as sent and gzipped — so
-// that compiling those code paths to machine code is start-up work too, not the first request's. The answers are discarded and hold no
-// request data. (parseResponse is left out: it would compile response schemas, ~300 ms of start-up, that the
-// proxy's classification never uses.)
+// that compiling those code paths to machine code is start-up work too, not the first request's. The answers are
+// discarded and hold no request data. (parseResponse is left out: it would compile response schemas, ~300 ms of
+// start-up, that the proxy's classification never uses.)
 const SEARCH = '/2/tweets/search/recent?query=from%3AXDevelopers%20-is%3Aretweet&max_results=10';
 const WARM_UP = [
   ['configure', ['{}']],

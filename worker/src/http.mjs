@@ -87,11 +87,18 @@ export async function readUpTo(response, limit) {
     return { bytes: new Uint8Array(await response.arrayBuffer()) }; // one native read
   }
   const reader = response.body.getReader();
-  const r = await collect(reader, limit);
-  if (r.done) return { bytes: concat(r.chunks, r.size) };
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { bytes: concat(chunks, size) };
+    chunks.push(value);
+    size += value.byteLength;
+    if (size > limit) break;
+  }
   const stream = new ReadableStream({
     start(controller) {
-      for (const c of r.chunks) controller.enqueue(c);
+      for (const c of chunks) controller.enqueue(c);
     },
     async pull(controller) {
       const { done, value } = await reader.read();
@@ -103,19 +110,6 @@ export async function readUpTo(response, limit) {
     },
   });
   return { stream };
-}
-
-// collect reads from reader until the stream ends (done) or more than limit bytes have come (not done).
-async function collect(reader, limit) {
-  const chunks = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return { done: true, chunks, size };
-    chunks.push(value);
-    size += value.byteLength;
-    if (size > limit) return { done: false, chunks, size };
-  }
 }
 
 /**
