@@ -62,24 +62,7 @@ func ParseHeaderLines(s string) Headers {
 // send them): a caller that filled an empty map with it can then look
 // names up without header.Get's scan (Inbound.HeadersFolded,
 // Outbound.HeadersFolded).
-func (h Headers) AddLines(s string) (folded bool) {
-	folded = true
-	for s != "" {
-		var line string
-		line, s, _ = strings.Cut(s, "\n")
-		colon, lower := nameEnd(line)
-		if colon < 0 {
-			continue
-		}
-		name := strings.TrimSpace(line[:colon])
-		if !lower {
-			name = strings.ToLower(name)
-			folded = folded && header.IsFolded(name)
-		}
-		h[name] = strings.TrimSpace(line[colon+1:])
-	}
-	return folded
-}
+func (h Headers) AddLines(s string) (folded bool) { return h.addLines(s, false) }
 
 // addRateLimitLines adds the lines of s whose name, as AddLines stores it,
 // starts with the prefix of a rate-limit window (x-rate-limit-,
@@ -88,7 +71,11 @@ func (h Headers) AddLines(s string) (folded bool) {
 // they all are does h hold, under each rate-limit name, what AddLines
 // would put there: a name not folded could spell one of them otherwise
 // (x-uſer-limit-24hour-reset), and the caller then reads every line.
-func (h Headers) addRateLimitLines(s string) (folded bool) {
+func (h Headers) addRateLimitLines(s string) (folded bool) { return h.addLines(s, true) }
+
+// addLines is AddLines, or with rateLimitOnly addRateLimitLines: one loop
+// over the lines for both.
+func (h Headers) addLines(s string, rateLimitOnly bool) (folded bool) {
 	folded = true
 	for s != "" {
 		var line string
@@ -101,10 +88,13 @@ func (h Headers) addRateLimitLines(s string) (folded bool) {
 		if !lower {
 			name = strings.ToLower(name)
 			if !header.IsFolded(name) {
-				return false
+				if rateLimitOnly {
+					return false
+				}
+				folded = false
 			}
 		}
-		if apierr.IsRateLimitHeader(name) {
+		if !rateLimitOnly || apierr.IsRateLimitHeader(name) {
 			h[name] = strings.TrimSpace(line[colon+1:])
 		}
 	}
