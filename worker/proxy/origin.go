@@ -21,7 +21,7 @@ func parseOrigin(s string) (origin, string) {
 	case !ok:
 		return origin{}, "not a URL; expected scheme://host[:port], e.g. https://api.x.com"
 	case scheme != "https" && scheme != "http":
-		return origin{}, "scheme " + strconv.Quote(scheme) + " is not https or http"
+		return origin{}, "scheme " + quote(scheme) + " is not https or http"
 	case rest == "":
 		return origin{}, "has no host"
 	case strings.ContainsAny(rest, "/?#"):
